@@ -1,0 +1,14 @@
+namespace Hub.Host.Configuration;
+
+/// <summary>Which JasperFx command a run is, to decide what start-up work applies to it.</summary>
+public static class CommandLine
+{
+    private static readonly HashSet<string> WithoutDatabase = ["help", "?", "version", "describe", "codegen"];
+
+    public static string CommandOf(string[] args) =>
+        args.Length == 0 || args[0].StartsWith('-') ? "run" : args[0].ToLowerInvariant();
+
+    public static bool StartsServer(string command) => command == "run";
+
+    public static bool NeedsDatabase(string command) => !WithoutDatabase.Contains(command);
+}

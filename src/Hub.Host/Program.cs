@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using FastEndpoints;
+using Hub.Admin;
+using Hub.Host;
+using Hub.Host.Configuration;
+using Hub.Host.Database;
+using Hub.Host.Health;
+using Hub.Logs;
+using Hub.Outbox;
+using Hub.Replenishment;
+using JasperFx;
+using JasperFx.CodeGeneration;
+using Marten;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+LegacySettings.Apply(builder.Configuration);
+var settings = HubSettings.From(builder.Configuration);
+
+var command = CommandLine.CommandOf(args);
+if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
+{
+    Console.Error.WriteLine(HubSettings.MissingConnection);
+    return 2;
+}
+// help and similar commands build the host without touching the database; any syntactically valid string will do.
+var connectionString = settings.ConnectionString.Length > 0 ? settings.ConnectionString : "Host=localhost;Database=hub";
+
+builder.Services.AddSerilog((_, lc) =>
+{
+    lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    if (settings.JsonConsole) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
+    else lc.WriteTo.Console(outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
+        formatProvider: CultureInfo.InvariantCulture);
+});
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton(_ => DatabaseProbe.CreateDataSource(connectionString));
+builder.Services.AddSingleton<DatabaseProbe>();
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddCheck<SchemaHealthCheck>("schema");
+
+var marten = builder.Services.AddMarten(opts =>
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = settings.SchemaName;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.SnakeCase);
+        // With migrations off nothing is created behind the operator's back; start-up refuses a stale schema instead.
+        opts.AutoCreateSchemaObjects = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+        opts.DisableNpgsqlLogging = true;
+    })
+    .UseLightweightSessions()
+    .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
+if (settings.RunMigrationsOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
+
+builder.Services
+    .AddLogs(builder.Configuration)
+    .AddOutbox(builder.Configuration)
+    .AddReplenishment(builder.Configuration)
+    .AddAdmin(builder.Configuration);
+
+builder.Host.UseWolverine(opts =>
+{
+    foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
+    opts.Policies.AutoApplyTransactions();
+    opts.Policies.UseDurableLocalQueues();
+    opts.UseRuntimeCompilation();
+    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
+    // One node per database is how the hub is run; Solo skips leader election and its latency.
+    if (settings.Solo) opts.Durability.Mode = DurabilityMode.Solo;
+});
+
+// Scanning only the hub's own assemblies: a full scan would load Alba's types in tests, whose IdentityModel is a stand-in.
+builder.Services.AddFastEndpoints(o =>
+{
+    o.DisableAutoDiscovery = true;
+    o.Assemblies = HubAssemblies.All;
+});
+builder.Services.AddAuthorization();
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+
+if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
+{
+    var drift = await SchemaCheck.FindDriftAsync(app.Services.GetRequiredService<IDocumentStore>());
+    if (drift is not null)
+    {
+        Console.Error.WriteLine(drift);
+        return 3;
+    }
+}
+
+app.UseAuthorization();
+app.UseFastEndpoints(c =>
+{
+    c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+    c.Errors.UseProblemDetails();
+});
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+        app.Logger.LogInformation("Integration Hub is up: {Url}  (API reference {Url}/docs, readiness {Url}/health/ready)", url, url.TrimEnd('/'), url.TrimEnd('/'));
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

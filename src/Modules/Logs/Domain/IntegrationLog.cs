@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Marten.Schema;
+
+namespace Hub.Logs.Domain;
+
+/// <summary>
+/// One integration log record (requirements §3). Stored by Marten as a document; the members that
+/// filters use are duplicated into indexed columns (see <see cref="IntegrationLogMapping"/>).
+/// Serialised in snake_case both in the database and over the API, the names the users' callers send.
+/// </summary>
+public sealed class IntegrationLog
+{
+    public Guid Id { get; set; }
+    /// <summary>When it happened; the writer falls back to <see cref="CreatedAt"/> when the caller sent none.</summary>
+    public DateTimeOffset Ts { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public string ProcessName { get; set; } = "";
+    public string? Step { get; set; }
+    public string? JobName { get; set; }
+    public string LogLevel { get; set; } = "INFO";
+    public string? Status { get; set; }
+    public string? Message { get; set; }
+    public Guid? RunId { get; set; }
+    public Guid? RequestId { get; set; }
+    public Guid? JobId { get; set; }
+    public string? ExternalSystem { get; set; }
+    public string? Action { get; set; }
+    public string? RelatedEntityType { get; set; }
+    public string? RelatedEntityId { get; set; }
+    public long? ElapsedMs { get; set; }
+    public int? RetryCount { get; set; }
+    public JsonElement? Payload { get; set; }
+    public JsonElement? Details { get; set; }
+    public JsonElement? RequestPayload { get; set; }
+    public JsonElement? ResponsePayload { get; set; }
+    public string? PayloadHash { get; set; }
+    public string? ErrorMessage { get; set; }
+    public string? ErrorCode { get; set; }
+
+    /// <summary>Marten's hook for a document's own mapping; kept next to the type so the two cannot drift apart.</summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => IntegrationLogMapping.Configure(mapping);
+}

@@ -1,0 +1,26 @@
+using Hub.Contracts.Logging;
+using Hub.Logs.Domain;
+using Hub.Logs.Health;
+using Hub.Logs.Writing;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Logs;
+
+/// <summary>The Logs module: the integration log document, the one writer every module uses, and the logs API.</summary>
+public static class LogsModule
+{
+    public static IServiceCollection AddLogs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LogWriterOptions>(configuration.GetSection("Logs:Writer"));
+        services.ConfigureMarten(opts => opts.RegisterDocumentType<IntegrationLog>());
+
+        // One instance is the writer (for every module), the background flusher and the health source.
+        services.AddSingleton<BackgroundLogWriter>();
+        services.AddSingleton<IIntegrationLogWriter>(sp => sp.GetRequiredService<BackgroundLogWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundLogWriter>());
+        services.AddHealthChecks().AddCheck<LogWriterHealthCheck>("log_writer");
+        return services;
+    }
+}
