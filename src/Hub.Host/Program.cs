@@ -40,6 +40,9 @@ builder.Services.AddSerilog((_, lc) =>
         formatProvider: CultureInfo.InvariantCulture);
 });
 
+if (command == "describe")
+    builder.Services.AddSingleton<IConfiguration>(MaskedConfiguration.From(builder.Configuration));
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => DatabaseProbe.CreateDataSource(connectionString));
 builder.Services.AddSingleton<DatabaseProbe>();

@@ -3,8 +3,8 @@ using Npgsql;
 namespace Hub.Host.Configuration;
 
 /// <summary>
-/// The users' settings from their earlier hub (requirements §4) keep working: each old environment
-/// variable fills its .NET key unless that key is already set, so the .NET name wins when both exist.
+/// The users' settings from their earlier hub (requirements §4) keep working: an old environment variable
+/// overrides appsettings files, and loses only to the same setting given under its .NET environment name.
 /// </summary>
 public static class LegacySettings
 {
@@ -23,7 +23,7 @@ public static class LegacySettings
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value);
         var extra = new Dictionary<string, string?>();
         foreach (var (oldName, key) in Map)
-            if (env.TryGetValue(oldName, out var value) && !string.IsNullOrEmpty(value) && string.IsNullOrEmpty(configuration[key]))
+            if (env.TryGetValue(oldName, out var value) && !string.IsNullOrEmpty(value) && !env.ContainsKey(key.Replace(":", "__")))
                 extra[key] = value;
 
         if (string.IsNullOrEmpty(configuration.GetConnectionString("Hub"))

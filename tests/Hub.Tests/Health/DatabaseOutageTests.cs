@@ -1,0 +1,90 @@
+using System.Text.Json;
+using Alba;
+using Hub.Contracts.Logging;
+using Hub.Tests.Infrastructure;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace Hub.Tests.Health;
+
+/// <summary>The hub on a PostgreSQL of its own that the test stops and starts again.</summary>
+public sealed class DatabaseOutageTests : IAsyncLifetime
+{
+    private PrivatePostgres _pg = null!;
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pg = await PrivatePostgres.StartAsync();
+        _host = await AlbaHost.For<Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Hub", _pg.ConnectionString);
+            b.ConfigureServices(s => { s.RunWolverineInSoloMode(); s.DisableAllExternalWolverineTransports(); });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _pg.DisposeAsync();
+    }
+
+    private async Task<(int Status, JsonElement Body)> GetAsync(string url)
+    {
+        var result = await _host.Scenario(s => { s.Get.Url(url); s.IgnoreStatusCode(); });
+        return (result.Context.Response.StatusCode, await result.ReadJsonAsync());
+    }
+
+    private async Task<(int Status, JsonElement Body)> EventuallyAsync(string url, int status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var r = await GetAsync(url);
+            if (r.Status == status || DateTime.UtcNow > deadline) return r;
+            await Task.Delay(250);
+        }
+    }
+
+    [Fact]
+    public async Task health_reports_the_outage_keeps_serving_and_recovers_with_no_log_lost()
+    {
+        var (status, db) = await GetAsync("/health/db");
+        Assert.Equal(200, status);
+        Assert.True(db.GetProperty("round_trip_ms").GetDouble() >= 0);
+        Assert.Equal(200, (await GetAsync("/health/ready")).Status);
+
+        await _pg.StopServerAsync();
+
+        (status, db) = await GetAsync("/health/db");
+        Assert.Equal(503, status);
+        Assert.Equal("unavailable", db.GetProperty("status").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(db.GetProperty("reason").GetString()));
+
+        // Logs written during the outage wait in memory; the caller is never blocked or failed.
+        var writer = _host.Services.GetRequiredService<IIntegrationLogWriter>();
+        var written = Enumerable.Range(0, 50).Select(i => writer.Write(new LogEntry { ProcessName = "outage", Message = $"m{i}" })).ToArray();
+        Assert.All(written, id => Assert.NotNull(id));
+
+        var (readyStatus, ready) = await EventuallyAsync("/health/ready", 503);
+        Assert.Equal(503, readyStatus);
+        Assert.Equal("unhealthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal(200, (await GetAsync("/")).Status);
+
+        await _pg.StartServerAsync();
+
+        Assert.Equal(200, (await EventuallyAsync("/health/db", 200)).Status);
+        var (okStatus, okReady) = await EventuallyAsync("/health/ready", 200);
+        Assert.Equal(200, okStatus);
+        Assert.Equal("healthy", okReady.GetProperty("checks").GetProperty("schema").GetProperty("status").GetString());
+
+        await writer.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var count = (await session.QueryAsync<long>("select count(*) from hub.mt_doc_integration_log where process_name = 'outage'")).Single();
+        Assert.Equal(50, count);
+        var writerCheck = (await GetAsync("/health/ready")).Body.GetProperty("checks").GetProperty("log_writer");
+        Assert.Equal(0, writerCheck.GetProperty("data").GetProperty("dropped").GetInt64());
+    }
+}

@@ -1,0 +1,79 @@
+using Hub.Tests.Infrastructure;
+
+namespace Hub.Tests.Host;
+
+/// <summary>The JasperFx command line and the schema gate, run as real processes against real databases.</summary>
+public sealed class CommandLineTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+
+    private static Dictionary<string, string?> Env(string connection, bool? migrations = null)
+    {
+        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = connection };
+        if (migrations is { } m) env["RUN_MIGRATIONS_ON_STARTUP"] = m ? "true" : "false";
+        return env;
+    }
+
+    [Fact]
+    public async Task help_lists_the_diagnostic_commands()
+    {
+        var result = await HubProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var command in new[] { "describe", "resources", "db-assert", "db-apply", "codegen", "storage" })
+            Assert.Contains(command, result.Stdout);
+    }
+
+    [Fact]
+    public async Task describe_works_against_the_database()
+    {
+        var cs = await TestDatabase.CreateAsync("cli_describe");
+        var result = await HubProcess.RunAsync(Env(cs), Timeout, "describe");
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Contains("Wolverine", result.Stdout);
+        Assert.Contains("IngestLogsHandler", result.Stdout);
+        // describe prints every configuration value; the connection string's password must not be among them.
+        Assert.Contains("ConnectionStrings", result.Stdout);
+        Assert.DoesNotContain("Password=hub", result.Stdout + result.Stderr);
+    }
+
+    [Fact]
+    public async Task db_assert_fails_on_an_empty_database_and_passes_after_db_apply()
+    {
+        var cs = await TestDatabase.CreateAsync("cli_assert", fresh: true);
+        var before = await HubProcess.RunAsync(Env(cs), Timeout, "db-assert");
+        Assert.NotEqual(0, before.ExitCode);
+
+        var apply = await HubProcess.RunAsync(Env(cs), Timeout, "db-apply");
+        Assert.True(apply.ExitCode == 0, apply.Stdout + apply.Stderr);
+
+        var after = await HubProcess.RunAsync(Env(cs), Timeout, "db-assert");
+        Assert.True(after.ExitCode == 0, after.Stdout + after.Stderr);
+    }
+
+    [Fact]
+    public async Task with_migrations_off_a_stale_schema_stops_start_up_with_one_line_naming_the_fix()
+    {
+        var cs = await TestDatabase.CreateAsync("cli_gate", fresh: true);
+        var result = await HubProcess.RunAsync(
+            new Dictionary<string, string?>(Env(cs, migrations: false)) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" }, Timeout);
+
+        Assert.Equal(3, result.ExitCode);
+        var lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("db-apply", lines[0]);
+
+        // Nothing was created behind the operator's back.
+        await using var conn = new Npgsql.NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("select count(*) from information_schema.tables where table_schema in ('hub', 'wolverine')", conn);
+        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task without_a_connection_string_the_hub_says_how_to_configure_one()
+    {
+        var result = await HubProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "db-assert");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("ConnectionStrings__Hub", result.Stderr);
+    }
+}

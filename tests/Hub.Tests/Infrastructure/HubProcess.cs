@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace Hub.Tests.Infrastructure;
+
+/// <summary>Runs the built hub as a real process, the way an operator runs it from the command line.</summary>
+public static class HubProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    /// <summary>The hub's build output matching this test build's configuration (Release under scripts/test.sh).</summary>
+    public static string HostDll
+    {
+        get
+        {
+            var config = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+            return Path.Combine(RepoRoot, "src", "Hub.Host", "bin", config, "net10.0", "Hub.Host.dll");
+        }
+    }
+
+    public static ProcessStartInfo StartInfo(IDictionary<string, string?> env, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        psi.ArgumentList.Add(HostDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        // A clean environment for the hub's own settings: nothing of the developer's shell leaks in.
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__") || k is "DATABASE_URL" or "RUN_MIGRATIONS_ON_STARTUP").ToList())
+            psi.Environment.Remove(key);
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["Wolverine__DurabilityMode"] = "Solo";
+        foreach (var (k, v) in env) psi.Environment[k] = v;
+        return psi;
+    }
+
+    public static async Task<Result> RunAsync(IDictionary<string, string?> env, TimeSpan timeout, params string[] args)
+    {
+        using var p = Process.Start(StartInfo(env, args))!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await p.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            p.Kill(entireProcessTree: true);
+            throw new TimeoutException($"hub {string.Join(' ', args)} did not exit within {timeout}: {await stdout}{await stderr}");
+        }
+        return new Result(p.ExitCode, await stdout, await stderr);
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "IntegrationHub.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("cannot find the repository root (IntegrationHub.slnx)");
+    }
+}
