@@ -17,7 +17,7 @@ dotnet build IntegrationHub.slnx -c Release -nologo -v q -clp:ErrorsOnly
 say "testing"
 set +e
 dotnet test IntegrationHub.slnx -c Release --no-build --nologo \
-  --logger "trx;LogFileName=hub.trx" --logger "console;verbosity=normal" --results-directory "$results" "$@"
+  --logger "trx;LogFilePrefix=results" --logger "console;verbosity=normal" --results-directory "$results" "$@"
 status=$?
 set -e
 
