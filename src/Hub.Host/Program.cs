@@ -23,6 +23,10 @@ var builder = WebApplication.CreateBuilder(args);
 LegacySettings.Apply(builder.Configuration);
 var settings = HubSettings.From(builder.Configuration);
 
+// The hub's documented port, unless the operator chose one (urls, ASPNETCORE_URLS, HTTP_PORTS or --urls).
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    builder.WebHost.UseUrls("http://localhost:5080");
+
 var command = CommandLine.CommandOf(args);
 if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
 {
@@ -88,7 +92,9 @@ builder.Services.AddFastEndpoints(o =>
     o.Assemblies = HubAssemblies.All;
 });
 builder.Services.AddAuthorization();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>());
+// The OpenAPI schemas follow ASP.NET's JSON options; these match what FastEndpoints writes on the wire.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
 var app = builder.Build();
 
@@ -114,7 +120,10 @@ app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithO
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
-    foreach (var url in app.Urls)
+    // The server's own addresses carry the real port when the configured one was 0.
+    var addresses = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+        .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? app.Urls;
+    foreach (var url in addresses)
         app.Logger.LogInformation("Integration Hub is up: {Url}  (API reference {Url}/docs, readiness {Url}/health/ready)", url, url.TrimEnd('/'), url.TrimEnd('/'));
 });
 

@@ -69,6 +69,41 @@ public sealed class CommandLineTests
         Assert.Equal(0L, await cmd.ExecuteScalarAsync());
     }
 
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("json")]
+    public async Task the_server_starts_as_a_process_and_logs_in_the_chosen_format(string format)
+    {
+        var cs = await TestDatabase.CreateAsync("cli_serve");
+        var env = new Dictionary<string, string?>(Env(cs)) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0", ["HUB_LOG_FORMAT"] = format };
+        using var process = System.Diagnostics.Process.Start(HubProcess.StartInfo(env))!;
+        var seen = new List<string>();
+        try
+        {
+            using var cts = new CancellationTokenSource(Timeout);
+            while (await process.StandardOutput.ReadLineAsync(cts.Token) is { } line)
+            {
+                seen.Add(line);
+                if (line.Contains("Integration Hub is up")) break;
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        var up = Assert.Single(seen, l => l.Contains("Integration Hub is up"));
+        if (format == "json")
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(up);
+            Assert.Contains("Integration Hub is up", doc.RootElement.GetProperty("@m").GetString());
+        }
+        else
+        {
+            Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} INF ", up);
+        }
+        Assert.Contains("http://127.0.0.1:", up);
+    }
+
     [Fact]
     public async Task without_a_connection_string_the_hub_says_how_to_configure_one()
     {
