@@ -6,6 +6,7 @@ using Hub.Host;
 using Hub.Host.Configuration;
 using Hub.Host.Database;
 using Hub.Host.Health;
+using Hub.Integrations;
 using Hub.Logs;
 using Hub.Outbox;
 using Hub.Replenishment;
@@ -67,6 +68,7 @@ var marten = builder.Services.AddMarten(opts =>
     .IntegrateWithWolverine(w => w.MessageStorageSchemaName = "wolverine");
 if (settings.RunMigrationsOnStartup) marten.ApplyAllDatabaseChangesOnStartup();
 
+builder.Services.AddIntegrations(builder.Configuration);
 builder.Services
     .AddLogs(builder.Configuration)
     .AddOutbox(builder.Configuration)

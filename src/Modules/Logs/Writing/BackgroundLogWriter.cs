@@ -61,6 +61,17 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
 
     public async Task FlushAsync(CancellationToken cancellation = default)
     {
+        // Command-line runs build the host without starting hosted services: then the caller drains the queue itself.
+        if (!_running)
+        {
+            var batch = new List<IntegrationLog>(_options.BatchSize);
+            do
+            {
+                Fill(batch);
+                await CommitWithRetryAsync(batch, cancellation);
+            } while (_queue.Reader.Count > 0);
+            return;
+        }
         var target = Interlocked.Read(ref _enqueued);
         while (Interlocked.Read(ref _settled) < target)
             await Task.Delay(10, cancellation);
@@ -79,6 +90,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<IntegrationLog>(_options.BatchSize);
+        _running = true;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -96,6 +108,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
     }
 
     private List<IntegrationLog> _pending = [];
+    private volatile bool _running;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

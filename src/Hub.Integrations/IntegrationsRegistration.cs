@@ -1,0 +1,31 @@
+using System.Net;
+using Hub.Contracts.Logging;
+using Hub.Integrations.Http;
+using Hub.Integrations.MoySklad;
+using Hub.Integrations.OneC;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Integrations;
+
+public static class IntegrationsRegistration
+{
+    /// <summary>Both typed clients, each call logged; one МойСклад throttle for the whole process.</summary>
+    public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MoySkladOptions>(configuration.GetSection("MoySklad"));
+        services.Configure<OneCOptions>(configuration.GetSection("OneC"));
+        services.AddSingleton(sp => new MoySkladThrottle(sp.GetRequiredService<IOptions<MoySkladOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+
+        services.AddHttpClient<MoySkladClient>((sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<MoySkladOptions>>().Value.TimeoutSeconds))
+            // Decompression makes the handler send Accept-Encoding: gzip, without which МойСклад answers 415.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddHttpMessageHandler(sp => new IntegrationCallLogger(sp.GetRequiredService<IIntegrationLogWriter>(), MoySkladClient.System));
+
+        services.AddHttpClient<OneCClient>((sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OneCOptions>>().Value.TimeoutSeconds))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .AddHttpMessageHandler(sp => new IntegrationCallLogger(sp.GetRequiredService<IIntegrationLogWriter>(), OneCClient.System));
+        return services;
+    }
+}

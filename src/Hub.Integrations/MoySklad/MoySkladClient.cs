@@ -1,0 +1,185 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hub.Integrations.Http;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Integrations.MoySklad;
+
+/// <summary>
+/// МойСклад JSON API 1.2. Every call passes the process-wide <see cref="MoySkladThrottle"/>; gzip is negotiated
+/// by the handler (the API answers 415 without it); 429 waits what the server says; other 4xx are never retried.
+/// </summary>
+public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> options, MoySkladThrottle throttle, TimeProvider clock)
+{
+    public const string System = "moysklad";
+    private const int PageLimit = 1000;
+    private readonly MoySkladOptions _options = options.Value;
+    private (MsRef Organization, MsRef Counterparty, MsRef? Store)? _defaults;
+
+    public async Task<MsPing> PingAsync(CancellationToken ct)
+    {
+        var started = clock.GetTimestamp();
+        var (body, headers) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Url("entity/organization?limit=1")), "ping", Cost(), idempotent: true, ct);
+        using var doc = JsonDocument.Parse(body);
+        var size = doc.RootElement.GetProperty("meta").TryGetProperty("size", out var s) ? s.GetInt32() : 0;
+        return new MsPing((long)clock.GetElapsedTime(started).TotalMilliseconds, size, headers.TryGetValues("X-RateLimit-Remaining", out var r) ? r.FirstOrDefault() : null);
+    }
+
+    public Task<IReadOnlyList<MsRef>> GetStoresAsync(CancellationToken ct) => ListRefsAsync("store", null, ct);
+    public Task<IReadOnlyList<MsRef>> GetOrganizationsAsync(CancellationToken ct) => ListRefsAsync("organization", null, ct);
+    public Task<IReadOnlyList<MsRef>> GetCounterpartiesAsync(CancellationToken ct) => ListRefsAsync("counterparty", null, ct);
+
+    public async Task<IReadOnlyList<MsProduct>> GetProductsAsync(string? filter, CancellationToken ct) =>
+        (await ListRowsAsync("entity/product", filter, "list_products", Cost(), ct))
+        .Select(r => new MsProduct(ToRef(r, "product"), Str(r, "code"), Str(r, "externalCode"))).ToArray();
+
+    public async Task<MsProduct?> FindProductByExternalCodeAsync(string externalCode, CancellationToken ct) =>
+        (await GetProductsAsync($"externalCode={externalCode}", ct)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<MsStockByStore>> GetStockByStoreAsync(CancellationToken ct)
+    {
+        var rows = await ListRowsAsync("report/stock/bystore", null, "stock_by_store", MoySkladOptions.StockReportCost, ct);
+        return rows.SelectMany(r =>
+        {
+            var product = r.GetProperty("meta").GetProperty("href").GetString()!;
+            return r.GetProperty("stockByStore").EnumerateArray().Select(s => new MsStockByStore(product,
+                s.GetProperty("meta").GetProperty("href").GetString()!, Str(s, "name") ?? "",
+                Dec(s, "stock"), Dec(s, "reserve"), Dec(s, "inTransit")));
+        }).ToArray();
+    }
+
+    /// <summary>Resolves the organization, counterparty and store named in settings; fails with what is missing.</summary>
+    public async Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> ResolveDefaultsAsync(CancellationToken ct)
+    {
+        if (_defaults is { } cached) return cached;
+        var organization = await FindByNameAsync("organization", _options.OrganizationName, ct);
+        var counterparty = await FindByNameAsync("counterparty", _options.CounterpartyName, ct);
+        MsRef? store = string.IsNullOrWhiteSpace(_options.StoreName) ? null : await FindByNameAsync("store", _options.StoreName, ct);
+        _defaults = (organization, counterparty, store);
+        return _defaults.Value;
+    }
+
+    public async Task<CustomerOrderCreated> CreateCustomerOrderAsync(CustomerOrderRequest order, CancellationToken ct)
+    {
+        var (organization, agent, store) = await ResolveDefaultsAsync(ct);
+        var body = new JsonObject
+        {
+            ["syncId"] = order.SyncId.ToString(),
+            ["externalCode"] = order.ExternalCode,
+            ["description"] = order.Description,
+            ["organization"] = organization.ToMeta(),
+            ["agent"] = agent.ToMeta(),
+            ["positions"] = new JsonArray(order.Lines.Select(l => (JsonNode)new JsonObject
+            {
+                ["assortment"] = l.Product.ToMeta(),
+                ["quantity"] = l.Quantity,
+                ["price"] = l.PriceKopecks,
+            }).ToArray())
+        };
+        if (store is not null) body["store"] = store.ToMeta();
+        var json = body.ToJsonString();
+        // syncId makes the create safe to repeat, so a lost answer is retried here as well as by the outbox.
+        var (text, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Url("entity/customerorder"))
+            { Content = new StringContent(json, Encoding.UTF8, "application/json") }, "create_customer_order", Cost(), idempotent: true, ct);
+        using var doc = JsonDocument.Parse(text);
+        var root = doc.RootElement;
+        return new CustomerOrderCreated(root.GetProperty("id").GetString()!, Str(root, "name") ?? "", order.SyncId);
+    }
+
+    private async Task<MsRef> FindByNameAsync(string entity, string name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new ExternalApiException(System, null, "config", $"MoySklad:{char.ToUpperInvariant(entity[0])}{entity[1..]}Name is not set");
+        var found = await ListRefsAsync(entity, $"name={name}", ct);
+        return found.FirstOrDefault(r => r.Name == name)
+               ?? throw new ExternalApiException(System, HttpStatusCode.NotFound, "config", $"no {entity} named '{name}' in МойСклад", $"MoySklad:{entity}");
+    }
+
+    private async Task<IReadOnlyList<MsRef>> ListRefsAsync(string entity, string? filter, CancellationToken ct) =>
+        (await ListRowsAsync($"entity/{entity}", filter, $"list_{entity}", Cost(), ct)).Select(r => ToRef(r, entity)).ToArray();
+
+    /// <summary>Follows offset paging to the end; МойСклад returns at most 1000 rows a page.</summary>
+    private async Task<List<JsonElement>> ListRowsAsync(string path, string? filter, string action, int units, CancellationToken ct)
+    {
+        var rows = new List<JsonElement>();
+        for (var offset = 0; ; offset += PageLimit)
+        {
+            var query = $"{path}?limit={PageLimit}&offset={offset}" + (filter is null ? "" : $"&filter={Uri.EscapeDataString(filter)}");
+            var (body, _) = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Url(query)), action, units, idempotent: true, ct);
+            using var doc = JsonDocument.Parse(body);
+            var page = doc.RootElement.GetProperty("rows").EnumerateArray().Select(r => r.Clone()).ToList();
+            rows.AddRange(page);
+            var meta = doc.RootElement.GetProperty("meta");
+            var size = meta.TryGetProperty("size", out var s) ? s.GetInt32() : rows.Count;
+            if (page.Count == 0 || rows.Count >= size || !meta.TryGetProperty("nextHref", out _)) return rows;
+        }
+    }
+
+    private async Task<(string Body, HttpResponseHeaders Headers)> SendAsync(Func<HttpRequestMessage> make, string action, int units, bool idempotent, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var slot = await throttle.EnterAsync(units, ct);
+            using var request = make().WithAction(action, attempt);
+            Authorize(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                if (idempotent && attempt < _options.ReadRetries) { slot.Dispose(); await Backoff(attempt, ct); continue; }
+                throw new ExternalApiException(System, null, ex is TaskCanceledException ? "timeout" : "connection", ex.GetBaseException().Message, inner: ex);
+            }
+            using (response)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                if (response.IsSuccessStatusCode) return (body, response.Headers);
+
+                var (code, text, parameter) = ErrorBodies.Parse(body, response.Content.Headers.ContentType?.MediaType, response.ReasonPhrase ?? "");
+                var retryAfter = Millis(response, "X-Lognex-Retry-After") ?? Millis(response, "X-Lognex-Reset");
+                var error = new ExternalApiException(System, response.StatusCode, code, text, parameter) { RetryAfter = retryAfter };
+                if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                {
+                    // Rejected, so repeating is safe; everyone pauses, the headers are in milliseconds.
+                    throttle.PauseFor(retryAfter ?? TimeSpan.FromSeconds(1));
+                    if (attempt < 20) continue;
+                }
+                else if ((int)response.StatusCode >= 500 && idempotent && attempt < _options.ReadRetries)
+                {
+                    slot.Dispose();
+                    await Backoff(attempt, ct);
+                    continue;
+                }
+                throw error;
+            }
+        }
+    }
+
+    private void Authorize(HttpRequestMessage request)
+    {
+        request.Headers.Authorization = !string.IsNullOrWhiteSpace(_options.Token)
+            ? new AuthenticationHeaderValue("Bearer", _options.Token)
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{_options.Login}:{_options.Password}")));
+    }
+
+    private int Cost() => _options.RequestCost(clock.GetUtcNow());
+
+    private Task Backoff(int attempt, CancellationToken ct) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, attempt)) * (0.5 + Random.Shared.NextDouble())), clock, ct);
+
+    private string Url(string pathAndQuery) => $"{_options.BaseUrl.TrimEnd('/')}/{pathAndQuery}";
+
+    private static TimeSpan? Millis(HttpResponseMessage r, string header) =>
+        r.Headers.TryGetValues(header, out var values) && long.TryParse(values.FirstOrDefault(), out var ms) && ms >= 0 ? TimeSpan.FromMilliseconds(ms) : null;
+
+    private static MsRef ToRef(JsonElement row, string type) =>
+        new(Str(row, "id") ?? "", Str(row, "name") ?? "", row.GetProperty("meta").GetProperty("href").GetString()!, type);
+
+    private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    private static decimal Dec(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : 0;
+}
