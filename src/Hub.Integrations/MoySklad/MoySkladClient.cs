@@ -132,7 +132,7 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                if (idempotent && attempt < _options.ReadRetries) { slot.Dispose(); await Backoff(attempt, ct); continue; }
+                if (idempotent && attempt < _options.ReadRetries) { slot.Dispose(); await RetryDelay.WaitAsync(attempt, clock, ct); continue; }
                 throw new ExternalApiException(System, null, ex is TaskCanceledException ? "timeout" : "connection", ex.GetBaseException().Message, inner: ex);
             }
             using (response)
@@ -152,7 +152,7 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
                 else if ((int)response.StatusCode >= 500 && idempotent && attempt < _options.ReadRetries)
                 {
                     slot.Dispose();
-                    await Backoff(attempt, ct);
+                    await RetryDelay.WaitAsync(attempt, clock, ct);
                     continue;
                 }
                 throw error;
@@ -169,8 +169,6 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
 
     private int Cost() => _options.RequestCost(clock.GetUtcNow());
 
-    private Task Backoff(int attempt, CancellationToken ct) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, attempt)) * (0.5 + Random.Shared.NextDouble())), clock, ct);
 
     private string Url(string pathAndQuery) => $"{_options.BaseUrl.TrimEnd('/')}/{pathAndQuery}";
 

@@ -124,22 +124,20 @@ public sealed class OneCClient(HttpClient http, IOptions<OneCOptions> options, T
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
             {
-                if (idempotent && attempt < _o.ReadRetries) { await Backoff(attempt, ct); continue; }
+                if (idempotent && attempt < _o.ReadRetries) { await RetryDelay.WaitAsync(attempt, clock, ct); continue; }
                 throw new ExternalApiException(System, null, ex is TaskCanceledException ? "timeout" : "connection", ex.GetBaseException().Message, inner: ex);
             }
             using (response)
             {
                 var body = await response.Content.ReadAsStringAsync(ct);
                 if (response.IsSuccessStatusCode) return body;
-                if ((int)response.StatusCode >= 500 && idempotent && attempt < _o.ReadRetries) { await Backoff(attempt, ct); continue; }
+                if ((int)response.StatusCode >= 500 && idempotent && attempt < _o.ReadRetries) { await RetryDelay.WaitAsync(attempt, clock, ct); continue; }
                 var (code, text, parameter) = ErrorBodies.Parse(body, response.Content.Headers.ContentType?.MediaType, response.ReasonPhrase ?? "");
                 throw new ExternalApiException(System, response.StatusCode, code, text, parameter);
             }
         }
     }
 
-    private Task Backoff(int attempt, CancellationToken ct) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, attempt)) * (0.5 + Random.Shared.NextDouble())), clock, ct);
 
     private static Guid Key(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && global::System.Guid.TryParse(v.GetString(), out var g) ? g : global::System.Guid.Empty;
