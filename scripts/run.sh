@@ -14,6 +14,22 @@ else
 fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
+
+# Without real credentials for 1C and МойСклад the hub talks to the simulators of both (src/Simulators),
+# started here on loopback and stopped with the hub.
+sim_pid=""
+if [ -z "${MoySklad__Token:-}${MoySklad__Login:-}" ] && [ -z "${OneC__BaseUrl:-}" ]; then
+  sim_url=${HUB_SIMULATOR_URL:-http://127.0.0.1:5090}
+  say "no 1C or МойСклад credentials configured: starting the simulators of both at $sim_url"
+  dotnet build src/Simulators/Hub.Simulators -c Release -nologo -v q -clp:ErrorsOnly
+  (cd src/Simulators/Hub.Simulators/bin/Release/net10.0 && exec dotnet Hub.Simulators.dll --urls "$sim_url") > /tmp/hub-simulators.log 2>&1 &
+  sim_pid=$!
+  trap '[ -n "$sim_pid" ] && kill $sim_pid 2>/dev/null' EXIT INT TERM
+  export MoySklad__BaseUrl="$sim_url/api/remap/1.2" MoySklad__Token="sim-moysklad-token"
+  export MoySklad__OrganizationName="ООО Симулятор" MoySklad__CounterpartyName="Поставщик по умолчанию" MoySklad__StoreName="Бестужевых"
+  export OneC__BaseUrl="$sim_url" OneC__User="hub" OneC__Password="sim-1c-password"
+  say "simulators: faults at $sim_url/_sim/faults, orders at $sim_url/_sim/moysklad/orders, documents at $sim_url/_sim/1c/documents"
+fi
 url=${HUB_URL:-http://localhost:5080}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-$url}
 say "building"
@@ -21,4 +37,5 @@ dotnet build src/Hub.Host -c Release -nologo -v q -clp:ErrorsOnly
 if [ $# -eq 0 ]; then
   say "starting: API $url/api/v1/logs · API reference $url/docs · health $url/health/ready · Ctrl+C stops"
 fi
-exec dotnet run --no-build -c Release --project src/Hub.Host -- "$@"
+# Not exec: the trap above must stop the simulators when the hub ends.
+dotnet run --no-build -c Release --project src/Hub.Host -- "$@"

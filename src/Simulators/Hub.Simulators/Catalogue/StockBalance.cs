@@ -1,0 +1,3 @@
+namespace Hub.Simulators.Catalogue;
+
+public sealed record StockBalance(Guid WarehouseKey, Guid ItemKey, decimal Quantity);

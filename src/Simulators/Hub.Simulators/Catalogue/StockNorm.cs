@@ -1,0 +1,3 @@
+namespace Hub.Simulators.Catalogue;
+
+public sealed record StockNorm(Guid WarehouseKey, Guid ItemKey, decimal Minimum, decimal Maximum);

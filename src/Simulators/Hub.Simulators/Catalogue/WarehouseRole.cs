@@ -1,0 +1,7 @@
+namespace Hub.Simulators.Catalogue;
+
+public enum WarehouseRole
+{
+    Donor,
+    Recipient,
+}

@@ -1,0 +1,35 @@
+namespace Hub.Simulators.Faults;
+
+// Immutable so a request can take one snapshot and behave consistently even if a test swaps faults mid-flight.
+public sealed record FaultSettings
+{
+    public static FaultSettings None { get; } = new();
+
+    public int LatencyMs { get; init; }
+
+    public double ErrorRate { get; init; }
+
+    // МойСклад only: 1C has no rate limiter to imitate.
+    public bool Force429 { get; init; }
+
+    public double TimeoutRate { get; init; }
+
+    public int TimeoutMs { get; init; } = 30_000;
+
+    public double DropRate { get; init; }
+
+    // 1C only: the document stays written but unposted, the state the hub must recover from.
+    public bool FailPost { get; init; }
+
+    public bool HtmlErrors { get; init; }
+
+    public string? Validate()
+    {
+        if (LatencyMs < 0) return "latencyMs must be >= 0";
+        if (TimeoutMs < 0) return "timeoutMs must be >= 0";
+        if (ErrorRate is < 0 or > 1) return "errorRate must be within 0..1";
+        if (TimeoutRate is < 0 or > 1) return "timeoutRate must be within 0..1";
+        if (DropRate is < 0 or > 1) return "dropRate must be within 0..1";
+        return null;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Hub.Simulators.MoySklad;
+
+public sealed record FilterCondition(string Field, bool Negated, string Value);

@@ -1,0 +1,3 @@
+namespace Hub.Simulators.MoySklad;
+
+public sealed record RateDecision(bool Allowed, int Limit, int Remaining, long IntervalMs, long ResetMs);

@@ -1,0 +1,228 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Hub.Simulators.Faults;
+using Hub.Simulators.Http;
+using Hub.Simulators.State;
+
+namespace Hub.Simulators.OneC;
+
+public sealed class ODataApi
+{
+    public const string Marker = "/odata/standard.odata";
+
+    private readonly SimulatorOptions options;
+    private readonly SimulatorState state;
+    private readonly SimulatorFaults faults;
+    private readonly SimulatorLifetime lifetime;
+    private readonly BalanceTable balances;
+    private readonly TransferOrders transferOrders;
+
+    public ODataApi(SimulatorOptions options, SimulatorState state, SimulatorFaults faults, SimulatorLifetime lifetime)
+    {
+        this.options = options;
+        this.state = state;
+        this.faults = faults;
+        this.lifetime = lifetime;
+        balances = new BalanceTable(state.Catalogue);
+        transferOrders = new TransferOrders(state);
+    }
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var counters = state.Requests.OneC;
+        counters.CountRequest();
+        var fault = faults.OneC;
+
+        if (!Authenticated(context.Request))
+        {
+            // A web server in front of 1C rejects the credentials itself, with plain text and a challenge.
+            context.Response.Headers.WWWAuthenticate = "Basic realm=\"1C:Enterprise\"";
+            await WriteAsync(context, SimResponse.Text(401, "401 Unauthorized: Basic authentication required", "text/plain; charset=utf-8"), fault, counters);
+            return;
+        }
+
+        using var cancellation = lifetime.Link(context);
+        try
+        {
+            await FaultPipeline.DelayAsync(fault, cancellation.Token);
+            var plan = faults.Roll(fault);
+            if (plan.ServerErrorStatus is { } status)
+            {
+                counters.CountInjectedError();
+                await WriteAsync(context, ODataErrors.Internal(fault.HtmlErrors ? 502 : status, "Внутренняя ошибка сервера 1С:Предприятия"), fault, counters);
+                return;
+            }
+
+            SimResponse response;
+            try
+            {
+                response = await RouteAsync(context, fault, cancellation.Token);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                response = ODataErrors.Internal(500, $"Внутренняя ошибка: {e.Message}");
+            }
+
+            if (await FaultPipeline.SwallowAsync(context, plan, fault, counters, cancellation.Token)) return;
+            await WriteAsync(context, response, fault, counters);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            // The client went away or the simulator is stopping: there is nobody left to answer.
+        }
+    }
+
+    private async Task<SimResponse> RouteAsync(HttpContext context, FaultSettings fault, CancellationToken ct)
+    {
+        var request = context.Request;
+        // Request.Path is already percent-decoded by Kestrel, so encoded and raw Cyrillic names arrive alike.
+        var path = request.Path.Value ?? "";
+        var markerAt = path.IndexOf(Marker, StringComparison.OrdinalIgnoreCase);
+        var root = path[..(markerAt + Marker.Length)];
+        var rest = path[(markerAt + Marker.Length)..];
+        var baseUrl = $"{request.Scheme}://{request.Host}{root}";
+        var metadataUrl = $"{baseUrl}/$metadata";
+
+        var format = request.Query["$format"].ToString();
+        if (format.Length > 0 && !format.Equals("json", StringComparison.OrdinalIgnoreCase) && !format.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return ODataErrors.Error(406, "13", $"Формат '{format}' не поддерживается симулятором: используйте $format=json");
+        }
+
+        var segments = ODataPath.Parse(rest);
+        var method = request.Method;
+        if (segments.Count == 0)
+        {
+            var sets = new JsonArray();
+            foreach (var set in OneCNames.EntitySets) sets.Add(new JsonObject { ["name"] = set, ["url"] = set });
+            return SimResponse.Json(200, new JsonObject { ["odata.metadata"] = metadataUrl, ["value"] = sets });
+        }
+
+        var first = segments[0];
+        if (first.Name == "$metadata") return SimResponse.Text(200, ODataMetadata.Document(), "application/xml; charset=utf-8");
+        var catalogue = state.Catalogue;
+        switch (first.Name)
+        {
+            case OneCNames.Warehouses:
+                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Warehouses.Select(OneCJson.Warehouse));
+            case OneCNames.Items:
+                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Items.Select(OneCJson.Item));
+            case OneCNames.Organizations:
+                return ReadOnly(context, method, metadataUrl, first, segments, [OneCJson.Organization(catalogue.OneCOrganization)]);
+            case OneCNames.Norms:
+                if (first.Arguments is not null) return ODataErrors.BadRequest("Обращение к записи регистра по ключу не поддерживается симулятором");
+                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Norms.Select(OneCJson.Norm));
+            case OneCNames.StockRegister:
+                return Register(context, method, metadataUrl, segments);
+            case OneCNames.TransferOrders:
+                return await DocumentsAsync(context, method, baseUrl, metadataUrl, segments, fault, ct);
+            default:
+                return ODataErrors.NotFound($"Не найден ресурс '{first.Name}'");
+        }
+    }
+
+    private static SimResponse ReadOnly(HttpContext context, string method, string metadataUrl, ODataSegment first, List<ODataSegment> segments, IEnumerable<JsonObject> rows)
+    {
+        if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, first.Name);
+        if (segments.Count > 1) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
+        return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows) : Single(context, metadataUrl, first, rows);
+    }
+
+    private SimResponse Register(HttpContext context, string method, string metadataUrl, List<ODataSegment> segments)
+    {
+        if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, OneCNames.StockRegister);
+        if (segments.Count != 2 || segments[1].Name != "Balance")
+        {
+            return ODataErrors.BadRequest($"Симулятор публикует только виртуальную таблицу {OneCNames.StockRegister}/Balance");
+        }
+
+        var error = balances.TryRead(segments[1].Arguments, context.Request.Query, out var rows);
+        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows);
+    }
+
+    private async Task<SimResponse> DocumentsAsync(HttpContext context, string method, string baseUrl, string metadataUrl, List<ODataSegment> segments, FaultSettings fault, CancellationToken ct)
+    {
+        var first = segments[0];
+        if (first.Arguments is null)
+        {
+            if (segments.Count > 1) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
+            if (method == HttpMethods.Get) return Collection(context, metadataUrl, first.Name, transferOrders.Rows());
+            if (method != HttpMethods.Post) return ODataErrors.MethodNotAllowed(method, first.Name);
+            var (error, document) = await transferOrders.CreateAsync(context.Request, ct);
+            if (error is not null) return error;
+            var json = ODataQuery.Element(metadataUrl, first.Name, OneCJson.TransferOrder(document!), context.Request.Query);
+            return SimResponse.Json(201, json, headers: new Dictionary<string, string>
+            {
+                // Header values must be ASCII, so the Cyrillic entity set name goes out percent-encoded.
+                ["Location"] = new Uri($"{baseUrl}/{first.Name}(guid'{document!.RefKey}')").AbsoluteUri,
+            });
+        }
+
+        if (ODataPath.ParseKey(first.Arguments) is not { } key) return ODataErrors.BadRequest($"Неверный ключ '{first.Arguments}'");
+        if (segments.Count == 1)
+        {
+            if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, first.Name);
+            var row = transferOrders.Find(key);
+            return row is null ? TransferOrders.NotFound(key) : SimResponse.Json(200, ODataQuery.Element(metadataUrl, first.Name, row, context.Request.Query));
+        }
+
+        if (segments.Count == 2 && method == HttpMethods.Post)
+        {
+            switch (segments[1].Name)
+            {
+                case "Post": return transferOrders.Post(key, context.Request.Query, fault);
+                case "Unpost": return transferOrders.Unpost(key);
+            }
+        }
+
+        return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
+    }
+
+    private static SimResponse Collection(HttpContext context, string metadataUrl, string entitySet, IEnumerable<JsonObject> rows)
+    {
+        var error = ODataQuery.TryApply(context.Request.Query, rows, out var page, out var total);
+        return error ?? SimResponse.Json(200, ODataQuery.Collection(metadataUrl, entitySet, page, total, context.Request.Query));
+    }
+
+    private static SimResponse Single(HttpContext context, string metadataUrl, ODataSegment first, IEnumerable<JsonObject> rows)
+    {
+        if (ODataPath.ParseKey(first.Arguments) is not { } key) return ODataErrors.BadRequest($"Неверный ключ '{first.Arguments}'");
+        var row = rows.FirstOrDefault(r => r["Ref_Key"]?.GetValue<string>() == key.ToString());
+        return row is null
+            ? ODataErrors.NotFound($"Не найден объект {first.Name} с ключом guid'{key}'")
+            : SimResponse.Json(200, ODataQuery.Element(metadataUrl, first.Name, row, context.Request.Query));
+    }
+
+    private bool Authenticated(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return false;
+        var (user, password) = MoySklad.MoySkladAuth.DecodeBasic(header[6..].Trim());
+        return user == options.OneCUser && password == options.OneCPassword;
+    }
+
+    private static async Task WriteAsync(HttpContext context, SimResponse response, FaultSettings fault, SystemRequestCounters counters)
+    {
+        counters.CountStatus(response.Status);
+        var http = context.Response;
+        http.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers) http.Headers[name] = value;
+        var body = response.Body;
+        var contentType = response.ContentType;
+        if (response.Status >= 400 && fault.HtmlErrors)
+        {
+            body = Encoding.UTF8.GetBytes(HtmlErrorPage.For(response.Status));
+            contentType = HtmlErrorPage.ContentType;
+        }
+
+        if (body.Length == 0)
+        {
+            http.ContentLength = 0;
+            return;
+        }
+
+        http.ContentType = contentType;
+        http.ContentLength = body.Length;
+        await http.Body.WriteAsync(body, context.RequestAborted);
+    }
+}

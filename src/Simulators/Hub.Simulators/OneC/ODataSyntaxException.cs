@@ -1,0 +1,3 @@
+namespace Hub.Simulators.OneC;
+
+public sealed class ODataSyntaxException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace Hub.Simulators.OneC;
+
+public sealed record ODataToken(ODataTokenKind Kind, string Text, int Position);

@@ -1,0 +1,6 @@
+namespace Hub.Simulators;
+
+public static class Program
+{
+    public static Task Main(string[] args) => SimulatorServer.RunAsync(args);
+}

@@ -1,0 +1,7 @@
+namespace Hub.Simulators;
+
+public enum SimulatorSystem
+{
+    MoySklad,
+    OneC,
+}

@@ -1,0 +1,3 @@
+namespace Hub.Simulators.State;
+
+public sealed record TransferOrderLine(int LineNumber, Guid ItemKey, decimal Quantity);

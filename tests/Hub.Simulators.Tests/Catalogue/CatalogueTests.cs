@@ -1,0 +1,106 @@
+using Hub.Simulators.Catalogue;
+
+namespace Hub.Simulators.Tests.Catalogue;
+
+public sealed class CatalogueTests
+{
+    private static readonly SimCatalogue Default = CatalogueGenerator.Generate(42, 300);
+
+    [Fact]
+    public void the_same_seed_gives_the_same_catalogue_and_another_seed_a_different_one()
+    {
+        var again = CatalogueGenerator.Generate(42, 300);
+        var other = CatalogueGenerator.Generate(7, 300);
+
+        Assert.Equal(Default.Items, again.Items);
+        Assert.Equal(Default.Balances, again.Balances);
+        Assert.Equal(Default.Norms, again.Norms);
+        Assert.Equal(Default.Warehouses, again.Warehouses);
+        Assert.NotEqual(Default.Items.Select(i => i.Name), other.Items.Select(i => i.Name));
+    }
+
+    [Fact]
+    public void warehouses_are_two_donors_and_three_shops()
+    {
+        Assert.Equal(["Бестужевых", "Контейнер"], Default.Donors.Select(w => w.Name).ToArray());
+        Assert.Equal(["Магазин Невский", "Магазин Московский", "Магазин Купчино"], Default.Recipients.Select(w => w.Name).ToArray());
+    }
+
+    [Fact]
+    public void items_have_unique_russian_names_codes_articles_and_known_units()
+    {
+        Assert.Equal(300, Default.Items.Select(i => i.Name).Distinct().Count());
+        Assert.Equal(300, Default.Items.Select(i => i.Article).Distinct().Count());
+        Assert.Equal(300, Default.Items.Select(i => i.Code).Distinct().Count());
+        Assert.All(Default.Items, i => Assert.Matches("[А-Яа-яЁё]", i.Name));
+        Assert.All(Default.Items, i => Assert.Contains(i.Unit, new[] { "шт", "м", "кг" }));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(40)]
+    [InlineData(10)]
+    public void shop_deficits_are_covered_by_donors_fully_partly_or_not_at_all_as_the_scenario_says(int itemCount)
+    {
+        var catalogue = CatalogueGenerator.Generate(42, itemCount);
+        foreach (var item in catalogue.Items)
+        {
+            var (needAtMinimum, needAtMaximum) = Need(catalogue, item);
+            var surplus = Surplus(catalogue, item);
+            switch (item.Scenario)
+            {
+                case StockScenario.FullyCoverable:
+                    Assert.True(needAtMinimum > 0 && surplus >= needAtMaximum, item.Name);
+                    break;
+                case StockScenario.PartlyCoverable:
+                    Assert.True(needAtMinimum > 0 && surplus > 0 && surplus < needAtMinimum, item.Name);
+                    break;
+                case StockScenario.Uncoverable:
+                    Assert.True(needAtMinimum > 0 && surplus == 0, item.Name);
+                    break;
+                case StockScenario.NegativeBalance:
+                    Assert.True(needAtMinimum > 0, item.Name);
+                    Assert.Contains(catalogue.Balances, b => b.ItemKey == item.RefKey && b.Quantity < 0);
+                    break;
+                case StockScenario.DonorSurplusOnly:
+                    Assert.True(needAtMinimum == 0 && surplus > 0, item.Name);
+                    break;
+                default:
+                    Assert.Equal(0, needAtMinimum);
+                    break;
+            }
+        }
+
+        foreach (var scenario in Enum.GetValues<StockScenario>())
+        {
+            Assert.Contains(catalogue.Items, i => i.Scenario == scenario);
+        }
+    }
+
+    [Fact]
+    public void moysklad_products_point_back_to_1c_items_through_external_code_ids()
+    {
+        Assert.Equal(300, Default.Items.Select(i => i.ProductId).Distinct().Count());
+        Assert.All(Default.Items, i => Assert.Same(i, Default.FindProduct(i.ProductId)));
+        Assert.All(Default.Items, i => Assert.NotEqual(i.RefKey, i.ProductId));
+    }
+
+    private static (decimal AtMinimum, decimal AtMaximum) Need(SimCatalogue catalogue, CatalogueItem item)
+    {
+        decimal atMinimum = 0, atMaximum = 0;
+        foreach (var shop in catalogue.Recipients)
+        {
+            var norm = catalogue.NormOf(shop.RefKey, item.RefKey);
+            var balance = catalogue.BalanceOf(shop.RefKey, item.RefKey);
+            if (norm is null || balance >= norm.Minimum) continue;
+            atMinimum += norm.Minimum - balance;
+            atMaximum += norm.Maximum - balance;
+        }
+
+        return (atMinimum, atMaximum);
+    }
+
+    private static decimal Surplus(SimCatalogue catalogue, CatalogueItem item) =>
+        catalogue.Donors.Sum(donor =>
+            Math.Max(0, catalogue.BalanceOf(donor.RefKey, item.RefKey) - (catalogue.NormOf(donor.RefKey, item.RefKey)?.Minimum ?? 0)));
+}

@@ -1,0 +1,62 @@
+using Hub.Simulators;
+using Hub.Tests.Infrastructure;
+using Npgsql;
+
+namespace Hub.Tests.Host.Commands;
+
+/// <summary>check-connections as an operator runs it: the built hub as a process against the simulators over real HTTP.</summary>
+public sealed class CheckConnectionsTests
+{
+    private static async Task<Dictionary<string, string?>> EnvAsync(RunningSimulator sim, string token)
+    {
+        var cs = await TestDatabase.CreateAsync("cli_connections");
+        return new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Hub"] = cs,
+            ["MoySklad__BaseUrl"] = new Uri(sim.BaseAddress, "api/remap/1.2").ToString(),
+            ["MoySklad__Token"] = token,
+            ["MoySklad__OrganizationName"] = "ООО Симулятор",
+            ["MoySklad__CounterpartyName"] = "Поставщик по умолчанию",
+            ["MoySklad__StoreName"] = "Бестужевых",
+            ["OneC__BaseUrl"] = sim.BaseAddress.ToString().TrimEnd('/'),
+            ["OneC__User"] = "hub",
+            ["OneC__Password"] = "sim-1c-password",
+        };
+    }
+
+    [Fact]
+    public async Task both_systems_report_success_with_the_round_trip_and_every_call_is_logged_without_secrets()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions());
+        var env = await EnvAsync(sim, "sim-moysklad-token");
+        var result = await HubProcess.RunAsync(env, TimeSpan.FromMinutes(3), "check-connections");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Matches(@"МойСклад\s+OK\s+\d+ ms", result.Stdout);
+        Assert.Matches(@"1C\s+OK\s+\d+ ms", result.Stdout);
+        Assert.Contains("ООО Симулятор", result.Stdout);
+
+        await using var conn = new NpgsqlConnection(env["ConnectionStrings__Hub"]);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("select external_system, data::text from hub.mt_doc_integration_log where process_name = 'check_connections'", conn);
+        var rows = new List<(string System, string Data)>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetString(1)));
+        Assert.Contains(rows, r => r.System == "moysklad" && r.Data.Contains("\"elapsed_ms\""));
+        Assert.Contains(rows, r => r.System == "1c");
+        Assert.DoesNotContain(rows, r => r.Data.Contains("sim-moysklad-token") || r.Data.Contains("sim-1c-password"));
+    }
+
+    [Fact]
+    public async Task a_wrong_credential_is_reported_with_the_servers_reason_and_a_non_zero_exit()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions());
+        var env = await EnvAsync(sim, "not-the-token");
+        env["OneC__Password"] = "wrong";
+        var result = await HubProcess.RunAsync(env, TimeSpan.FromMinutes(3), "check-connections");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"МойСклад\s+FAILED.*401", result.Stdout);
+        Assert.Matches(@"1C\s+FAILED.*401", result.Stdout);
+    }
+}
