@@ -2,7 +2,7 @@ namespace Hub.Simulators.Faults;
 
 public sealed class FaultOptions
 {
-    public FaultSettings MoySklad { get; set; } = FaultSettings.None;
+    public FaultSettings MoySklad { get; set; } = new();
 
-    public FaultSettings OneC { get; set; } = FaultSettings.None;
+    public FaultSettings OneC { get; set; } = new();
 }

@@ -3,7 +3,8 @@ namespace Hub.Simulators.Faults;
 // Immutable so a request can take one snapshot and behave consistently even if a test swaps faults mid-flight.
 public sealed record FaultSettings
 {
-    public static FaultSettings None { get; } = new();
+    // A fresh instance each time: configuration binding writes into whatever instance it is handed.
+    public static FaultSettings None => new();
 
     public int LatencyMs { get; init; }
 
