@@ -16,54 +16,50 @@ public sealed class CheckConnectionsCommand : JasperFxAsyncCommand<NetCoreInput>
         var services = host.Services;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var _ = IntegrationScope.Begin(new IntegrationScope("check_connections"));
-        var ok = true;
 
         var ms = services.GetRequiredService<IOptions<MoySkladOptions>>().Value;
-        if (!ms.IsConfigured)
-        {
-            Console.WriteLine("МойСклад  FAILED  not configured: set MoySklad:Token (or MoySklad:Login and MoySklad:Password)");
-            ok = false;
-        }
-        else
-        {
-            try
+        var moySkladOk = await CheckAsync("МойСклад", ms.BaseUrl, ms.IsConfigured,
+            "set MoySklad:Token (or MoySklad:Login and MoySklad:Password)", async () =>
             {
                 var client = services.GetRequiredService<MoySkladClient>();
                 var ping = await client.PingAsync(cts.Token);
                 var (organization, counterparty, store) = await client.ResolveDefaultsAsync(cts.Token);
-                Console.WriteLine($"МойСклад  OK      {ping.ElapsedMs} ms  {ms.BaseUrl}  organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; " +
-                                  $"organization '{organization.Name}', counterparty '{counterparty.Name}', store '{store?.Name ?? "(none)"}' found");
-            }
-            catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException)
-            {
-                Console.WriteLine($"МойСклад  FAILED  {ms.BaseUrl}  {ex.Message}");
-                ok = false;
-            }
-        }
+                return $"{ping.ElapsedMs} ms  {ms.BaseUrl}  organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; " +
+                       $"organization '{organization.Name}', counterparty '{counterparty.Name}', store '{store?.Name ?? "(none)"}' found";
+            });
 
         var oneC = services.GetRequiredService<IOptions<OneCOptions>>().Value;
-        if (!oneC.IsConfigured)
-        {
-            Console.WriteLine("1C        FAILED  not configured: set OneC:BaseUrl, OneC:User and OneC:Password");
-            ok = false;
-        }
-        else
-        {
-            try
+        var oneCOk = await CheckAsync("1C", oneC.BaseUrl, oneC.IsConfigured,
+            "set OneC:BaseUrl, OneC:User and OneC:Password", async () =>
             {
                 var ping = await services.GetRequiredService<OneCClient>().PingAsync(cts.Token);
-                Console.WriteLine($"1C        OK      {ping.ElapsedMs} ms  {oneC.BaseUrl}  warehouses: {ping.Warehouses}");
-            }
-            catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or System.Text.Json.JsonException)
-            {
-                Console.WriteLine($"1C        FAILED  {oneC.BaseUrl}  {ex.Message}");
-                ok = false;
-            }
-        }
+                return $"{ping.ElapsedMs} ms  {oneC.BaseUrl}  warehouses: {ping.Warehouses}";
+            });
 
         // The calls above were logged as integration logs; they must reach the database before the process ends.
         try { await services.GetRequiredService<IIntegrationLogWriter>().FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token); }
         catch (OperationCanceledException) { Console.Error.WriteLine("warning: some integration logs of this check could not be written"); }
-        return ok;
+        return moySkladOk && oneCOk;
+    }
+
+    /// <summary>Prints one line per system: OK with what the server said, or FAILED with the reason.</summary>
+    private static async Task<bool> CheckAsync(string system, string baseUrl, bool configured, string howToConfigure, Func<Task<string>> probe)
+    {
+        var label = system.PadRight(9);
+        if (!configured)
+        {
+            Console.WriteLine($"{label} FAILED  not configured: {howToConfigure}");
+            return false;
+        }
+        try
+        {
+            Console.WriteLine($"{label} OK      {await probe()}");
+            return true;
+        }
+        catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or System.Text.Json.JsonException)
+        {
+            Console.WriteLine($"{label} FAILED  {baseUrl}  {ex.Message}");
+            return false;
+        }
     }
 }

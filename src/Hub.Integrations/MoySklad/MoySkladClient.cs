@@ -12,12 +12,11 @@ namespace Hub.Integrations.MoySklad;
 /// МойСклад JSON API 1.2. Every call passes the process-wide <see cref="MoySkladThrottle"/>; gzip is negotiated
 /// by the handler (the API answers 415 without it); 429 waits what the server says; other 4xx are never retried.
 /// </summary>
-public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> options, MoySkladThrottle throttle, TimeProvider clock)
+public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> options, MoySkladThrottle throttle, MoySkladReferences references, TimeProvider clock)
 {
     public const string System = "moysklad";
     private const int PageLimit = 1000;
     private readonly MoySkladOptions _options = options.Value;
-    private (MsRef Organization, MsRef Counterparty, MsRef? Store)? _defaults;
 
     public async Task<MsPing> PingAsync(CancellationToken ct)
     {
@@ -52,15 +51,14 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
     }
 
     /// <summary>Resolves the organization, counterparty and store named in settings; fails with what is missing.</summary>
-    public async Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> ResolveDefaultsAsync(CancellationToken ct)
-    {
-        if (_defaults is { } cached) return cached;
-        var organization = await FindByNameAsync("organization", _options.OrganizationName, ct);
-        var counterparty = await FindByNameAsync("counterparty", _options.CounterpartyName, ct);
-        MsRef? store = string.IsNullOrWhiteSpace(_options.StoreName) ? null : await FindByNameAsync("store", _options.StoreName, ct);
-        _defaults = (organization, counterparty, store);
-        return _defaults.Value;
-    }
+    public Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> ResolveDefaultsAsync(CancellationToken ct) =>
+        references.GetAsync(async token =>
+        {
+            var organization = await FindByNameAsync("organization", _options.OrganizationName, token);
+            var counterparty = await FindByNameAsync("counterparty", _options.CounterpartyName, token);
+            MsRef? store = string.IsNullOrWhiteSpace(_options.StoreName) ? null : await FindByNameAsync("store", _options.StoreName, token);
+            return (organization, counterparty, store);
+        }, ct);
 
     public async Task<CustomerOrderCreated> CreateCustomerOrderAsync(CustomerOrderRequest order, CancellationToken ct)
     {

@@ -23,8 +23,6 @@ public sealed class MoySkladThrottle
         _parallel = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
     }
 
-    public int InFlight => _parallel.CurrentCount;
-
     public async Task<IDisposable> EnterAsync(int units, CancellationToken ct)
     {
         await _parallel.WaitAsync(ct);

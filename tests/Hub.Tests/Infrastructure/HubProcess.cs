@@ -5,8 +5,6 @@ namespace Hub.Tests.Infrastructure;
 /// <summary>Runs the built hub as a real process, the way an operator runs it from the command line.</summary>
 public static class HubProcess
 {
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
     public static string RepoRoot { get; } = FindRoot();
 
     /// <summary>The hub's build output matching this test build's configuration (Release under scripts/test.sh).</summary>
@@ -38,23 +36,8 @@ public static class HubProcess
         return psi;
     }
 
-    public static async Task<Result> RunAsync(IDictionary<string, string?> env, TimeSpan timeout, params string[] args)
-    {
-        using var p = Process.Start(StartInfo(env, args))!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await p.WaitForExitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"hub {string.Join(' ', args)} did not exit within {timeout}: {await stdout}{await stderr}");
-        }
-        return new Result(p.ExitCode, await stdout, await stderr);
-    }
+    public static Task<Processes.Result> RunAsync(IDictionary<string, string?> env, TimeSpan timeout, params string[] args) =>
+        Processes.RunAsync(StartInfo(env, args), timeout);
 
     private static string FindRoot()
     {

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Hub.Contracts.Logging;
+using Hub.Logs.Writing;
 
 namespace Hub.Logs.Ingest;
 
@@ -23,8 +24,6 @@ public sealed class IngestLogsValidator : Validator<IngestLogsRequest>
 
 public sealed class IncomingLogValidator : AbstractValidator<IncomingLog>
 {
-    public const int MaxText = 32_000;
-
     public IncomingLogValidator()
     {
         RuleFor(x => x.ProcessName).NotEmpty().OverridePropertyName("process_name").WithMessage("process_name is required")
@@ -38,8 +37,8 @@ public sealed class IncomingLogValidator : AbstractValidator<IncomingLog>
         RuleFor(x => x.Action).MaximumLength(200).OverridePropertyName("action");
         RuleFor(x => x.RelatedEntityType).MaximumLength(200).OverridePropertyName("related_entity_type");
         RuleFor(x => x.RelatedEntityId).MaximumLength(200).OverridePropertyName("related_entity_id");
-        RuleFor(x => x.Message).MaximumLength(MaxText).OverridePropertyName("message");
-        RuleFor(x => x.ErrorMessage).MaximumLength(MaxText).OverridePropertyName("error_message");
+        RuleFor(x => x.Message).MaximumLength(LogNormalizer.MaxTextLength).OverridePropertyName("message");
+        RuleFor(x => x.ErrorMessage).MaximumLength(LogNormalizer.MaxTextLength).OverridePropertyName("error_message");
         RuleFor(x => x.ErrorCode).MaximumLength(100).OverridePropertyName("error_code");
         RuleFor(x => x.ElapsedMs).GreaterThanOrEqualTo(0).OverridePropertyName("elapsed_ms");
         RuleFor(x => x.RetryCount).GreaterThanOrEqualTo(0).OverridePropertyName("retry_count");

@@ -89,25 +89,23 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<IntegrationLog>(_options.BatchSize);
         _running = true;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
             {
-                Fill(batch);
-                await CommitWithRetryAsync(batch, stoppingToken);
+                Fill(_batch);
+                await CommitWithRetryAsync(_batch, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutdown: StopAsync drains what is left.
+            // Shutdown: StopAsync drains what is left, starting with the batch still in hand.
         }
-        // A batch taken but not committed when shutdown began goes back in front of the drain.
-        _pending = batch.Count > 0 ? [.. batch] : [];
     }
 
-    private List<IntegrationLog> _pending = [];
+    // The batch being committed; only the background loop touches it until StopAsync drains it after the loop ended.
+    private readonly List<IntegrationLog> _batch = [];
     private volatile bool _running;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -115,7 +113,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
         await base.StopAsync(cancellationToken);
         _queue.Writer.TryComplete();
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(_options.ShutdownFlushSeconds));
-        var batch = _pending;
+        var batch = _batch;
         try
         {
             do

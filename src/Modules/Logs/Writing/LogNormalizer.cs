@@ -10,7 +10,8 @@ namespace Hub.Logs.Writing;
 /// </summary>
 public static class LogNormalizer
 {
-    public const int MaxTextLength = 8000;
+    /// <summary>The longest message or error text stored; the API validates against the same number.</summary>
+    public const int MaxTextLength = 32_000;
 
     public static IntegrationLog Normalize(LogEntry entry, Guid id, DateTimeOffset now)
     {

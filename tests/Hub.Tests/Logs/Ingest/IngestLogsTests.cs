@@ -117,6 +117,21 @@ public sealed class IngestLogsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_message_as_long_as_the_api_accepts_is_stored_whole()
+    {
+        var message = string.Concat(Enumerable.Repeat("Трассировка стека ", 1700)).Trim();
+        Assert.InRange(message.Length, 30_000, 32_000);
+        var posted = await (await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new { process_name = "long", message, error_message = message }).ToUrl("/api/v1/logs");
+            s.StatusCodeShouldBe(202);
+        })).ReadJsonAsync();
+        var log = await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/logs/{posted.GetProperty("ids")[0].GetString()}"))).ReadJsonAsync();
+        Assert.Equal(message, log.GetProperty("message").GetString());
+        Assert.Equal(message, log.GetProperty("error_message").GetString());
+    }
+
+    [Fact]
     public async Task unknown_id_is_404_problem()
     {
         var result = await fixture.Host.Scenario(s =>
