@@ -13,9 +13,13 @@ public static class TestDatabase
             ? cs
             : "Host=localhost;Port=5432;Database=postgres;Username=hub;Password=hub";
 
+    // Two checkouts of the repo (git worktrees) testing at once on one server must not share databases.
+    private static readonly string Suffix =
+        Environment.GetEnvironmentVariable("HUB_TEST_DB_SUFFIX") is { Length: > 0 } s ? "_" + s : "";
+
     public static async Task<string> CreateAsync(string name, bool fresh = false)
     {
-        var database = $"hub_test_{name}".ToLowerInvariant();
+        var database = $"hub_test_{name}{Suffix}".ToLowerInvariant();
         await using (var conn = new NpgsqlConnection(ServerConnection))
         {
             await conn.OpenAsync();
