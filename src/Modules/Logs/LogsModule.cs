@@ -1,6 +1,8 @@
 using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
+using Hub.Logs.GetLogStats;
 using Hub.Logs.Health;
+using Hub.Logs.Rollup;
 using Hub.Logs.Writing;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +16,12 @@ public static class LogsModule
     public static IServiceCollection AddLogs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LogWriterOptions>(configuration.GetSection("Logs:Writer"));
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<IntegrationLog>());
+        services.Configure<LogStatsOptions>(configuration.GetSection("Logs:Stats"));
+        services.ConfigureMarten(opts =>
+        {
+            opts.RegisterDocumentType<IntegrationLog>();
+            opts.Storage.Add<LogRollupSchema>();
+        });
 
         // One instance is the writer (for every module), the background flusher and the health source.
         services.AddSingleton<BackgroundLogWriter>();
