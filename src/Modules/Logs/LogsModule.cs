@@ -2,6 +2,7 @@ using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
 using Hub.Logs.GetLogStats;
 using Hub.Logs.Health;
+using Hub.Logs.PruneLogs;
 using Hub.Logs.Rollup;
 using Hub.Logs.Writing;
 using Marten;
@@ -17,6 +18,7 @@ public static class LogsModule
     {
         services.Configure<LogWriterOptions>(configuration.GetSection("Logs:Writer"));
         services.Configure<LogStatsOptions>(configuration.GetSection("Logs:Stats"));
+        services.Configure<LogRetentionOptions>(configuration.GetSection("Logs:Retention"));
         services.ConfigureMarten(opts =>
         {
             opts.RegisterDocumentType<IntegrationLog>();
