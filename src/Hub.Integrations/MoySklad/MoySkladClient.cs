@@ -38,6 +38,17 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
     public async Task<MsProduct?> FindProductByExternalCodeAsync(string externalCode, CancellationToken ct) =>
         (await GetProductsAsync($"externalCode={externalCode}", ct)).FirstOrDefault();
 
+    /// <summary>The products with these external codes; a code МойСклад does not know is a permanent error naming it.</summary>
+    public async Task<IReadOnlyList<MsProduct>> ResolveProductsAsync(IReadOnlyCollection<string> externalCodes, CancellationToken ct)
+    {
+        var directory = await references.ProductsAsync(externalCodes, token => GetProductsAsync(null, token), clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
+        var missing = externalCodes.Where(c => !directory.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+            throw new ExternalApiException(System, HttpStatusCode.NotFound, "product",
+                $"no product in МойСклад has externalCode {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? $" and {missing.Length - 5} more" : "")}", "externalCode");
+        return externalCodes.Select(c => directory[c]).ToArray();
+    }
+
     public async Task<IReadOnlyList<MsStockByStore>> GetStockByStoreAsync(CancellationToken ct)
     {
         var rows = await ListRowsAsync("report/stock/bystore", null, "stock_by_store", MoySkladOptions.StockReportCost, ct);
