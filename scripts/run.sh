@@ -15,6 +15,18 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
+# Without configured API keys a Development hub runs with one admin key that it prints at start. Keeping that
+# key in .hub/ (git-ignored, readable by this user only) makes it the same across restarts, so a curl line keeps working.
+if [ "$ASPNETCORE_ENVIRONMENT" = Development ] && ! env | grep -q '^Auth__Keys__' && [ -z "${Auth__DevelopmentKey:-}" ]; then
+  key_file=.hub/dev-api-key
+  if [ ! -s "$key_file" ]; then
+    mkdir -p .hub
+    (umask 077; printf 'hub_dev_%s' "$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')" > "$key_file")
+  fi
+  export Auth__DevelopmentKey="$(cat "$key_file")"
+  say "development API key (admin): $key_file — send it as X-Api-Key; configure Auth__Keys__* for real keys"
+fi
+
 # Without real credentials for 1C and МойСклад the hub talks to the simulators of both (src/Simulators),
 # started here on loopback and stopped with the hub.
 sim_pid=""

@@ -6,6 +6,7 @@ using Hub.Host;
 using Hub.Host.Configuration;
 using Hub.Host.Database;
 using Hub.Host.Health;
+using Hub.Host.Security;
 using Hub.Integrations;
 using Hub.Logs;
 using Hub.Outbox;
@@ -33,6 +34,27 @@ if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
 {
     Console.Error.WriteLine(HubSettings.MissingConnection);
     return 2;
+}
+// A server never runs without a key check: a bad key setting, or no keys outside Development, stops it here.
+var (keys, keysError) = AccessSettings.Read(builder.Configuration);
+string? developmentKey = null;
+if (CommandLine.StartsServer(command))
+{
+    if (keysError is not null)
+    {
+        Console.Error.WriteLine(keysError);
+        return 4;
+    }
+    if (keys.IsEmpty)
+    {
+        if (!builder.Environment.IsDevelopment())
+        {
+            Console.Error.WriteLine(AccessSettings.NoKeysInProduction);
+            return 4;
+        }
+        developmentKey = builder.Configuration[AccessSettings.DevelopmentKeySetting] is { Length: > 0 } fixedKey ? fixedKey : ApiKeyRing.NewKey();
+        keys = keys.With(ApiKeyRing.Development(developmentKey));
+    }
 }
 // help and similar commands build the host without touching the database; any syntactically valid string will do.
 var connectionString = settings.ConnectionString.Length > 0 ? settings.ConnectionString : "Host=localhost;Database=hub";
@@ -93,8 +115,13 @@ builder.Services.AddFastEndpoints(o =>
     o.DisableAutoDiscovery = true;
     o.Assemblies = HubAssemblies.All;
 });
-builder.Services.AddAuthorization();
-builder.Services.AddOpenApi(o => o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>());
+builder.Services.AddHubAccess(keys);
+builder.Services.AddOpenApi(o =>
+{
+    o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
+    o.AddDocumentTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
+    o.AddOperationTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
+});
 // The OpenAPI schemas follow ASP.NET's JSON options; these match what FastEndpoints writes on the wire.
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
 
@@ -110,6 +137,7 @@ if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
     }
 }
 
+app.UseAuthentication();
 app.UseAuthorization();
 app.UseFastEndpoints(c =>
 {
@@ -117,8 +145,9 @@ app.UseFastEndpoints(c =>
     c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     c.Errors.UseProblemDetails();
 });
-app.MapOpenApi("/openapi/{documentName}.json");
-app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+// The reference is public on purpose: it describes the API, and every call it makes still needs a key.
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -127,6 +156,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
         .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? app.Urls;
     foreach (var url in addresses)
         app.Logger.LogInformation("Integration Hub is up: {Url}  (API reference {Url}/docs, readiness {Url}/health/ready)", url, url.TrimEnd('/'), url.TrimEnd('/'));
+    // Straight to the console, once: a key must not travel into log sinks, and this one exists only for this development run.
+    if (developmentKey is not null)
+        Console.WriteLine($"Development API key (role admin): {developmentKey}\n  send it as X-Api-Key: <key> or Authorization: Bearer <key>; configure Auth:Keys to use keys of your own.");
 });
 
 return await app.RunJasperFxCommands(args);

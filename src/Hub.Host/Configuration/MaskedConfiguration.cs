@@ -26,7 +26,10 @@ public static class MaskedConfiguration
     {
         if (string.IsNullOrEmpty(value)) return value;
         var last = key[(key.LastIndexOf(':') + 1)..];
-        return CredentialScrubber.IsSensitiveKey(last) ? CredentialScrubber.Mask : CredentialScrubber.ScrubText(value);
+        // API keys sit under names ("Key", "Sha256", "DevelopmentKey") that look harmless elsewhere: the whole
+        // Auth section is masked except what names a key and its role.
+        var isAccess = key.StartsWith("Auth:", StringComparison.OrdinalIgnoreCase) && last is not ("Name" or "Role");
+        return isAccess || CredentialScrubber.IsSensitiveKey(last) ? CredentialScrubber.Mask : CredentialScrubber.ScrubText(value);
     }
 
     private sealed class MaskedSource(string name, IDictionary<string, string?> values) : IConfigurationSource

@@ -9,7 +9,8 @@ public sealed class CommandLineTests
 
     private static Dictionary<string, string?> Env(string connection, bool? migrations = null)
     {
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = connection };
+        // The keys a production operator configures; without them a server refuses to start (StartupAccessTests).
+        var env = new Dictionary<string, string?>(TestKeys.Environment()) { ["ConnectionStrings__Hub"] = connection };
         if (migrations is { } m) env["RUN_MIGRATIONS_ON_STARTUP"] = m ? "true" : "false";
         return env;
     }
@@ -34,6 +35,8 @@ public sealed class CommandLineTests
         // describe prints every configuration value; the connection string's password must not be among them.
         Assert.Contains("ConnectionStrings", result.Stdout);
         Assert.DoesNotContain("Password=hub", result.Stdout + result.Stderr);
+        Assert.Contains("── Keys", result.Stdout);
+        Assert.DoesNotContain(TestKeys.Viewer, result.Stdout + result.Stderr);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Alba;
+using Hub.Host.Security;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +10,9 @@ namespace Hub.Tests.Infrastructure;
 /// <summary>
 /// One Alba host per test collection on its own database: Wolverine in solo mode with external
 /// transports off. Tests call <see cref="ResetAsync"/> first so each starts from empty tables.
+/// Every host has one key per role (<see cref="TestKeys"/>); a scenario sends the admin key unless it
+/// says otherwise (<see cref="TestKeys.WithKey"/>, <see cref="TestKeys.WithoutKey"/>), since what each role
+/// may do is the access tests' subject, not every test's.
 /// </summary>
 public abstract class HubFixture : IAsyncLifetime
 {
@@ -25,6 +29,7 @@ public abstract class HubFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Hub", ConnectionString);
+            foreach (var (key, value) in TestKeys.Settings()) builder.UseSetting(key, value);
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
@@ -32,6 +37,19 @@ public abstract class HubFixture : IAsyncLifetime
                 services.DisableAllExternalWolverineTransports();
             });
         });
+        Host.BeforeEach(c =>
+        {
+            if (!c.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && !c.Request.Headers.ContainsKey("Authorization"))
+                c.Request.Headers[ApiKeyAuthenticationHandler.HeaderName] = TestKeys.Admin;
+        });
+    }
+
+    /// <summary>A plain HTTP client on the test server, with this key (or none); it bypasses the scenario defaults.</summary>
+    public HttpClient Client(string? key = null)
+    {
+        var client = Host.Server.CreateClient();
+        if (key is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.HeaderName, key);
+        return client;
     }
 
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();

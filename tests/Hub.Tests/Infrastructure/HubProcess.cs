@@ -28,7 +28,8 @@ public static class HubProcess
         psi.ArgumentList.Add(HostDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         // A clean environment for the hub's own settings: nothing of the developer's shell leaks in.
-        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__") || k is "DATABASE_URL" or "RUN_MIGRATIONS_ON_STARTUP").ToList())
+        foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__") || k.StartsWith("Auth__")
+                     || k is "DATABASE_URL" or "RUN_MIGRATIONS_ON_STARTUP" or "ADMIN_TRIGGER_TOKEN").ToList())
             psi.Environment.Remove(key);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Wolverine__DurabilityMode"] = "Solo";

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Hub.Contracts.Security;
 using Hub.Logs.Domain;
 using Marten;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,7 @@ public sealed class GetLogEndpoint(IMessageBus bus) : Endpoint<GetLogRequest, In
     public override void Configure()
     {
         Get("/api/v1/logs/{id:guid}");
-        AllowAnonymous();
+        Roles(HubRoles.Viewer);
         Description(d => d.WithTags("Logs").ProducesProblemDetails(StatusCodes.Status404NotFound));
         Summary(s => s.Summary = "One integration log record with every field");
     }

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Hub.Contracts.Security;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
 
@@ -10,7 +11,7 @@ public sealed class IngestLogsEndpoint(IMessageBus bus) : Endpoint<IngestLogsReq
     {
         Post("/api/v1/logs");
         RequestBinder(new IngestLogsBinder());
-        AllowAnonymous();
+        Roles(HubRoles.Ingest);
         Description(d => d.WithTags("Logs").Accepts<IncomingLog[]>("application/json")
             .Produces<IngestLogsResponse>(StatusCodes.Status202Accepted).ProducesProblemDetails());
         Summary(s =>

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Hub.Contracts.Security;
 using Hub.Logs.Querying;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
@@ -10,7 +11,7 @@ public sealed class SearchLogsEndpoint(IMessageBus bus) : Endpoint<SearchLogsReq
     public override void Configure()
     {
         Get("/api/v1/logs");
-        AllowAnonymous();
+        Roles(HubRoles.Viewer);
         Description(d => d.WithTags("Logs").ProducesProblemDetails());
         Summary(s =>
         {

@@ -1,0 +1,25 @@
+using Hub.Contracts.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hub.Host.Security;
+
+/// <summary>Wires API-key authentication and the hub's authorization rules.</summary>
+public static class HubAccess
+{
+    public static IServiceCollection AddHubAccess(this IServiceCollection services, ApiKeyRing ring)
+    {
+        services.AddSingleton(ring);
+        services.AddAuthentication(ApiKeyAuthenticationHandler.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null);
+        services.AddAuthorization(o =>
+        {
+            // An endpoint that declares neither a role nor AllowAnonymous is admin-only instead of open; the access
+            // test fails on such an endpoint anyway. A path with no endpoint passes through, to answer 404.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.Scheme)
+                .RequireAssertion(c => c.Resource is HttpContext { } http && http.GetEndpoint() is null || c.User.IsInRole(HubRoles.Admin))
+                .Build();
+        });
+        return services;
+    }
+}
