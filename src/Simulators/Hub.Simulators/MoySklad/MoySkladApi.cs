@@ -55,7 +55,7 @@ public sealed class MoySkladApi
 
     private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
     {
-        var fault = faults.MoySklad;
+        var fault = faults.For(SimulatorSystem.MoySklad, context.Request.Method);
 
         if (!AcceptsGzip(context.Request))
         {

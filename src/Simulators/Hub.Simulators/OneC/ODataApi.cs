@@ -46,7 +46,7 @@ public sealed class ODataApi
 
     private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
     {
-        var fault = faults.OneC;
+        var fault = faults.For(SimulatorSystem.OneC, context.Request.Method);
 
         if (!Authenticated(context.Request))
         {
