@@ -11,18 +11,21 @@ public static class OutboxModule
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(Options(configuration));
+        services.ConfigureMarten(opts => opts.RegisterDocumentType<Delivery>());
+        return services;
+    }
+
+    /// <summary>The order messages' retry and parking rules; called inside UseWolverine like every module's Wolverine part.</summary>
+    public static void ConfigureOutbox(this WolverineOptions opts, IConfiguration configuration) =>
+        opts.Policies.Add(new DeliveryFailurePolicy(Options(configuration)));
+
+    private static OutboxOptions Options(IConfiguration configuration)
+    {
         var options = new OutboxOptions();
         // An explicit list replaces the default delays instead of being merged into them by index.
         var delays = configuration.GetSection("Outbox:RetryDelays").Get<TimeSpan[]>();
         if (delays is { Length: > 0 }) options.RetryDelays = delays;
-        services.AddSingleton(options);
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<Delivery>());
-        services.AddSingleton<IWolverineExtension>(new OutboxWolverine(options));
-        return services;
-    }
-
-    private sealed class OutboxWolverine(OutboxOptions options) : IWolverineExtension
-    {
-        public void Configure(WolverineOptions opts) => opts.Policies.Add(new DeliveryFailurePolicy(options));
+        return options;
     }
 }

@@ -16,26 +16,32 @@ public static class ReplenishmentModule
 
     public static IServiceCollection AddReplenishment(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(Options(configuration));
+        services.ConfigureMarten(opts => opts.RegisterDocumentType<ReplenishmentRun>());
+        return services;
+    }
+
+    /// <summary>
+    /// The module's queues and its schedule. Called inside UseWolverine: registering a recurring message adds
+    /// Wolverine's agent services, which an extension resolved from the container may no longer do.
+    /// </summary>
+    public static void ConfigureReplenishment(this WolverineOptions opts, IConfiguration configuration)
+    {
+        var options = Options(configuration);
+        opts.LocalQueue(DeliveryQueue).Sequential();
+        opts.PublishMessage<OrderDeliveryChanged>().ToLocalQueue(DeliveryQueue);
+        opts.Schedules.ScheduleRecurring(ScheduledReplenishment.ScheduleName,
+            new CronSchedule(options.Schedule, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)),
+            occurrence => new ScheduledReplenishment(occurrence));
+    }
+
+    private static ReplenishmentOptions Options(IConfiguration configuration)
+    {
         var options = new ReplenishmentOptions();
         configuration.GetSection("Replenishment").Bind(options);
         // Bind merges a configured list into the default one by index; a configured list replaces it instead.
         var donors = configuration.GetSection("Replenishment:Donors").Get<string[]>();
         if (donors is { Length: > 0 }) options.Donors = donors;
-        services.AddSingleton(options);
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<ReplenishmentRun>());
-        services.AddSingleton<IWolverineExtension>(new ReplenishmentWolverine(options));
-        return services;
-    }
-
-    private sealed class ReplenishmentWolverine(ReplenishmentOptions options) : IWolverineExtension
-    {
-        public void Configure(WolverineOptions opts)
-        {
-            opts.LocalQueue(DeliveryQueue).Sequential();
-            opts.PublishMessage<OrderDeliveryChanged>().ToLocalQueue(DeliveryQueue);
-            opts.Schedules.ScheduleRecurring(ScheduledReplenishment.ScheduleName,
-                new CronSchedule(options.Schedule, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)),
-                occurrence => new ScheduledReplenishment(occurrence));
-        }
+        return options;
     }
 }

@@ -10,7 +10,7 @@ namespace Hub.Outbox.CustomerOrders;
 /// <summary>Creates one "Заказ покупателя" in МойСклад with the order id as syncId, so a repeat returns the first order.</summary>
 public static class SendCustomerOrderHandler
 {
-    public static Task<Delivery?> LoadAsync(SendCustomerOrder message, IQuerySession session, CancellationToken ct) =>
+    public static Task<Delivery?> LoadAsync(SendCustomerOrder message, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<Delivery>(message.OrderId, ct);
 
     public static async Task<(OrderDeliveryChanged, IMartenOp)> Handle(SendCustomerOrder message, Delivery? delivery,

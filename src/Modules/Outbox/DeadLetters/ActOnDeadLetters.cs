@@ -42,7 +42,7 @@ public sealed record ReleaseDeadLetters(DeadLetterAction Action, Guid[] Envelope
 /// <summary>Marks the matching deliveries and tells their runs in one transaction; Wolverine's dead letters follow through <see cref="ReleaseDeadLetters"/>.</summary>
 public static class ActOnDeadLettersHandler
 {
-    public static async Task<IReadOnlyList<Delivery>> LoadAsync(ActOnDeadLetters command, IQuerySession session, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<Delivery>> LoadAsync(ActOnDeadLetters command, IDocumentSession session, CancellationToken ct) =>
         await command.Filter.Apply(session).OrderBy(d => d.UpdatedAt).ToListAsync(ct);
 
     public static (DeadLetterActionResult, IMartenOp, OutgoingMessages) Handle(ActOnDeadLetters command, IReadOnlyList<Delivery> matched, TimeProvider clock)

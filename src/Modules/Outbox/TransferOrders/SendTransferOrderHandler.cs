@@ -10,7 +10,7 @@ namespace Hub.Outbox.TransferOrders;
 /// <summary>Creates one "Заказ на перемещение" in 1C; the marker lookup inside the client makes a repeat find the first one.</summary>
 public static class SendTransferOrderHandler
 {
-    public static Task<Delivery?> LoadAsync(SendTransferOrder message, IQuerySession session, CancellationToken ct) =>
+    public static Task<Delivery?> LoadAsync(SendTransferOrder message, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<Delivery>(message.OrderId, ct);
 
     public static async Task<(OrderDeliveryChanged, IMartenOp)> Handle(SendTransferOrder message, Delivery? delivery,

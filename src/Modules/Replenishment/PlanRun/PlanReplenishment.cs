@@ -19,7 +19,7 @@ public static class PlanReplenishmentHandler
 {
     public const string Process = "internal_replenishment";
 
-    public static Task<ReplenishmentRun?> LoadAsync(PlanReplenishment message, IQuerySession session, CancellationToken ct) =>
+    public static Task<ReplenishmentRun?> LoadAsync(PlanReplenishment message, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
 
     public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,

@@ -9,7 +9,7 @@ namespace Hub.Replenishment.RecordDelivery;
 /// <remarks>Runs on a sequential queue: notices for one run arrive together, and one at a time they cannot overwrite each other.</remarks>
 public static class OrderDeliveryChangedHandler
 {
-    public static Task<ReplenishmentRun?> LoadAsync(OrderDeliveryChanged change, IQuerySession session, CancellationToken ct) =>
+    public static Task<ReplenishmentRun?> LoadAsync(OrderDeliveryChanged change, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ReplenishmentRun>(change.RunId, ct);
 
     public static IMartenOp Handle(OrderDeliveryChanged change, ReplenishmentRun? run, TimeProvider clock)

@@ -17,7 +17,7 @@ public sealed record ScheduledReplenishment(DateTimeOffset Occurrence)
 /// <summary>Starts the scheduled run for every warehouse, or records why it did not (a run still in progress).</summary>
 public static class ScheduledReplenishmentHandler
 {
-    public static Task<IReadOnlyList<ReplenishmentRun>> LoadAsync(ScheduledReplenishment occurrence, IQuerySession session, CancellationToken ct) =>
+    public static Task<IReadOnlyList<ReplenishmentRun>> LoadAsync(ScheduledReplenishment occurrence, IDocumentSession session, CancellationToken ct) =>
         StartReplenishmentHandler.LoadAsync(new StartReplenishment(RunTrigger.Schedule, null, false), session, ct);
 
     public static (IMartenOp, OutgoingMessages) Handle(ScheduledReplenishment occurrence, IReadOnlyList<ReplenishmentRun> active,

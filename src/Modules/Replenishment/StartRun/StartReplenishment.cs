@@ -15,7 +15,7 @@ public sealed record StartOutcome(Guid? StartedRunId, ReplenishmentRun? Conflict
 /// <summary>Starts a run unless one with an overlapping scope is still planning or dispatching; planning itself happens on a durable queue.</summary>
 public static class StartReplenishmentHandler
 {
-    public static async Task<IReadOnlyList<ReplenishmentRun>> LoadAsync(StartReplenishment command, IQuerySession session, CancellationToken ct) =>
+    public static async Task<IReadOnlyList<ReplenishmentRun>> LoadAsync(StartReplenishment command, IDocumentSession session, CancellationToken ct) =>
         await session.Query<ReplenishmentRun>().Where(r => r.ActiveScope != null).ToListAsync(ct);
 
     public static (StartOutcome, IMartenOp, OutgoingMessages) Handle(StartReplenishment command, IReadOnlyList<ReplenishmentRun> active, TimeProvider clock)
