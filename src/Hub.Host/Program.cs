@@ -103,7 +103,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.ConfigureOutbox(builder.Configuration);
-    opts.ConfigureReplenishment(builder.Configuration);
+    opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.UseRuntimeCompilation();
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
     // Typed HttpClients come from IHttpClientFactory through a lambda Wolverine cannot inline into a handler.

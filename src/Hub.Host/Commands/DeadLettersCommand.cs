@@ -36,6 +36,13 @@ public sealed class DeadLettersInput : HubApiInput
 [Description("Parked orders: list, show one, replay or discard by id or filter (counts first, acts with --yes)", Name = "dead-letters")]
 public sealed class DeadLettersCommand : OperatorCommand<DeadLettersInput>
 {
+    public DeadLettersCommand()
+    {
+        Usage("List parked orders matching the flags").NoArguments();
+        Usage("list, or replay or discard everything matching the flags").Arguments(x => x.Action);
+        Usage("show, replay or discard one order").Arguments(x => x.Action, x => x.Id!);
+    }
+
     protected override async Task<bool> RunAsync(DeadLettersInput input, HubApi api)
     {
         switch (input.Action)

@@ -15,6 +15,14 @@ public sealed class SchedulesInput : HubApiInput
 [Description("Lists the recurring jobs with their next occurrence, or pauses, resumes or runs one now", Name = "schedules")]
 public sealed class SchedulesCommand : OperatorCommand<SchedulesInput>
 {
+    public SchedulesCommand()
+    {
+        Usage("List the schedules with their next occurrence").NoArguments();
+        // An action without a name is accepted here so that the command itself can say what is missing, in one line.
+        Usage("list").Arguments(x => x.Action);
+        Usage("pause, resume or run one schedule").Arguments(x => x.Action, x => x.Name!);
+    }
+
     protected override async Task<bool> RunAsync(SchedulesInput input, HubApi api)
     {
         if (input.Action == "list")

@@ -28,7 +28,8 @@ public static class ScheduleViews
     }
 }
 
-public sealed class ListSchedulesEndpoint(IWolverineRuntime runtime, IRecurringScheduleControl control, TimeProvider clock) : EndpointWithoutRequest<IReadOnlyList<ScheduleView>>
+// The schedule control is resolved per request: only a serving host registers schedules, and so the control.
+public sealed class ListSchedulesEndpoint(IWolverineRuntime runtime, TimeProvider clock) : EndpointWithoutRequest<IReadOnlyList<ScheduleView>>
 {
     public override void Configure()
     {
@@ -38,7 +39,8 @@ public sealed class ListSchedulesEndpoint(IWolverineRuntime runtime, IRecurringS
         Summary(s => s.Summary = "The recurring jobs (replenishment, log retention) with their next occurrence in their own time zone");
     }
 
-    public override async Task HandleAsync(CancellationToken ct) => await Send.OkAsync(await ScheduleViews.LoadAsync(runtime, control, clock, ct), ct);
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), clock, ct), ct);
 }
 
 public sealed class ScheduleActionRequest
@@ -47,7 +49,7 @@ public sealed class ScheduleActionRequest
     public string Action { get; set; } = "";
 }
 
-public sealed class ScheduleActionEndpoint(IWolverineRuntime runtime, IRecurringScheduleControl control, TimeProvider clock) : Endpoint<ScheduleActionRequest, ScheduleView>
+public sealed class ScheduleActionEndpoint(IWolverineRuntime runtime, TimeProvider clock) : Endpoint<ScheduleActionRequest, ScheduleView>
 {
     public override void Configure()
     {
@@ -66,6 +68,7 @@ public sealed class ScheduleActionEndpoint(IWolverineRuntime runtime, IRecurring
             return;
         }
 
+        var control = Resolve<IRecurringScheduleControl>();
         try
         {
             var act = req.Action switch

@@ -24,12 +24,15 @@ public static class ReplenishmentModule
     /// <summary>
     /// The module's queues and its schedule. Called inside UseWolverine: registering a recurring message adds
     /// Wolverine's agent services, which an extension resolved from the container may no longer do.
+    /// The schedule exists only in a serving host: describe and the other diagnostics run Wolverine without
+    /// agents, and Wolverine refuses recurring messages that could never fire.
     /// </summary>
-    public static void ConfigureReplenishment(this WolverineOptions opts, IConfiguration configuration)
+    public static void ConfigureReplenishment(this WolverineOptions opts, IConfiguration configuration, bool withSchedule)
     {
         var options = Options(configuration);
         opts.LocalQueue(DeliveryQueue).Sequential();
         opts.PublishMessage<OrderDeliveryChanged>().ToLocalQueue(DeliveryQueue);
+        if (!withSchedule) return;
         opts.Schedules.ScheduleRecurring(ScheduledReplenishment.ScheduleName,
             new CronSchedule(options.Schedule, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)),
             occurrence => new ScheduledReplenishment(occurrence));

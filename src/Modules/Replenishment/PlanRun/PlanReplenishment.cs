@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using Hub.Contracts.Logging;
 using Hub.Contracts.Replenishment;
-using Hub.Integrations.Http;
 using Hub.Integrations.OneC;
 using Hub.Replenishment.Planning;
 using Hub.Replenishment.Runs;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Marten;
 
@@ -23,10 +23,13 @@ public static class PlanReplenishmentHandler
         session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
 
     public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,
-        ReplenishmentOptions options, IIntegrationLogWriter logs, TimeProvider clock, ILogger<PlanReplenishment> logger, CancellationToken ct)
+        IOptions<OneCOptions> oneCOptions, ReplenishmentOptions options, IIntegrationLogWriter logs, TimeProvider clock,
+        ILogger<PlanReplenishment> logger, CancellationToken ct)
     {
         // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
         if (run is not { Status: RunStatus.Planning }) return (MartenOps.Nothing(), []);
+        if (!oneCOptions.Value.IsConfigured)
+            return Fail(run, "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password.", clock, logs, logger);
 
         using var scope = IntegrationScope.Begin(new IntegrationScope(Process, run.Id));
         run.PlanningStartedAt = clock.GetUtcNow();
@@ -38,8 +41,9 @@ public static class PlanReplenishmentHandler
         {
             input = await OneCSnapshot.ReadAsync(oneC, options.Donors, run.WarehouseId, ct);
         }
-        catch (ExternalApiException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever stops the reading ends the run with its reason; a run left in Planning would block its scope.
             return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger);
         }
 

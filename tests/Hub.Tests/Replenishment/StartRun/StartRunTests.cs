@@ -149,4 +149,17 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
         Assert.All(fixture.Simulator.State.CustomerOrders.GroupBy(c => c.SyncId), g => Assert.Single(g));
         Assert.Equal(orders.Length, fixture.Simulator.State.TransferOrders.Count + fixture.Simulator.State.CustomerOrders.Count);
     }
+
+    [Fact]
+    public async Task a_run_whose_1c_reads_keep_failing_ends_failed_with_the_reason_and_frees_its_scope()
+    {
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", ErrorRate = 1 });
+        var id = await fixture.TriggerAsync();
+        var run = await fixture.WaitForRunAsync(id, ReplenishmentFixture.Ended);
+
+        Assert.Equal("Failed", run.GetProperty("status").GetString());
+        Assert.Contains("Reading 1C failed", run.GetProperty("error").GetString());
+        fixture.Simulator.Faults.Reset();
+        await fixture.WaitForRunAsync(await fixture.TriggerAsync(new { dry_run = true }), ReplenishmentFixture.Ended);
+    }
 }
