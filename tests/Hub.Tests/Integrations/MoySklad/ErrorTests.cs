@@ -1,4 +1,5 @@
 using System.Net;
+using Hub.Contracts.Logging;
 using Hub.Integrations.Http;
 using Hub.Integrations.MoySklad;
 using Hub.Simulators.Faults;
@@ -96,6 +97,22 @@ public sealed class ErrorTests
             Assert.Contains(error.Code, new[] { "1095", "1074" });
         }
         Assert.Equal(1 + 2, h.Sim.State.Requests.MoySklad.Total);
+    }
+
+    [Fact]
+    public async Task a_429_that_arrives_as_an_html_page_is_still_waited_out_by_its_headers_and_tried_again()
+    {
+        await using var h = await ClientHarness.StartAsync(o => o.Faults.MoySklad = new FaultSettings { Force429 = true, HtmlErrors = true });
+        var stores = h.MoySklad.GetStoresAsync(CancellationToken.None);
+
+        await ClientHarness.UntilAsync(() => h.Sim.State.Requests.MoySklad.TooManyRequests >= 1, "the first 429");
+        h.Sim.Faults.Reset();
+
+        Assert.Equal(5, (await stores).Count);
+        var log = h.Sim.State.Requests.MoySklad.Log;
+        Assert.Equal(200, log[^1].Status);
+        Assert.All(log.SkipLast(1), e => Assert.Equal(429, e.Status));
+        Assert.Equal(LogStatuses.Retrying, h.Logs.Entries.First().Status);
     }
 
     [Fact]
