@@ -11,7 +11,7 @@ namespace Hub.Integrations.References;
 /// Checks the configured names of both systems once the hub has started, so a renamed store or a typo shows at
 /// start instead of at the first order. It never holds up or fails the start: the systems may be briefly down, so a
 /// check that got no answer is tried again with growing pauses. Each outcome is one console line, one integration
-/// log and the state of the <c>external-references</c> health check.
+/// log and the state of the <c>external-references</c> health check; a system without credentials gets the line only.
 /// </summary>
 public sealed class ExternalReferenceCheck(ReferenceChecker checker, ExternalReferences results, IIntegrationLogWriter logs,
     ILogger<ExternalReferenceCheck> logger, TimeProvider clock) : BackgroundService
@@ -55,9 +55,10 @@ public sealed class ExternalReferenceCheck(ReferenceChecker checker, ExternalRef
                 // leaving a background service would stop the whole hub.
                 result = new SystemReferences(system, label, ReferenceState.Failed, [], ex.Message);
             }
-            results.Set(result);
-            // One line per outcome: the first failure is reported, its repeats are not, the final answer is.
+            // One line per outcome: the first failure is reported, its repeats are not, the final answer is. Logged
+            // before it shows in the health check, so whoever sees the state can find its log.
             if (!again || attempt == 0) Report(result, attempt, clock.GetElapsedTime(started), again);
+            results.Set(result);
             if (!again) return;
             try
             {
@@ -76,6 +77,8 @@ public sealed class ExternalReferenceCheck(ReferenceChecker checker, ExternalRef
         var line = result.Describe();
         var level = result.State is ReferenceState.Found or ReferenceState.NotConfigured ? LogLevel.Information : LogLevel.Warning;
         logger.Log(level, "{Line}", line);
+        // Skipped means skipped: a hub without credentials (a test host, a fresh install) asks nothing and stores nothing.
+        if (result.State == ReferenceState.NotConfigured) return;
         logs.Write(new LogEntry
         {
             ProcessName = ProcessName,
@@ -83,13 +86,7 @@ public sealed class ExternalReferenceCheck(ReferenceChecker checker, ExternalRef
             ExternalSystem = result.System,
             Action = "check_references",
             Level = level == LogLevel.Information ? LogLevels.Info : LogLevels.Warning,
-            Status = result.State switch
-            {
-                ReferenceState.Found => LogStatuses.Success,
-                ReferenceState.NotConfigured => LogStatuses.Skipped,
-                _ when retrying => LogStatuses.Retrying,
-                _ => LogStatuses.Failed,
-            },
+            Status = result.State == ReferenceState.Found ? LogStatuses.Success : retrying ? LogStatuses.Retrying : LogStatuses.Failed,
             Message = line,
             ElapsedMs = (long)elapsed.TotalMilliseconds,
             RetryCount = attempt,

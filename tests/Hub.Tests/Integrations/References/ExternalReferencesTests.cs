@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Alba;
+using Hub.Contracts.Logging;
 using Hub.Simulators;
 using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 namespace Hub.Tests.Integrations.References;
@@ -152,6 +154,9 @@ public sealed class ExternalReferencesTests
         Assert.Equal("not_configured", State(ready, "moysklad"));
         Assert.Equal("not_configured", State(ready, "1c"));
         Assert.Equal(0, sim.State.Requests.MoySklad.Total + sim.State.Requests.OneC.Total);
+        await host.Services.GetRequiredService<IIntegrationLogWriter>().FlushAsync();
+        var stored = await host.Scenario(s => s.Get.Url("/api/v1/logs?process=startup_check"));
+        Assert.Equal(0, (await stored.ReadJsonAsync()).GetProperty("items").GetArrayLength());
     }
 
     [Fact]
