@@ -16,6 +16,21 @@ public sealed class AuthenticationTests
         Assert.Equal(h.Sim.State.Catalogue.Warehouses.Count, ping.Warehouses);
     }
 
+    [Fact]
+    public async Task a_cyrillic_user_and_password_are_sent_as_utf8()
+    {
+        // 1C users are usually named in Russian ("Администратор"), and their passwords may be too.
+        await using var h = await ClientHarness.StartAsync(o =>
+        {
+            o.OneCUser = "Администратор";
+            o.OneCPassword = "пароль-1С";
+        });
+
+        var warehouses = await h.OneC.GetWarehousesAsync(CancellationToken.None);
+
+        Assert.Equal(h.Sim.State.Catalogue.Warehouses.Count, warehouses.Count);
+    }
+
     [Theory]
     [InlineData("OneC:Password", "wrong")]
     [InlineData("OneC:User", "Администратор")]

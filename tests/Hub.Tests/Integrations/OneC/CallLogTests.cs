@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hub.Contracts.Logging;
 using Hub.Integrations.Http;
+using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
 
 namespace Hub.Tests.Integrations.OneC;
@@ -48,7 +49,7 @@ public sealed class CallLogTests
     [Fact]
     public async Task a_call_that_got_no_answer_is_logged_as_such()
     {
-        await using var h = await ClientHarness.StartAsync(o => o.Faults.OneC = new Hub.Simulators.Faults.FaultSettings { DropRate = 1, Methods = "POST" });
+        await using var h = await ClientHarness.StartAsync(o => o.Faults.OneC = new FaultSettings { DropRate = 1, Methods = "POST" });
 
         await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(TransferOrders.Request(h, "hub:drop"), CancellationToken.None));
 

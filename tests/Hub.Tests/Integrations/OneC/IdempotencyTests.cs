@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Integrations.Http;
 using Hub.Integrations.OneC;
 using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class IdempotencyTests
         var order = TransferOrders.Request(h, $"hub:{Guid.NewGuid()}");
         h.Sim.Faults.OneC = new FaultSettings { TimeoutRate = 1, TimeoutMs = 30_000, Methods = "POST" };
 
-        var lost = await Assert.ThrowsAsync<Hub.Integrations.Http.ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
+        var lost = await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
         var left = Assert.Single(h.Sim.State.TransferOrders);
         h.Sim.Faults.Reset();
         var resent = await h.OneC.CreateTransferOrderAsync(order, CancellationToken.None);
@@ -45,7 +46,7 @@ public sealed class IdempotencyTests
         var order = TransferOrders.Request(h, $"hub:{Guid.NewGuid()}");
         h.Sim.Faults.OneC = new FaultSettings { FailPost = true };
 
-        var failed = await Assert.ThrowsAsync<Hub.Integrations.Http.ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
+        var failed = await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
         var unposted = Assert.Single(h.Sim.State.TransferOrders);
         h.Sim.Faults.OneC = FaultSettings.None;
         var finished = await h.OneC.CreateTransferOrderAsync(order, CancellationToken.None);
@@ -85,7 +86,7 @@ public sealed class IdempotencyTests
         {
             var order = TransferOrders.Request(h, $"hub:{fault}:{Guid.NewGuid()}", quantity: i + 1);
             // A post that keeps failing is finished once 1C lets it through; the resend loop plays the outbox.
-            if (settings.FailPost) await Assert.ThrowsAsync<Hub.Integrations.Http.ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
+            if (settings.FailPost) await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
             markers.Add(order.Marker);
         }
         if (settings.FailPost) h.Sim.Faults.OneC = FaultSettings.None;
