@@ -42,9 +42,6 @@ public static class ReplenishmentModule
     {
         var options = new ReplenishmentOptions();
         configuration.GetSection("Replenishment").Bind(options);
-        // Bind merges a configured list into the default one by index; a configured list replaces it instead.
-        var donors = configuration.GetSection("Replenishment:Donors").Get<string[]>();
-        if (donors is { Length: > 0 }) options.Donors = donors;
         return options;
     }
 }

@@ -1,40 +1,56 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Hub.Tests.Infrastructure;
 
-/// <summary>The built hub as a server process on a free port; <see cref="Kill"/> is SIGKILL, no shutdown of any kind.</summary>
+/// <summary>
+/// The built hub serving as a process, for tests that read what it prints or that kill it. <see cref="Kill"/> is SIGKILL,
+/// no shutdown of any kind; disposing kills it too.
+/// </summary>
 public sealed partial class RunningHub : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly List<string> _lines = [];
+    private readonly Lock _gate = new();
 
-    private RunningHub(Process process) => _process = process;
+    private RunningHub(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_gate) _lines.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_gate) _lines.Add(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
 
+    /// <summary>The address it serves on, once <see cref="StartAsync"/> has seen the "is up" line.</summary>
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>Everything the process printed so far, for a failing test's message.</summary>
-    public string Output => string.Join('\n', _output);
+    public static RunningHub Start(IDictionary<string, string?> env, params string[] args) =>
+        new(Process.Start(HubProcess.StartInfo(env, args))!);
 
+    /// <summary>Starts the hub on a free port and waits until it says it is up.</summary>
     public static async Task<RunningHub> StartAsync(IDictionary<string, string?> env)
     {
-        var settings = new Dictionary<string, string?>(env) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" };
-        var hub = new RunningHub(Process.Start(HubProcess.StartInfo(settings))!);
-        var up = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        hub._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) hub._output.Enqueue(e.Data); };
-        hub._process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            hub._output.Enqueue(e.Data);
-            if (UpLine().Match(e.Data) is { Success: true } m) up.TrySetResult(new Uri(m.Groups[1].Value));
-        };
-        hub._process.BeginOutputReadLine();
-        hub._process.BeginErrorReadLine();
-        hub._process.EnableRaisingEvents = true;
-        hub._process.Exited += (_, _) => up.TrySetException(new InvalidOperationException($"the hub exited with {hub._process.ExitCode}:\n{hub.Output}"));
-        hub.Address = await up.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var hub = Start(new Dictionary<string, string?>(env) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        var up = await hub.LineAsync(l => UpLine().IsMatch(l), TimeSpan.FromMinutes(2));
+        hub.Address = new Uri(UpLine().Match(up).Groups[1].Value);
         return hub;
+    }
+
+    public string Output { get { lock (_gate) return string.Join('\n', _lines); } }
+
+    /// <summary>The first line printed (so far or later) that matches; the limit only stops a hung test.</summary>
+    public async Task<string> LineAsync(Func<string, bool> match, TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        while (true)
+        {
+            lock (_gate)
+                if (_lines.FirstOrDefault(match) is { } line) return line;
+            if (_process.HasExited) throw new InvalidOperationException($"the hub exited ({_process.ExitCode}) before printing the line:\n{Output}");
+            if (cts.IsCancellationRequested) throw new TimeoutException($"the hub did not print the line within {limit}:\n{Output}");
+            await Task.Delay(50, CancellationToken.None);
+        }
     }
 
     public HttpClient Client(string apiKey)
@@ -51,11 +67,11 @@ public sealed partial class RunningHub : IAsyncDisposable
         _process.WaitForExit();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Kill();
+        await _process.WaitForExitAsync();
         _process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [GeneratedRegex(@"Integration Hub is up: (http://[^\s]+)")]

@@ -23,7 +23,7 @@ public static class PlanReplenishmentHandler
         session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
 
     public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,
-        IOptions<OneCOptions> oneCOptions, ReplenishmentOptions options, IIntegrationLogWriter logs, TimeProvider clock,
+        IOptions<OneCOptions> oneCOptions, IIntegrationLogWriter logs, TimeProvider clock,
         ILogger<PlanReplenishment> logger, CancellationToken ct)
     {
         // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
@@ -39,7 +39,7 @@ public static class PlanReplenishmentHandler
         PlanningInput input;
         try
         {
-            input = await OneCSnapshot.ReadAsync(oneC, options.Donors, run.WarehouseId, ct);
+            input = await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -24,7 +24,7 @@ public sealed class PlanReplenishmentHandlerTests
         var run = Run(RunStatus.Planning);
         var logs = new RecordingLogWriter();
         var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()),
-            new ReplenishmentOptions(), logs, TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
+            logs, TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Contains("OneC:BaseUrl", run.Error);
@@ -39,7 +39,7 @@ public sealed class PlanReplenishmentHandlerTests
     {
         var run = Run(RunStatus.Dispatching);
         var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()),
-            new ReplenishmentOptions(), new RecordingLogWriter(), TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
+            new RecordingLogWriter(), TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
         Assert.Equal(RunStatus.Dispatching, run.Status);
         Assert.IsNotType<StoreDoc<ReplenishmentRun>>(op);
