@@ -102,6 +102,7 @@ builder.Host.UseWolverine(opts =>
     foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureOutbox(builder.Configuration);
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.UseRuntimeCompilation();

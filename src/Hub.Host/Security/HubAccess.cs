@@ -15,9 +15,10 @@ public static class HubAccess
         services.AddAuthorization(o =>
         {
             // An endpoint that declares neither a role nor AllowAnonymous is admin-only instead of open; the access
-            // test fails on such an endpoint anyway. A path with no endpoint passes through, to answer 404.
+            // test fails on such an endpoint anyway. What routing answers itself (404 no such path, 405 wrong method,
+            // 415 wrong content type) is not a route endpoint and passes through, so a caller learns what is wrong.
             o.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyAuthenticationHandler.Scheme)
-                .RequireAssertion(c => c.Resource is HttpContext { } http && http.GetEndpoint() is null || c.User.IsInRole(HubRoles.Admin))
+                .RequireAssertion(c => c.Resource is HttpContext http && http.GetEndpoint() is not RouteEndpoint || c.User.IsInRole(HubRoles.Admin))
                 .Build();
         });
         return services;

@@ -1,6 +1,10 @@
+using Wolverine;
 using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
+using Hub.Logs.GetLogStats;
 using Hub.Logs.Health;
+using Hub.Logs.PruneLogs;
+using Hub.Logs.Rollup;
 using Hub.Logs.Writing;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -14,7 +18,13 @@ public static class LogsModule
     public static IServiceCollection AddLogs(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LogWriterOptions>(configuration.GetSection("Logs:Writer"));
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<IntegrationLog>());
+        services.Configure<LogStatsOptions>(configuration.GetSection("Logs:Stats"));
+        services.Configure<LogRetentionOptions>(configuration.GetSection("Logs:Retention"));
+        services.ConfigureMarten(opts =>
+        {
+            opts.RegisterDocumentType<IntegrationLog>();
+            opts.Storage.Add<LogRollupSchema>();
+        });
 
         // One instance is the writer (for every module), the background flusher and the health source.
         services.AddSingleton<BackgroundLogWriter>();
@@ -22,5 +32,17 @@ public static class LogsModule
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundLogWriter>());
         services.AddHealthChecks().AddCheck<LogWriterHealthCheck>("log_writer");
         return services;
+    }
+
+    /// <summary>
+    /// The weekly retention run as a Wolverine recurring message, registered inside UseWolverine like every schedule;
+    /// only a serving host has schedules (the diagnostics run Wolverine without the agents that fire them).
+    /// </summary>
+    public static void ConfigureLogs(this WolverineOptions opts, bool withSchedule)
+    {
+        if (!withSchedule) return;
+        opts.Schedules.ScheduleRecurring(LogRetentionSchedule.Name,
+            new CronSchedule(LogRetentionSchedule.Cron, TimeZoneInfo.FindSystemTimeZoneById(LogRetentionSchedule.TimeZone)),
+            _ => LogRetentionSchedule.Message());
     }
 }

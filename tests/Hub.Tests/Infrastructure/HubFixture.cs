@@ -1,6 +1,8 @@
 using Alba;
 using Hub.Host.Security;
+using Hub.Logs.Rollup;
 using Marten;
+using Npgsql;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -63,6 +65,13 @@ public abstract class HubFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await Store.Advanced.Clean.DeleteAllDocumentsAsync();
+        // The log rollups outlive deleted logs on purpose (stats of pruned periods stay), so a test empties them itself.
+        var schema = Store.Options.DatabaseSchemaName;
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            $"truncate {schema}.{LogRollupSchema.HourlyTable}, {schema}.{LogRollupSchema.ElapsedTable}", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public async Task DisposeAsync()

@@ -11,6 +11,9 @@ public static class IntegrationLogMapping
     /// <summary>The table is mt_doc_integration_log in the hub's schema.</summary>
     public const string Alias = "integration_log";
 
+    /// <summary>The table's name without its schema, for the SQL that works on it directly (rollups, retention).</summary>
+    public const string TableName = "mt_doc_" + Alias;
+
     /// <summary>Called by Marten through <see cref="IntegrationLog.ConfigureMarten"/>, which hands over the mapping itself.</summary>
     public static void Configure(DocumentMapping map)
     {

@@ -84,12 +84,17 @@ public sealed class ApiKeyTests(AccessFixture fixture)
     }
 
     [Fact]
-    public async Task a_path_with_no_endpoint_is_404_for_anyone()
+    public async Task what_routing_answers_itself_reaches_any_caller_as_it_is()
     {
         using var anonymous = fixture.Client();
         Assert.Equal(404, (int)(await anonymous.GetAsync("/api/v1/no-such-thing")).StatusCode);
         using var viewer = fixture.Client(TestKeys.Viewer);
         Assert.Equal(404, (int)(await viewer.GetAsync("/api/v1/no-such-thing")).StatusCode);
+        Assert.Equal(405, (int)(await viewer.DeleteAsync("/api/v1/logs")).StatusCode);
+        // A service posting logs in the wrong format hears 415, not that its key lacks a role.
+        using var ingest = fixture.Client(TestKeys.Ingest);
+        var wrongType = await ingest.PostAsync("/api/v1/logs", new StringContent("process_name=p", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(415, (int)wrongType.StatusCode);
     }
 
     [Fact]

@@ -32,6 +32,15 @@ public sealed class ScheduleTests(ReplenishmentFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task log_retention_fires_next_on_sunday_at_three_moscow_time()
+    {
+        var schedule = await ScheduleAsync("log-retention");
+        var moscow = TimeZoneInfo.ConvertTime(schedule.GetProperty("next_occurrence").GetDateTimeOffset(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow"));
+        Assert.Equal((DayOfWeek.Sunday, 3, 0), (moscow.DayOfWeek, moscow.Hour, moscow.Minute));
+        Assert.Equal("PruneLogs", schedule.GetProperty("message_type").GetString());
+    }
+
+    [Fact]
     public async Task a_paused_schedule_refuses_run_now_until_it_is_resumed()
     {
         await fixture.Host.Scenario(s => s.Post.Url("/api/v1/schedules/replenishment/pause"));

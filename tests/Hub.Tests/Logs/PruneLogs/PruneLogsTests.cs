@@ -1,0 +1,120 @@
+using Alba;
+using Hub.Contracts.Logging;
+using Hub.Logs.PruneLogs;
+using Hub.Logs.Writing;
+using Hub.Tests.Infrastructure;
+using Marten;
+using Npgsql;
+using Weasel.Core;
+using Wolverine.Tracking;
+
+namespace Hub.Tests.Logs.PruneLogs;
+
+[Collection(LogsCollection.Name)]
+public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private sealed record Seeded(Guid Id, string? Status, TimeSpan Age, bool Due);
+
+    /// <summary>Logs of every status at ages around both limits (90 days for successes, 180 for all), 20 of each.</summary>
+    private async Task<List<Seeded>> SeedAsync()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cases = new (string? Status, TimeSpan Age, bool Due)[]
+        {
+            ("success", TimeSpan.FromDays(1), false),
+            ("success", TimeSpan.FromDays(90) - TimeSpan.FromMinutes(10), false),
+            ("success", TimeSpan.FromDays(90) + TimeSpan.FromMinutes(10), true),
+            ("success", TimeSpan.FromDays(150), true),
+            ("failed", TimeSpan.FromDays(150), false),
+            ("retrying", TimeSpan.FromDays(179), false),
+            (null, TimeSpan.FromDays(180) - TimeSpan.FromMinutes(10), false),
+            (null, TimeSpan.FromDays(180) + TimeSpan.FromMinutes(10), true),
+            ("failed", TimeSpan.FromDays(181), true),
+            ("success", TimeSpan.FromDays(200), true),
+            ("started", TimeSpan.FromDays(400), true),
+            ("SUCCESS-ish", TimeSpan.FromDays(120), false),
+        };
+        var seeded = new List<Seeded>();
+        var docs = new List<Hub.Logs.Domain.IntegrationLog>();
+        foreach (var (status, age, due) in cases)
+            for (var i = 0; i < 20; i++)
+            {
+                var doc = LogNormalizer.Normalize(new LogEntry
+                {
+                    Ts = now - age - TimeSpan.FromSeconds(i), ProcessName = "retention", Status = status, ExternalSystem = "1c", ElapsedMs = 100 + i
+                }, Guid.CreateVersion7(), now);
+                docs.Add(doc);
+                seeded.Add(new Seeded(doc.Id, status, age, due));
+            }
+        await fixture.Store.BulkInsertAsync(docs, BulkInsertMode.InsertsOnly);
+        return seeded;
+    }
+
+    private async Task<HashSet<Guid>> RemainingAsync()
+    {
+        await using var session = fixture.Store.QuerySession();
+        return (await session.QueryAsync<Guid>("select id from hub.mt_doc_integration_log")).ToHashSet();
+    }
+
+    [Fact]
+    public async Task prune_deletes_exactly_what_the_rule_says_and_nothing_else()
+    {
+        var seeded = await SeedAsync();
+        var (_, result) = await fixture.Host.InvokeMessageAndWaitAsync<PruneLogsResult>(new Hub.Logs.PruneLogs.PruneLogs());
+
+        Assert.False(result!.DryRun);
+        Assert.Equal(seeded.Where(s => !s.Due).Select(s => s.Id).ToHashSet(), await RemainingAsync());
+        Assert.Equal(seeded.Count(s => s.Due && s.Age < TimeSpan.FromDays(180)), result.Successful);
+        Assert.Equal(seeded.Count(s => s.Due && s.Age > TimeSpan.FromDays(180)), result.Expired);
+
+        var (_, again) = await fixture.Host.InvokeMessageAndWaitAsync<PruneLogsResult>(new Hub.Logs.PruneLogs.PruneLogs());
+        Assert.Equal(0, again!.Total);
+    }
+
+    [Fact]
+    public async Task a_dry_run_counts_by_the_same_rule_and_deletes_nothing()
+    {
+        var seeded = await SeedAsync();
+        var (_, result) = await fixture.Host.InvokeMessageAndWaitAsync<PruneLogsResult>(new Hub.Logs.PruneLogs.PruneLogs(DryRun: true));
+
+        Assert.True(result!.DryRun);
+        Assert.Equal(seeded.Count(s => s.Due && s.Age < TimeSpan.FromDays(180)), result.Successful);
+        Assert.Equal(seeded.Count(s => s.Due && s.Age > TimeSpan.FromDays(180)), result.Expired);
+        Assert.Equal(seeded.Select(s => s.Id).ToHashSet(), await RemainingAsync());
+    }
+
+    [Fact]
+    public async Task stats_of_the_pruned_periods_stay()
+    {
+        await SeedAsync();
+        var url = $"/api/v1/logs/stats?bucket=day&tz=UTC&from={DateTimeOffset.UtcNow.AddDays(-450):yyyy-MM-dd}T00:00:00Z";
+        var before = (await (await fixture.Host.Scenario(s => s.Get.Url(url))).ReadJsonAsync()).GetProperty("items").GetRawText();
+
+        var (_, result) = await fixture.Host.InvokeMessageAndWaitAsync<PruneLogsResult>(new Hub.Logs.PruneLogs.PruneLogs());
+        Assert.True(result!.Total > 0);
+
+        var after = (await (await fixture.Host.Scenario(s => s.Get.Url(url))).ReadJsonAsync()).GetProperty("items").GetRawText();
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public void the_weekly_run_is_described_for_the_shared_schedule()
+    {
+        Assert.Equal(("log-retention", "0 3 * * 0"), (LogRetentionSchedule.Name, LogRetentionSchedule.Cron));
+        Assert.NotNull(TimeZoneInfo.FindSystemTimeZoneById(LogRetentionSchedule.TimeZone));
+        Assert.False(LogRetentionSchedule.Message().DryRun);
+    }
+
+    [Theory]
+    [InlineData(0, 180, "SuccessDays")]
+    [InlineData(90, 0, "AllDays")]
+    public void bad_retention_settings_are_refused_naming_the_setting(int successDays, int allDays, string setting)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            new LogPruner(fixture.Store, new LogRetentionOptions { SuccessDays = successDays, AllDays = allDays }));
+        Assert.Contains(setting, ex.Message);
+    }
+}
