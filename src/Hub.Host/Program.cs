@@ -102,8 +102,14 @@ builder.Host.UseWolverine(opts =>
     foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
+    opts.ConfigureOutbox(builder.Configuration);
+    opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.UseRuntimeCompilation();
     opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+    // Typed HttpClients come from IHttpClientFactory through a lambda Wolverine cannot inline into a handler.
+    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.OneC.OneCClient>();
+    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.MoySklad.MoySkladClient>();
     opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
     // One node per database is how the hub is run; Solo skips leader election and its latency.
     if (settings.Solo) opts.Durability.Mode = DurabilityMode.Solo;
@@ -123,7 +129,11 @@ builder.Services.AddOpenApi(o =>
     o.AddOperationTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
 });
 // The OpenAPI schemas follow ASP.NET's JSON options; these match what FastEndpoints writes on the wire.
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+});
 
 var app = builder.Build();
 
@@ -142,6 +152,8 @@ app.UseAuthorization();
 app.UseFastEndpoints(c =>
 {
     c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+    // States and triggers read as words ("Dispatching", "Schedule"), the way operators and scripts compare them.
+    c.Serializer.Options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
     c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     c.Errors.UseProblemDetails();
 });

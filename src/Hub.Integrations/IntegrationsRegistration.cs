@@ -3,6 +3,7 @@ using Hub.Contracts.Logging;
 using Hub.Integrations.Http;
 using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
+using Hub.Integrations.References;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Hub.Integrations;
 
 public static class IntegrationsRegistration
 {
-    /// <summary>Both typed clients, each call logged; one МойСклад throttle for the whole process.</summary>
+    /// <summary>Both typed clients, each call logged; one МойСклад throttle for the whole process; configured names checked at start.</summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MoySkladOptions>(configuration.GetSection("MoySklad"));
@@ -27,6 +28,11 @@ public static class IntegrationsRegistration
         services.AddHttpClient<OneCClient>((sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OneCOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
             .AddHttpMessageHandler(sp => new IntegrationCallLogger(sp.GetRequiredService<IIntegrationLogWriter>(), OneCClient.System));
+
+        services.AddSingleton<ReferenceChecker>();
+        services.AddSingleton<ExternalReferences>();
+        services.AddHostedService<ExternalReferenceCheck>();
+        services.AddHealthChecks().AddCheck<ExternalReferencesHealthCheck>("external-references");
         return services;
     }
 }

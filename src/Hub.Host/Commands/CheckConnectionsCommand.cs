@@ -2,6 +2,7 @@ using Hub.Contracts.Logging;
 using Hub.Integrations.Http;
 using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
+using Hub.Integrations.References;
 using JasperFx.CommandLine;
 using Microsoft.Extensions.Options;
 
@@ -17,15 +18,16 @@ public sealed class CheckConnectionsCommand : JasperFxAsyncCommand<NetCoreInput>
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var _ = IntegrationScope.Begin(new IntegrationScope("check_connections"));
 
+        // The same name check the hub runs at start, so both say the same thing about the same settings.
+        var checker = services.GetRequiredService<ReferenceChecker>();
         var ms = services.GetRequiredService<IOptions<MoySkladOptions>>().Value;
         var moySkladOk = await CheckAsync("МойСклад", ms.BaseUrl, ms.IsConfigured,
             "set MoySklad:Token (or MoySklad:Login and MoySklad:Password)", async () =>
             {
-                var client = services.GetRequiredService<MoySkladClient>();
-                var ping = await client.PingAsync(cts.Token);
-                var (organization, counterparty, store) = await client.ResolveDefaultsAsync(cts.Token);
-                return $"{ping.ElapsedMs} ms  {ms.BaseUrl}  organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; " +
-                       $"organization '{organization.Name}', counterparty '{counterparty.Name}', store '{store?.Name ?? "(none)"}' found";
+                var ping = await services.GetRequiredService<MoySkladClient>().PingAsync(cts.Token);
+                var names = await checker.CheckMoySkladAsync(cts.Token);
+                return (names.State == ReferenceState.Found,
+                    $"{ping.ElapsedMs} ms  {ms.BaseUrl}  organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; {names.Summary()}");
             });
 
         var oneC = services.GetRequiredService<IOptions<OneCOptions>>().Value;
@@ -33,7 +35,10 @@ public sealed class CheckConnectionsCommand : JasperFxAsyncCommand<NetCoreInput>
             "set OneC:BaseUrl, OneC:User and OneC:Password", async () =>
             {
                 var ping = await services.GetRequiredService<OneCClient>().PingAsync(cts.Token);
-                return $"{ping.ElapsedMs} ms  {oneC.BaseUrl}  warehouses: {ping.Warehouses}";
+                var names = await checker.CheckOneCAsync(cts.Token);
+                // No donor warehouses configured is no fault of the connection.
+                return (names.State is ReferenceState.Found or ReferenceState.NotConfigured,
+                    $"{ping.ElapsedMs} ms  {oneC.BaseUrl}  warehouses: {ping.Warehouses}; {names.Summary()}");
             });
 
         // The calls above were logged as integration logs; they must reach the database before the process ends.
@@ -42,8 +47,8 @@ public sealed class CheckConnectionsCommand : JasperFxAsyncCommand<NetCoreInput>
         return moySkladOk && oneCOk;
     }
 
-    /// <summary>Prints one line per system: OK with what the server said, or FAILED with the reason.</summary>
-    private static async Task<bool> CheckAsync(string system, string baseUrl, bool configured, string howToConfigure, Func<Task<string>> probe)
+    /// <summary>Prints one line per system: OK with what the server said, or FAILED with the reason (a missing name is one).</summary>
+    private static async Task<bool> CheckAsync(string system, string baseUrl, bool configured, string howToConfigure, Func<Task<(bool Ok, string Text)>> probe)
     {
         var label = system.PadRight(9);
         if (!configured)
@@ -53,8 +58,9 @@ public sealed class CheckConnectionsCommand : JasperFxAsyncCommand<NetCoreInput>
         }
         try
         {
-            Console.WriteLine($"{label} OK      {await probe()}");
-            return true;
+            var (ok, text) = await probe();
+            Console.WriteLine($"{label} {(ok ? "OK    " : "FAILED")}  {text}");
+            return ok;
         }
         catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or System.Text.Json.JsonException)
         {

@@ -27,9 +27,9 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
         return new MsPing((long)clock.GetElapsedTime(started).TotalMilliseconds, size, headers.TryGetValues("X-RateLimit-Remaining", out var r) ? r.FirstOrDefault() : null);
     }
 
-    public Task<IReadOnlyList<MsRef>> GetStoresAsync(CancellationToken ct) => ListRefsAsync("store", null, ct);
-    public Task<IReadOnlyList<MsRef>> GetOrganizationsAsync(CancellationToken ct) => ListRefsAsync("organization", null, ct);
-    public Task<IReadOnlyList<MsRef>> GetCounterpartiesAsync(CancellationToken ct) => ListRefsAsync("counterparty", null, ct);
+    public Task<IReadOnlyList<MsRef>> GetStoresAsync(CancellationToken ct) => ListAsync("store", ct);
+    public Task<IReadOnlyList<MsRef>> GetOrganizationsAsync(CancellationToken ct) => ListAsync("organization", ct);
+    public Task<IReadOnlyList<MsRef>> GetCounterpartiesAsync(CancellationToken ct) => ListAsync("counterparty", ct);
 
     public async Task<IReadOnlyList<MsProduct>> GetProductsAsync(string? filter, CancellationToken ct) =>
         (await ListRowsAsync("entity/product", filter, "list_products", Cost(), ct))
@@ -37,6 +37,17 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
 
     public async Task<MsProduct?> FindProductByExternalCodeAsync(string externalCode, CancellationToken ct) =>
         (await GetProductsAsync($"externalCode={externalCode}", ct)).FirstOrDefault();
+
+    /// <summary>The products with these external codes; a code МойСклад does not know is a permanent error naming it.</summary>
+    public async Task<IReadOnlyList<MsProduct>> ResolveProductsAsync(IReadOnlyCollection<string> externalCodes, CancellationToken ct)
+    {
+        var directory = await references.ProductsAsync(externalCodes, token => GetProductsAsync(null, token), clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
+        var missing = externalCodes.Where(c => !directory.ContainsKey(c)).ToArray();
+        if (missing.Length > 0)
+            throw new ExternalApiException(System, HttpStatusCode.NotFound, "product",
+                $"no product in МойСклад has externalCode {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? $" and {missing.Length - 5} more" : "")}", "externalCode");
+        return externalCodes.Select(c => directory[c]).ToArray();
+    }
 
     public async Task<IReadOnlyList<MsStockByStore>> GetStockByStoreAsync(CancellationToken ct)
     {
@@ -54,9 +65,9 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
     public Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> ResolveDefaultsAsync(CancellationToken ct) =>
         references.GetAsync(async token =>
         {
-            var organization = await FindByNameAsync("organization", _options.OrganizationName, token);
-            var counterparty = await FindByNameAsync("counterparty", _options.CounterpartyName, token);
-            MsRef? store = string.IsNullOrWhiteSpace(_options.StoreName) ? null : await FindByNameAsync("store", _options.StoreName, token);
+            var organization = await RequireByNameAsync("organization", _options.OrganizationName, token);
+            var counterparty = await RequireByNameAsync("counterparty", _options.CounterpartyName, token);
+            MsRef? store = string.IsNullOrWhiteSpace(_options.StoreName) ? null : await RequireByNameAsync("store", _options.StoreName, token);
             return (organization, counterparty, store);
         }, ct);
 
@@ -87,12 +98,18 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
         return new CustomerOrderCreated(root.GetProperty("id").GetString()!, Str(root, "name") ?? "", order.SyncId);
     }
 
-    private async Task<MsRef> FindByNameAsync(string entity, string name, CancellationToken ct)
+    /// <summary>The organization, counterparty, store… with exactly this name, or null.</summary>
+    public async Task<MsRef?> FindByNameAsync(string entity, string name, CancellationToken ct) =>
+        (await ListRefsAsync(entity, $"name={name}", ct)).FirstOrDefault(r => r.Name == name);
+
+    /// <summary>Every entity of a type (organization, counterparty, store), all pages.</summary>
+    public Task<IReadOnlyList<MsRef>> ListAsync(string entity, CancellationToken ct) => ListRefsAsync(entity, null, ct);
+
+    private async Task<MsRef> RequireByNameAsync(string entity, string name, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new ExternalApiException(System, null, "config", $"MoySklad:{char.ToUpperInvariant(entity[0])}{entity[1..]}Name is not set");
-        var found = await ListRefsAsync(entity, $"name={name}", ct);
-        return found.FirstOrDefault(r => r.Name == name)
+        return await FindByNameAsync(entity, name, ct)
                ?? throw new ExternalApiException(System, HttpStatusCode.NotFound, "config", $"no {entity} named '{name}' in МойСклад", $"MoySklad:{entity}");
     }
 
@@ -166,7 +183,6 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
     }
 
     private int Cost() => _options.RequestCost(clock.GetUtcNow());
-
 
     private string Url(string pathAndQuery) => $"{_options.BaseUrl.TrimEnd('/')}/{pathAndQuery}";
 

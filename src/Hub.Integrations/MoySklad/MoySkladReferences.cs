@@ -9,6 +9,8 @@ public sealed class MoySkladReferences
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private (MsRef Organization, MsRef Counterparty, MsRef? Store)? _resolved;
+    private IReadOnlyDictionary<string, MsProduct>? _products;
+    private DateTimeOffset _productsLoadedAt;
 
     public async Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> GetAsync(
         Func<CancellationToken, Task<(MsRef, MsRef, MsRef?)>> resolve, CancellationToken ct)
@@ -18,6 +20,34 @@ public sealed class MoySkladReferences
         try
         {
             return _resolved ??= await resolve(ct);
+        }
+        finally
+        {
+            _once.Release();
+        }
+    }
+
+    /// <summary>
+    /// The product directory by externalCode, loaded whole (a page per 1000 products) instead of one lookup per
+    /// order line. Reloaded when a code is missing and the copy is older than <paramref name="reloadAfter"/>,
+    /// so a product added in МойСклад is found without restarting the hub.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MsProduct>> ProductsAsync(IReadOnlyCollection<string> codes,
+        Func<CancellationToken, Task<IReadOnlyList<MsProduct>>> load, DateTimeOffset now, TimeSpan reloadAfter, CancellationToken ct)
+    {
+        await _once.WaitAsync(ct);
+        try
+        {
+            var stale = _products is null || (codes.Any(c => !_products.ContainsKey(c)) && now - _productsLoadedAt > reloadAfter);
+            if (stale)
+            {
+                var loaded = await load(ct);
+                _products = loaded.Where(p => !string.IsNullOrEmpty(p.ExternalCode))
+                    .GroupBy(p => p.ExternalCode!).ToDictionary(g => g.Key, g => g.First());
+                _productsLoadedAt = now;
+            }
+
+            return _products!;
         }
         finally
         {

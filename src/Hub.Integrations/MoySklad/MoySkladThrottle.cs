@@ -5,15 +5,24 @@ namespace Hub.Integrations.MoySklad;
 /// BucketUnits units in any window (a sliding log, stricter than the server's bucket whatever its phase),
 /// and a shared pause when the server says 429 so no caller keeps hammering it (200 429s a minute is a ban).
 /// </summary>
+/// <remarks>
+/// A request counts against the window from when it is sent until a window after its answer came back. The
+/// server counts it when it arrives, somewhere in between; a cold connection (TLS, a first request) can make that
+/// hundreds of milliseconds after we sent it, and a log stamped at sending then let a burst overrun the server's
+/// window. Stamped at the answer, every request the server has counted is still in our log.
+/// </remarks>
 public sealed class MoySkladThrottle
 {
     private readonly SemaphoreSlim _parallel;
-    private readonly Queue<(long At, int Units)> _spent = new();
+    private readonly List<Spend> _spent = [];
     private readonly Lock _gate = new();
     private readonly TimeProvider _clock;
     private readonly int _capacity;
     private readonly TimeSpan _window;
     private long _pausedUntil;
+
+    /// <summary>How often a caller looks again while the units it needs are held by requests still awaiting their answer.</summary>
+    private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
 
     public MoySkladThrottle(MoySkladOptions options, TimeProvider? clock = null)
     {
@@ -23,6 +32,7 @@ public sealed class MoySkladThrottle
         _parallel = new SemaphoreSlim(Math.Max(1, options.MaxParallel));
     }
 
+    /// <summary>Waits for a parallel slot and for room in the window; dispose the result when the answer (or the failure) is in.</summary>
     public async Task<IDisposable> EnterAsync(int units, CancellationToken ct)
     {
         await _parallel.WaitAsync(ct);
@@ -30,8 +40,8 @@ public sealed class MoySkladThrottle
         {
             while (true)
             {
-                var wait = TryTake(units);
-                if (wait <= TimeSpan.Zero) return new Release(_parallel);
+                var (wait, spend) = TryTake(units);
+                if (spend is not null) return new Release(this, spend);
                 await Task.Delay(wait, _clock, ct);
             }
         }
@@ -50,37 +60,50 @@ public sealed class MoySkladThrottle
             if (until > _pausedUntil) _pausedUntil = until;
     }
 
-    private TimeSpan TryTake(int units)
+    private (TimeSpan Wait, Spend? Taken) TryTake(int units)
     {
         lock (_gate)
         {
             var now = _clock.GetTimestamp();
-            if (_pausedUntil > now) return _clock.GetElapsedTime(now, _pausedUntil);
+            if (_pausedUntil > now) return (_clock.GetElapsedTime(now, _pausedUntil), null);
             var windowTicks = (long)(_window.TotalSeconds * _clock.TimestampFrequency);
-            while (_spent.Count > 0 && now - _spent.Peek().At >= windowTicks) _spent.Dequeue();
+            _spent.RemoveAll(s => s.AnsweredAt is { } at && now - at >= windowTicks);
             var used = _spent.Sum(s => s.Units);
             if (used + units <= _capacity || _spent.Count == 0)
             {
-                _spent.Enqueue((now, units));
-                return TimeSpan.Zero;
+                var spend = new Spend(units);
+                _spent.Add(spend);
+                return (TimeSpan.Zero, spend);
             }
-            // Wait until enough of the oldest spending leaves the window.
+            // Room comes when the oldest answered spending leaves the window; spending still in flight frees nothing yet.
             var free = _capacity - used;
-            foreach (var (at, spent) in _spent)
+            foreach (var s in _spent.Where(s => s.AnsweredAt is not null).OrderBy(s => s.AnsweredAt))
             {
-                free += spent;
-                if (free >= units) return _clock.GetElapsedTime(now, at + windowTicks) + TimeSpan.FromMilliseconds(1);
+                free += s.Units;
+                if (free >= units) return (_clock.GetElapsedTime(now, s.AnsweredAt!.Value + windowTicks) + TimeSpan.FromMilliseconds(1), null);
             }
-            return _window;
+            return (InFlightPoll, null);
         }
     }
 
-    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    private void Answered(Spend spend)
+    {
+        lock (_gate) spend.AnsweredAt = _clock.GetTimestamp();
+        _parallel.Release();
+    }
+
+    private sealed class Spend(int units)
+    {
+        public int Units { get; } = units;
+        public long? AnsweredAt { get; set; }
+    }
+
+    private sealed class Release(MoySkladThrottle throttle, Spend spend) : IDisposable
     {
         private int _done;
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _done, 1) == 0) semaphore.Release();
+            if (Interlocked.Exchange(ref _done, 1) == 0) throttle.Answered(spend);
         }
     }
 }

@@ -30,6 +30,16 @@ public sealed class OneCClient(HttpClient http, IOptions<OneCOptions> options, T
         (await GetValuesAsync(ODataUrl.Encode(_o.WarehousesSet), "list_warehouses", ct, ("$select", "Ref_Key,Description")))
         .Select(r => new OneCWarehouse(Key(r, "Ref_Key"), Str(r, "Description") ?? "")).ToArray();
 
+    /// <summary>The warehouse of that name, or null. The name travels as an OData literal (quotes doubled) inside $filter.</summary>
+    public async Task<OneCWarehouse?> FindWarehouseAsync(string name, CancellationToken ct)
+    {
+        var found = (await GetValuesAsync(ODataUrl.Encode(_o.WarehousesSet), "find_warehouse", ct,
+                ("$filter", $"Description eq {ODataUrl.Literal(name)}"), ("$select", "Ref_Key,Description")))
+            .Select(r => new OneCWarehouse(Key(r, "Ref_Key"), Str(r, "Description") ?? "")).ToList();
+        // 1C compares strings regardless of case; the exact spelling wins when both exist.
+        return found.FirstOrDefault(w => w.Name == name) ?? found.FirstOrDefault();
+    }
+
     public async Task<IReadOnlyList<OneCItem>> GetItemsAsync(CancellationToken ct) =>
         (await GetValuesAsync(ODataUrl.Encode(_o.ItemsSet), "list_items", ct))
         .Select(r => new OneCItem(Key(r, "Ref_Key"), Str(r, "Description") ?? "", Str(r, "Артикул") ?? Str(r, "Code"), Str(r, "ЕдиницаИзмерения"))).ToArray();

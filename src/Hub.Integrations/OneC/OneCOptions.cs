@@ -17,6 +17,8 @@ public sealed class OneCOptions
     public MinimumLevelSource MinimumLevels { get; set; } = new();
     public string TransferOrderSet { get; set; } = "Document_ЗаказНаПеремещение";
     public string? OrganizationKey { get; set; }
+    /// <summary>Donor warehouses by name, in the order they give (appsettings: "Бестужевых", then "Контейнер"); checked at start.</summary>
+    public List<string> DonorWarehouses { get; set; } = [];
     /// <summary>Some servers take the Balance parameters as query options instead of in parentheses.</summary>
     public bool BalanceParametersInQuery { get; set; }
 

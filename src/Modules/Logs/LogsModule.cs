@@ -1,3 +1,4 @@
+using Wolverine;
 using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
 using Hub.Logs.GetLogStats;
@@ -31,5 +32,17 @@ public static class LogsModule
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundLogWriter>());
         services.AddHealthChecks().AddCheck<LogWriterHealthCheck>("log_writer");
         return services;
+    }
+
+    /// <summary>
+    /// The weekly retention run as a Wolverine recurring message, registered inside UseWolverine like every schedule;
+    /// only a serving host has schedules (the diagnostics run Wolverine without the agents that fire them).
+    /// </summary>
+    public static void ConfigureLogs(this WolverineOptions opts, bool withSchedule)
+    {
+        if (!withSchedule) return;
+        opts.Schedules.ScheduleRecurring(LogRetentionSchedule.Name,
+            new CronSchedule(LogRetentionSchedule.Cron, TimeZoneInfo.FindSystemTimeZoneById(LogRetentionSchedule.TimeZone)),
+            _ => LogRetentionSchedule.Message());
     }
 }

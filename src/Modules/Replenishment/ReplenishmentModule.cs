@@ -1,10 +1,47 @@
+using Hub.Contracts.Replenishment;
+using Hub.Replenishment.Runs;
+using Hub.Replenishment.Schedule;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
 
 namespace Hub.Replenishment;
 
-/// <summary>The Replenishment module. It registers itself so the host's wiring is final; its slices arrive with their issues.</summary>
+/// <summary>The Replenishment module: runs that turn 1C's deficits into orders, on a schedule and on demand.</summary>
 public static class ReplenishmentModule
 {
-    public static IServiceCollection AddReplenishment(this IServiceCollection services, IConfiguration configuration) => services;
+    /// <summary>The queue that writes delivery notices onto runs, one at a time.</summary>
+    public const string DeliveryQueue = "run-deliveries";
+
+    public static IServiceCollection AddReplenishment(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(Options(configuration));
+        services.ConfigureMarten(opts => opts.RegisterDocumentType<ReplenishmentRun>());
+        return services;
+    }
+
+    /// <summary>
+    /// The module's queues and its schedule. Called inside UseWolverine: registering a recurring message adds
+    /// Wolverine's agent services, which an extension resolved from the container may no longer do.
+    /// The schedule exists only in a serving host: describe and the other diagnostics run Wolverine without
+    /// agents, and Wolverine refuses recurring messages that could never fire.
+    /// </summary>
+    public static void ConfigureReplenishment(this WolverineOptions opts, IConfiguration configuration, bool withSchedule)
+    {
+        var options = Options(configuration);
+        opts.LocalQueue(DeliveryQueue).Sequential();
+        opts.PublishMessage<OrderDeliveryChanged>().ToLocalQueue(DeliveryQueue);
+        if (!withSchedule) return;
+        opts.Schedules.ScheduleRecurring(ScheduledReplenishment.ScheduleName,
+            new CronSchedule(options.Schedule, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)),
+            occurrence => new ScheduledReplenishment(occurrence));
+    }
+
+    private static ReplenishmentOptions Options(IConfiguration configuration)
+    {
+        var options = new ReplenishmentOptions();
+        configuration.GetSection("Replenishment").Bind(options);
+        return options;
+    }
 }

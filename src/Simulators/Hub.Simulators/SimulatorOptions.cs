@@ -11,6 +11,9 @@ public sealed class SimulatorOptions
 
     public int ItemCount { get; set; } = 300;
 
+    /// <summary>Recipient shops beyond the three named ones: each adds up to three orders to a run.</summary>
+    public int ExtraShops { get; set; }
+
     public string MoySkladToken { get; set; } = "sim-moysklad-token";
 
     public string MoySkladLogin { get; set; } = "admin@sim";

@@ -103,4 +103,14 @@ public sealed class CatalogueTests
     private static decimal Surplus(SimCatalogue catalogue, CatalogueItem item) =>
         catalogue.Donors.Sum(donor =>
             Math.Max(0, catalogue.BalanceOf(donor.RefKey, item.RefKey) - (catalogue.NormOf(donor.RefKey, item.RefKey)?.Minimum ?? 0)));
+
+    [Fact]
+    public void extra_shops_are_recipients_with_names_of_their_own_and_the_donors_stay_two()
+    {
+        var catalogue = CatalogueGenerator.Generate(42, 20, extraShops: 50);
+        Assert.Equal(53, catalogue.Recipients.Count());
+        Assert.Equal(53, catalogue.Recipients.Select(r => r.Name).Distinct().Count());
+        Assert.Contains(catalogue.Recipients, r => r.Name == "Магазин №53");
+        Assert.Equal(2, catalogue.Warehouses.Count(w => w.Role == WarehouseRole.Donor));
+    }
 }

@@ -25,8 +25,14 @@ public abstract class HubFixture : IAsyncLifetime
     /// <summary>Extra settings a collection needs, as configuration keys.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Starts what the host's settings point at (a simulator) before the host is built.</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await StartDependenciesAsync();
         ConnectionString = await TestDatabase.CreateAsync(DatabaseName);
         Host = await AlbaHost.For<Program>(builder =>
         {
@@ -71,5 +77,6 @@ public abstract class HubFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Host.DisposeAsync();
+        await StopDependenciesAsync();
     }
 }

@@ -8,16 +8,19 @@ public static class CatalogueGenerator
 
     public static IReadOnlyList<string> RecipientNames { get; } = ["Магазин Невский", "Магазин Московский", "Магазин Купчино"];
 
-    public static SimCatalogue Generate(int seed, int itemCount)
+    /// <param name="extraShops">More recipient shops ("Магазин №4"...) beyond the three named ones, for runs of hundreds of orders.</param>
+    public static SimCatalogue Generate(int seed, int itemCount, int extraShops = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(extraShops);
         // A private Randomizer instead of Bogus' global seed: several simulators may be generated in parallel by tests.
         var random = new Randomizer(seed);
         var faker = new Faker("ru") { Random = random };
 
         var warehouses = new List<Warehouse>();
         foreach (var (name, role) in DonorNames.Select(n => (n, WarehouseRole.Donor))
-                     .Concat(RecipientNames.Select(n => (n, WarehouseRole.Recipient))))
+                     .Concat(RecipientNames.Concat(Enumerable.Range(RecipientNames.Count + 1, extraShops).Select(i => $"Магазин №{i}"))
+                         .Select(n => (n, WarehouseRole.Recipient))))
         {
             var number = warehouses.Count + 1;
             warehouses.Add(new Warehouse(

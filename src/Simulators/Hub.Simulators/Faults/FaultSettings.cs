@@ -24,6 +24,15 @@ public sealed record FaultSettings
 
     public bool HtmlErrors { get; init; }
 
+    // Comma-separated HTTP methods ("POST") these faults are limited to; empty means every request. Lets a test
+    // time out a create without also timing out the lookup a client makes just before it.
+    public string? Methods { get; init; }
+
+    public bool AppliesTo(string method) =>
+        string.IsNullOrWhiteSpace(Methods) || MethodList().Any(m => m.Equals(method, StringComparison.OrdinalIgnoreCase));
+
+    private string[] MethodList() => (Methods ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public string? Validate()
     {
         if (LatencyMs < 0) return "latencyMs must be >= 0";
@@ -31,6 +40,7 @@ public sealed record FaultSettings
         if (ErrorRate is < 0 or > 1) return "errorRate must be within 0..1";
         if (TimeoutRate is < 0 or > 1) return "timeoutRate must be within 0..1";
         if (DropRate is < 0 or > 1) return "dropRate must be within 0..1";
+        if (MethodList().Any(m => !m.All(char.IsAsciiLetter))) return "methods must be HTTP methods separated by commas, e.g. \"POST\"";
         return null;
     }
 }

@@ -28,6 +28,13 @@ public sealed class SimulatorFaults
 
     public FaultSettings Get(SimulatorSystem system) => system == SimulatorSystem.MoySklad ? MoySklad : OneC;
 
+    // A request the settings are not limited to is served as if there were no faults at all.
+    public FaultSettings For(SimulatorSystem system, string method)
+    {
+        var settings = Get(system);
+        return settings.AppliesTo(method) ? settings : FaultSettings.None;
+    }
+
     public void Set(SimulatorSystem system, FaultSettings settings)
     {
         if (system == SimulatorSystem.MoySklad) MoySklad = settings;

@@ -26,6 +26,7 @@ public static class FaultPipeline
                 // The client gave up or the simulator is stopping; either way the answer is never sent.
             }
 
+            RequestTrace.Swallowed(context, RequestOutcome.TimedOut);
             context.Abort();
             return true;
         }
@@ -33,6 +34,7 @@ public static class FaultPipeline
         if (plan.Drop)
         {
             counters.CountDrop();
+            RequestTrace.Swallowed(context, RequestOutcome.Dropped);
             context.Abort();
             return true;
         }

@@ -34,6 +34,7 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
         routes.MapGet($"{Prefix}/1c/documents", context => Write(context, 200, Documents()));
         routes.MapGet($"{Prefix}/onec/documents", context => Write(context, 200, Documents()));
         routes.MapGet($"{Prefix}/requests", context => Write(context, 200, Requests()));
+        routes.MapGet($"{Prefix}/requests/{{system}}/log", RequestLog);
         routes.MapPost($"{Prefix}/reset", context =>
         {
             state.Reset();
@@ -85,6 +86,38 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
 
         faults.Set(system, settings!);
         await Write(context, 200, FaultsJson());
+    }
+
+    // ?status=429 narrows the log to one status; ?after=<sequence> to what a test has not seen yet.
+    private Task RequestLog(HttpContext context)
+    {
+        if (!TryParseSystem(context.Request.RouteValues["system"]?.ToString(), out var system))
+        {
+            return Write(context, 404, new JsonObject { ["error"] = "unknown system; use 'moysklad' or 'onec'" });
+        }
+
+        IEnumerable<RecordedRequest> entries = state.Requests.For(system).Log;
+        if (int.TryParse(context.Request.Query["status"], out var status)) entries = entries.Where(e => e.Status == status);
+        if (long.TryParse(context.Request.Query["after"], out var after)) entries = entries.Where(e => e.Sequence > after);
+        var list = new JsonArray();
+        foreach (var e in entries)
+        {
+            list.Add(new JsonObject
+            {
+                ["sequence"] = e.Sequence,
+                ["receivedAt"] = e.ReceivedAt.ToString("O"),
+                ["method"] = e.Method,
+                ["path"] = e.Path,
+                ["query"] = e.Query,
+                ["acceptEncoding"] = e.AcceptEncoding,
+                ["status"] = e.Status,
+                ["errorCode"] = e.ErrorCode,
+                ["contentEncoding"] = e.ContentEncoding,
+                ["outcome"] = e.Outcome.ToString(),
+            });
+        }
+
+        return Write(context, 200, new JsonObject { ["count"] = list.Count, ["requests"] = list });
     }
 
     private JsonObject FaultsJson() => new()

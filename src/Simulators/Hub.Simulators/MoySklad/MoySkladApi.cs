@@ -17,6 +17,7 @@ public sealed class MoySkladApi
     private readonly SimulatorState state;
     private readonly SimulatorFaults faults;
     private readonly SimulatorLifetime lifetime;
+    private readonly TimeProvider time;
     private readonly RateBucket rate;
     private readonly ParallelLimiter parallel;
     private readonly EntityEndpoints entities;
@@ -29,6 +30,7 @@ public sealed class MoySkladApi
         this.state = state;
         this.faults = faults;
         this.lifetime = lifetime;
+        this.time = time;
         rate = new RateBucket(options.RateBucketUnits, options.RateWindow, time);
         parallel = new ParallelLimiter(options.MaxParallel);
         entities = new EntityEndpoints(state);
@@ -40,7 +42,20 @@ public sealed class MoySkladApi
     {
         var counters = state.Requests.MoySklad;
         counters.CountRequest();
-        var fault = faults.MoySklad;
+        var receivedAt = time.GetUtcNow();
+        try
+        {
+            await HandleCoreAsync(context, counters);
+        }
+        finally
+        {
+            RequestTrace.Record(context, counters, receivedAt);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
+    {
+        var fault = faults.For(SimulatorSystem.MoySklad, context.Request.Method);
 
         if (!AcceptsGzip(context.Request))
         {
@@ -213,6 +228,7 @@ public sealed class MoySkladApi
     private static async Task WriteAsync(HttpContext context, SimResponse response, FaultSettings fault, SystemRequestCounters counters)
     {
         counters.CountStatus(response.Status);
+        RequestTrace.ErrorCode(context, response.ErrorCode);
         if (response.ErrorCode == MoySkladErrors.RateLimitCode) counters.CountRateLimited();
         if (response.ErrorCode == MoySkladErrors.ParallelLimitCode) counters.CountParallelLimited();
 

@@ -14,11 +14,13 @@ public sealed class ODataApi
     private readonly SimulatorState state;
     private readonly SimulatorFaults faults;
     private readonly SimulatorLifetime lifetime;
+    private readonly TimeProvider time;
     private readonly BalanceTable balances;
     private readonly TransferOrders transferOrders;
 
-    public ODataApi(SimulatorOptions options, SimulatorState state, SimulatorFaults faults, SimulatorLifetime lifetime)
+    public ODataApi(SimulatorOptions options, SimulatorState state, SimulatorFaults faults, SimulatorLifetime lifetime, TimeProvider time)
     {
+        this.time = time;
         this.options = options;
         this.state = state;
         this.faults = faults;
@@ -31,7 +33,20 @@ public sealed class ODataApi
     {
         var counters = state.Requests.OneC;
         counters.CountRequest();
-        var fault = faults.OneC;
+        var receivedAt = time.GetUtcNow();
+        try
+        {
+            await HandleCoreAsync(context, counters);
+        }
+        finally
+        {
+            RequestTrace.Record(context, counters, receivedAt);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
+    {
+        var fault = faults.For(SimulatorSystem.OneC, context.Request.Method);
 
         if (!Authenticated(context.Request))
         {

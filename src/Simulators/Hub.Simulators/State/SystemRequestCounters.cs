@@ -4,7 +4,13 @@ namespace Hub.Simulators.State;
 
 public sealed class SystemRequestCounters
 {
+    // Enough for the longest test run; a simulator left running keeps only the newest requests.
+    public const int LogCapacity = 100_000;
+
     private readonly ConcurrentDictionary<int, long> byStatus = new();
+    private readonly Lock logGate = new();
+    private readonly Queue<RecordedRequest> log = new();
+    private long sequence;
     private long total;
     private long rateLimited;
     private long parallelLimited;
@@ -32,6 +38,21 @@ public sealed class SystemRequestCounters
 
     public IReadOnlyDictionary<int, long> ByStatus => new SortedDictionary<int, long>(byStatus);
 
+    // In the order requests ended; Sequence numbers them so a test can tell what it has already seen.
+    public IReadOnlyList<RecordedRequest> Log
+    {
+        get { lock (logGate) return log.ToArray(); }
+    }
+
+    internal void Record(Func<long, RecordedRequest> make)
+    {
+        lock (logGate)
+        {
+            log.Enqueue(make(++sequence));
+            if (log.Count > LogCapacity) log.Dequeue();
+        }
+    }
+
     internal void CountRequest() => Interlocked.Increment(ref total);
 
     internal void CountStatus(int status) => byStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
@@ -55,5 +76,10 @@ public sealed class SystemRequestCounters
         Interlocked.Exchange(ref injectedErrors, 0);
         Interlocked.Exchange(ref timeouts, 0);
         Interlocked.Exchange(ref drops, 0);
+        lock (logGate)
+        {
+            log.Clear();
+            sequence = 0;
+        }
     }
 }

@@ -34,7 +34,8 @@ public sealed class CheckConnectionsTests
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Matches(@"МойСклад\s+OK\s+\d+ ms", result.Stdout);
         Assert.Matches(@"1C\s+OK\s+\d+ ms", result.Stdout);
-        Assert.Contains("ООО Симулятор", result.Stdout);
+        Assert.Contains("configured names found: organization 'ООО Симулятор', counterparty 'Поставщик по умолчанию', store 'Бестужевых'", result.Stdout);
+        Assert.Contains("configured names found: donor warehouse 'Бестужевых', donor warehouse 'Контейнер'", result.Stdout);
 
         await using var conn = new NpgsqlConnection(env["ConnectionStrings__Hub"]);
         await conn.OpenAsync();
@@ -45,6 +46,20 @@ public sealed class CheckConnectionsTests
         Assert.Contains(rows, r => r.System == "moysklad" && r.Data.Contains("\"elapsed_ms\""));
         Assert.Contains(rows, r => r.System == "1c");
         Assert.DoesNotContain(rows, r => r.Data.Contains("sim-moysklad-token") || r.Data.Contains("sim-1c-password"));
+    }
+
+    [Fact]
+    public async Task a_configured_name_the_system_lacks_fails_the_check_naming_the_closest_ones()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions());
+        var env = await EnvAsync(sim, "sim-moysklad-token");
+        env["MoySklad__StoreName"] = "Бестужева";
+        env["OneC__DonorWarehouses__1"] = "Контейнер 2";
+        var result = await HubProcess.RunAsync(env, TimeSpan.FromMinutes(3), "check-connections");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"МойСклад\s+FAILED\s+\d+ ms .*store 'Бестужева' \(MoySklad:StoreName\) not found, closest: 'Бестужевых'", result.Stdout);
+        Assert.Matches(@"1C\s+FAILED\s+\d+ ms .*donor warehouse 'Контейнер 2' \(OneC:DonorWarehouses:1\) not found, closest: 'Контейнер'", result.Stdout);
     }
 
     [Fact]

@@ -16,14 +16,14 @@ public sealed class SerilogSeqSinkTests
     {
         var cs = await TestDatabase.CreateAsync("seq_sink");
         await using var hub = await RunningHub.StartAsync(
-            new Dictionary<string, string?>(TestKeys.Environment()) { ["ConnectionStrings__Hub"] = cs }, TimeSpan.FromMinutes(3));
+            new Dictionary<string, string?>(TestKeys.Environment()) { ["ConnectionStrings__Hub"] = cs });
         var run = Guid.NewGuid();
 
         await using (var logger = new LoggerConfiguration()
                          .MinimumLevel.Verbose()
                          .Enrich.FromLogContext()
                          .Enrich.WithProperty("Application", "shop-api")
-                         .WriteTo.Seq(hub.Url.ToString(), apiKey: TestKeys.Ingest)
+                         .WriteTo.Seq(hub.Address.ToString(), apiKey: TestKeys.Ingest)
                          .CreateLogger())
         {
             using (LogContext.PushProperty("RunId", run))

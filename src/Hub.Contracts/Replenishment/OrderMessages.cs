@@ -1,0 +1,57 @@
+namespace Hub.Contracts.Replenishment;
+
+/// <summary>
+/// Replenishment asks the Outbox to create a "Заказ на перемещение" in 1C. <see cref="OrderId"/> is the
+/// message's identity: it is planned with the run, survives retries and replays, and is the marker
+/// (<c>hub:&lt;OrderId&gt;</c>) looked up in 1C before anything is created.
+/// </summary>
+public sealed record SendTransferOrder(
+    Guid OrderId,
+    Guid RunId,
+    Guid DonorKey,
+    string DonorName,
+    Guid RecipientKey,
+    string RecipientName,
+    IReadOnlyList<OrderLine> Lines);
+
+/// <summary>
+/// Replenishment asks the Outbox to create a "Заказ покупателя" in МойСклад for what no donor covers.
+/// <see cref="OrderId"/> is sent as <c>syncId</c>, so a repeated create returns the first order.
+/// </summary>
+public sealed record SendCustomerOrder(
+    Guid OrderId,
+    Guid RunId,
+    Guid RecipientKey,
+    string RecipientName,
+    IReadOnlyList<OrderLine> Lines);
+
+/// <summary>One line of an order: the 1C item (its Ref_Key is the МойСклад product's externalCode) and a quantity in the item's unit.</summary>
+public sealed record OrderLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity);
+
+public enum DeliveryState
+{
+    /// <summary>Planned and in the outbox, not attempted yet.</summary>
+    Queued,
+    /// <summary>An attempt failed with a transient error; Wolverine retries it later.</summary>
+    Retrying,
+    /// <summary>Created in the external system.</summary>
+    Sent,
+    /// <summary>Failed for good and parked in the dead letters, waiting for an operator.</summary>
+    Parked,
+    /// <summary>Taken out of the dead letters by an operator to be tried again.</summary>
+    Replayed,
+    /// <summary>Dropped from the dead letters by an operator.</summary>
+    Discarded,
+}
+
+/// <summary>The Outbox tells Replenishment what became of one order, so the run's record shows it.</summary>
+public sealed record OrderDeliveryChanged(
+    Guid RunId,
+    Guid OrderId,
+    DeliveryState State,
+    int Attempts,
+    DateTimeOffset At,
+    string? ExternalId = null,
+    string? ExternalNumber = null,
+    string? Reason = null,
+    DateTimeOffset? NextAttemptAt = null);

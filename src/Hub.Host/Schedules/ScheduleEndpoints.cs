@@ -1,0 +1,100 @@
+using FastEndpoints;
+using Hub.Contracts.Security;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Recurring;
+
+namespace Hub.Host.Schedules;
+
+/// <summary>A recurring message as an operator sees it: when it fires next, in its own time zone, and whether it is paused.</summary>
+public sealed record ScheduleView(string Name, string Cron, string TimeZone, string MessageType, bool Paused,
+    DateTimeOffset? NextOccurrence, string? NextOccurrenceLocal, DateTimeOffset? PausedAt);
+
+/// <summary>The schedules come from Wolverine's recurring messages: registered by the modules, tracked durably in its storage.</summary>
+public static class ScheduleViews
+{
+    public static async Task<IReadOnlyList<ScheduleView>> LoadAsync(IWolverineRuntime runtime, IRecurringScheduleControl control, TimeProvider clock, CancellationToken ct)
+    {
+        var records = (await control.QueryAsync(ct)).ToDictionary(r => r.Name);
+        return runtime.Options.Schedules.Select(s =>
+        {
+            records.TryGetValue(s.Name, out var record);
+            var paused = record?.Paused ?? false;
+            // While paused Wolverine keeps no next occurrence; before its first publish the cron says when it would fire.
+            var next = paused ? null : record?.NextOccurrence ?? s.Schedule.NextOccurrence(clock.GetUtcNow());
+            var local = next is { } n ? TimeZoneInfo.ConvertTime(n, s.Schedule.TimeZone).ToString("yyyy-MM-dd HH:mm (ddd) zzz", System.Globalization.CultureInfo.InvariantCulture) : null;
+            return new ScheduleView(s.Name, s.Schedule.Expression, s.Schedule.TimeZone.Id, s.MessageType.Name, paused, next, local, record?.PausedAt);
+        }).ToArray();
+    }
+}
+
+// The schedule control is resolved per request: only a serving host registers schedules, and so the control.
+public sealed class ListSchedulesEndpoint(IWolverineRuntime runtime, TimeProvider clock) : EndpointWithoutRequest<IReadOnlyList<ScheduleView>>
+{
+    public override void Configure()
+    {
+        Get("/api/v1/schedules");
+        Roles(HubRoles.Viewer);
+        Description(d => d.WithTags("Schedules"));
+        Summary(s => s.Summary = "The recurring jobs (replenishment, log retention) with their next occurrence in their own time zone");
+    }
+
+    public override async Task HandleAsync(CancellationToken ct) =>
+        await Send.OkAsync(await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), clock, ct), ct);
+}
+
+public sealed class ScheduleActionRequest
+{
+    public string Name { get; set; } = "";
+    public string Action { get; set; } = "";
+}
+
+public sealed class ScheduleActionEndpoint(IWolverineRuntime runtime, TimeProvider clock) : Endpoint<ScheduleActionRequest, ScheduleView>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/schedules/{name}/{action}");
+        Roles(HubRoles.Operator);
+        Description(d => d.WithTags("Schedules").ProducesProblemDetails(StatusCodes.Status404NotFound).ProducesProblemDetails(StatusCodes.Status409Conflict));
+        Summary(s => s.Summary = "pause, resume or run (now) one schedule");
+    }
+
+    public override async Task HandleAsync(ScheduleActionRequest req, CancellationToken ct)
+    {
+        if (runtime.Options.Schedules.FindByName(req.Name) is null)
+        {
+            AddError($"no schedule is named '{req.Name}'; known: {string.Join(", ", runtime.Options.Schedules.Select(s => s.Name))}");
+            await Send.ErrorsAsync(StatusCodes.Status404NotFound, ct);
+            return;
+        }
+
+        var control = Resolve<IRecurringScheduleControl>();
+        try
+        {
+            var act = req.Action switch
+            {
+                "pause" => control.PauseAsync(req.Name, ct),
+                "resume" => control.ResumeAsync(req.Name, ct),
+                "run" => control.TriggerAsync(req.Name, ct),
+                _ => null,
+            };
+            if (act is null)
+            {
+                AddError("action must be pause, resume or run");
+                await Send.ErrorsAsync(StatusCodes.Status400BadRequest, ct);
+                return;
+            }
+
+            await act;
+        }
+        catch (RecurringSchedulePausedException)
+        {
+            AddError($"'{req.Name}' is paused: resume it first, or start a run directly");
+            await Send.ErrorsAsync(StatusCodes.Status409Conflict, ct);
+            return;
+        }
+
+        var views = await ScheduleViews.LoadAsync(runtime, control, clock, ct);
+        await Send.OkAsync(views.Single(v => v.Name == req.Name), ct);
+    }
+}

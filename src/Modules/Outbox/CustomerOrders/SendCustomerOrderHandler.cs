@@ -1,0 +1,32 @@
+using Hub.Contracts.Replenishment;
+using Hub.Integrations.MoySklad;
+using Hub.Outbox.Deliveries;
+using Marten;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Hub.Outbox.CustomerOrders;
+
+/// <summary>Creates one "Заказ покупателя" in МойСклад with the order id as syncId, so a repeat returns the first order.</summary>
+public static class SendCustomerOrderHandler
+{
+    public static Task<Delivery?> LoadAsync(SendCustomerOrder message, IDocumentSession session, CancellationToken ct) =>
+        session.LoadAsync<Delivery>(message.OrderId, ct);
+
+    public static async Task<(OrderDeliveryChanged, IMartenOp)> Handle(SendCustomerOrder message, Delivery? delivery,
+        Envelope envelope, MoySkladClient moySklad, TimeProvider clock, CancellationToken ct)
+    {
+        using var scope = DeliveryRecords.Scope(message, envelope);
+        // The 1C item key is the product's externalCode in МойСклад.
+        var products = await moySklad.ResolveProductsAsync(message.Lines.Select(l => l.ItemKey.ToString()).ToArray(), ct);
+        var request = new CustomerOrderRequest(message.OrderId, $"hub:{message.OrderId}",
+            $"Integration Hub: replenishment of {message.RecipientName}, run {message.RunId}",
+            message.Lines.Zip(products, (line, product) => new CustomerOrderLine(product.Ref, line.Quantity)).ToArray());
+        var created = await moySklad.CreateCustomerOrderAsync(request, ct);
+
+        var sent = DeliveryRecords.Attempted(delivery, message, envelope, DeliveryState.Sent, clock.GetUtcNow());
+        sent.ExternalId = created.Id;
+        sent.ExternalNumber = created.Name;
+        return (sent.ToChange(), MartenOps.Store(sent));
+    }
+}

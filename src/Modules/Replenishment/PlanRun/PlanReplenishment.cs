@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using Hub.Contracts.Logging;
+using Hub.Contracts.Replenishment;
+using Hub.Integrations.OneC;
+using Hub.Replenishment.Planning;
+using Hub.Replenishment.Runs;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace Hub.Replenishment.PlanRun;
+
+public sealed record PlanReplenishment(Guid RunId);
+
+/// <summary>Reads 1C, plans the run, and commits the plan together with one outbox message per order.</summary>
+public static class PlanReplenishmentHandler
+{
+    public const string Process = "internal_replenishment";
+
+    public static Task<ReplenishmentRun?> LoadAsync(PlanReplenishment message, IDocumentSession session, CancellationToken ct) =>
+        session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
+
+    public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,
+        IOptions<OneCOptions> oneCOptions, IIntegrationLogWriter logs, TimeProvider clock,
+        ILogger<PlanReplenishment> logger, CancellationToken ct)
+    {
+        // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
+        if (run is not { Status: RunStatus.Planning }) return (MartenOps.Nothing(), []);
+        if (!oneCOptions.Value.IsConfigured)
+            return Fail(run, "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password.", clock, logs, logger);
+
+        using var scope = IntegrationScope.Begin(new IntegrationScope(Process, run.Id));
+        run.PlanningStartedAt = clock.GetUtcNow();
+        logs.Write(Step(run, "started", $"Deficit analysis started ({run.Trigger}, scope {run.Scope}{(run.DryRun ? ", dry run" : "")})"));
+
+        var watch = Stopwatch.StartNew();
+        PlanningInput input;
+        try
+        {
+            input = await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever stops the reading ends the run with its reason; a run left in Planning would block its scope.
+            return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger);
+        }
+
+        run.ReadMs = watch.ElapsedMilliseconds;
+        if (run.WarehouseId is { } only && input.Warehouses.All(w => w.Key != only))
+            return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger);
+
+        watch.Restart();
+        var plan = ReplenishmentPlanner.Create(input);
+        run.PlanMs = watch.ElapsedMilliseconds;
+        var messages = Apply(run, input, plan, clock.GetUtcNow());
+
+        logs.Write(Step(run, "success",
+            $"Deficit analysis done: {plan.Decisions.Count} deficits, {plan.Transfers.Count} transfer orders, {plan.Purchases.Count} customer orders{(run.DryRun ? " (dry run, nothing sent)" : "")}")
+            with { ElapsedMs = run.ReadMs + run.PlanMs, Details = new { run.Inputs, plan.Skipped, plan.Warnings } });
+        logger.LogInformation("Run {RunId} planned: {Transfers} transfer orders, {Purchases} customer orders{DryRun}",
+            run.Id, plan.Transfers.Count, plan.Purchases.Count, run.DryRun ? " (dry run)" : "");
+        return (MartenOps.Store(run), messages);
+    }
+
+    /// <summary>Writes the plan onto the run and turns each planned order into its outbox message (none for a dry run).</summary>
+    public static OutgoingMessages Apply(ReplenishmentRun run, PlanningInput input, Plan plan, DateTimeOffset now)
+    {
+        run.Inputs = new RunInputs(input.Warehouses.Count, input.Items.Count, input.Balances.Count, input.Levels.Count, input.DonorNames);
+        run.Decisions = plan.Decisions.ToList();
+        run.Skipped = plan.Skipped.ToDictionary();
+        run.Warnings = plan.Warnings.ToList();
+        run.PlannedAt = now;
+        run.Orders =
+        [
+            .. plan.Transfers.Select(t => new RunOrder
+            {
+                Id = Guid.CreateVersion7(), Kind = OrderKind.Transfer, DonorKey = t.DonorKey, DonorName = t.DonorName,
+                RecipientKey = t.RecipientKey, RecipientName = t.RecipientName, Lines = t.Lines.ToList(),
+            }),
+            .. plan.Purchases.Select(p => new RunOrder
+            {
+                Id = Guid.CreateVersion7(), Kind = OrderKind.Purchase, RecipientKey = p.RecipientKey, RecipientName = p.RecipientName, Lines = p.Lines.ToList(),
+            }),
+        ];
+
+        var messages = new OutgoingMessages();
+        if (run.DryRun || run.Orders.Count == 0)
+        {
+            run.Status = run.DryRun ? RunStatus.Planned : RunStatus.Completed;
+            run.FinishedAt = now;
+            run.ActiveScope = null;
+            return messages;
+        }
+
+        run.Status = RunStatus.Dispatching;
+        foreach (var order in run.Orders)
+        {
+            var lines = order.Lines.Select(l => new OrderLine(l.ItemKey, l.ItemName, l.Unit, l.Quantity)).ToArray();
+            messages.Add(order.Kind == OrderKind.Transfer
+                ? new SendTransferOrder(order.Id, run.Id, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines)
+                : new SendCustomerOrder(order.Id, run.Id, order.RecipientKey, order.RecipientName, lines));
+        }
+
+        return messages;
+    }
+
+    private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger)
+    {
+        run.Status = RunStatus.Failed;
+        run.Error = error;
+        run.FinishedAt = clock.GetUtcNow();
+        run.ActiveScope = null;
+        logs.Write(Step(run, "failed", error) with { Level = LogLevels.Error, ErrorMessage = error });
+        logger.LogWarning("Run {RunId} failed: {Error}", run.Id, error);
+        return (MartenOps.Store(run), []);
+    }
+
+    private static LogEntry Step(ReplenishmentRun run, string status, string message) => new()
+    {
+        ProcessName = Process,
+        Step = "deficit_analysis",
+        Status = status,
+        Message = message,
+        RunId = run.Id.ToString(),
+        ExternalSystem = "1c",
+        Action = "plan_replenishment",
+    };
+}

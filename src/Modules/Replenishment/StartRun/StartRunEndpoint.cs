@@ -1,0 +1,81 @@
+using FastEndpoints;
+using FluentValidation;
+using Hub.Contracts.Security;
+using Hub.Replenishment.Runs;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+
+namespace Hub.Replenishment.StartRun;
+
+public sealed class StartRunRequest
+{
+    /// <summary>Only this recipient warehouse (its 1C Ref_Key); every warehouse when absent.</summary>
+    [BindFrom("warehouse_id")] public string? WarehouseId { get; set; }
+
+    /// <summary>Plan and record the run, send nothing.</summary>
+    [BindFrom("dry_run")] public bool DryRun { get; set; }
+}
+
+public sealed class StartRunValidator : Validator<StartRunRequest>
+{
+    public StartRunValidator() =>
+        RuleFor(x => x.WarehouseId).Must(id => id is null || Guid.TryParse(id, out _)).OverridePropertyName("warehouse_id")
+            .WithMessage("warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C");
+}
+
+public sealed record StartRunResponse(Guid RunId, string Status, string StatusUrl);
+
+public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest, StartRunResponse>
+{
+    public override void Configure()
+    {
+        Post("/api/v1/trigger/internal-replenishment");
+        Roles(HubRoles.Operator);
+        Description(d => d.WithTags("Replenishment").Produces<StartRunResponse>(StatusCodes.Status202Accepted)
+            .ProducesProblemDetails().ProducesProblemDetails(StatusCodes.Status409Conflict));
+        Summary(s =>
+        {
+            s.Summary = "Start a deficit evaluation (internal replenishment run)";
+            s.Description = "Answers 202 with the run id at once; the run reads 1C and plans on a durable queue. " +
+                            "Parameters may come in the query or a JSON body. 409 while a run for an overlapping scope is still in progress.";
+        });
+    }
+
+    public override async Task HandleAsync(StartRunRequest req, CancellationToken ct)
+    {
+        Guid? warehouse = req.WarehouseId is null ? null : Guid.Parse(req.WarehouseId);
+        StartOutcome outcome;
+        try
+        {
+            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(RunTrigger.Api, warehouse, req.DryRun), ct);
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            // Lost the race to an identical trigger: the unique index on the active scope refused the second run.
+            await SendConflictAsync("another run for this scope was started a moment ago", null, ct);
+            return;
+        }
+
+        if (outcome.Conflict is { } running)
+        {
+            await SendConflictAsync($"run {running.Id} (scope {running.Scope}, {running.Status}, requested {running.RequestedAt:u}) is still in progress", running.Id, ct);
+            return;
+        }
+
+        var id = outcome.StartedRunId!.Value;
+        var url = $"/api/v1/runs/{id}";
+        HttpContext.Response.Headers.Location = url;
+        await Send.ResponseAsync(new StartRunResponse(id, RunStatus.Planning.ToString(), url), StatusCodes.Status202Accepted, ct);
+    }
+
+    private static bool IsUniqueViolation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
+
+    private Task SendConflictAsync(string detail, Guid? runningId, CancellationToken ct) =>
+        Send.ResultAsync(TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status409Conflict, title: "A run is already in progress",
+            extensions: new Dictionary<string, object?> { ["running_run_id"] = runningId }));
+}

@@ -1,0 +1,107 @@
+using Hub.Simulators;
+using Hub.Simulators.Faults;
+using Hub.Tests.Infrastructure;
+using Hub.Tests.Replenishment;
+
+namespace Hub.Tests.Host.Commands;
+
+/// <summary>replenish, schedules and dead-letters as an operator runs them: processes calling a running hub process.</summary>
+public sealed class OperatorCommandsTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private RunningSimulator _sim = null!;
+    private RunningHub _hub = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 30 });
+        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("cli_operator", fresh: true) };
+        var delays = ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray();
+        foreach (var (key, value) in ReplenishmentFixture.SimulatorSettings(_sim, delays).Concat(TestKeys.Settings()))
+            env[key.Replace(":", "__")] = value;
+        _hub = await RunningHub.StartAsync(env);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        await _sim.DisposeAsync();
+    }
+
+    private Task<Processes.Result> Cli(string? key, params string[] args) =>
+        HubProcess.RunAsync(new Dictionary<string, string?> { ["HUB_URL"] = _hub.Address.ToString(), ["HUB_API_KEY"] = key }, Timeout, args);
+
+    private static void FailsWithOneLine(Processes.Result result, string expected)
+    {
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(expected, line);
+    }
+
+    [Fact]
+    public async Task replenish_dry_run_prints_the_run_and_its_plan_and_sends_nothing()
+    {
+        var result = await Cli(TestKeys.Operator, "replenish", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Matches(@"run [0-9a-f-]{36} accepted \(dry run\)", result.Stdout);
+        Assert.Matches(@"status Planned: \d+ deficits, \d+ transfer orders \(1C\), \d+ customer orders", result.Stdout);
+        Assert.Empty(_sim.State.TransferOrders);
+    }
+
+    [Fact]
+    public async Task bad_input_a_missing_role_and_an_unreachable_hub_each_fail_with_one_line()
+    {
+        FailsWithOneLine(await Cli(TestKeys.Operator, "replenish", "--warehouse", "Невский"), "--warehouse");
+        FailsWithOneLine(await Cli(TestKeys.Viewer, "replenish"), "403");
+        FailsWithOneLine(await Cli(null, "schedules"), "401");
+        FailsWithOneLine(await Cli(TestKeys.Operator, "dead-letters", "replay"), "ids");
+        FailsWithOneLine(await Cli(TestKeys.Operator, "schedules", "pause"), "say which schedule");
+        FailsWithOneLine(await HubProcess.RunAsync(new Dictionary<string, string?> { ["HUB_URL"] = "http://127.0.0.1:9", ["HUB_API_KEY"] = TestKeys.Viewer },
+            Timeout, "schedules"), "cannot reach the hub");
+    }
+
+    [Fact]
+    public async Task schedules_show_the_next_occurrence_in_moscow_time_and_pause_and_resume()
+    {
+        var list = await Cli(TestKeys.Viewer, "schedules");
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"replenishment\s+active\s+0 9 \* \* 1-5\s+Europe/Moscow\s+next: \d{4}-\d{2}-\d{2} 09:00 \((Mon|Tue|Wed|Thu|Fri)\) \+03:00", list.Stdout);
+
+        Assert.Contains("PAUSED", (await Cli(TestKeys.Operator, "schedules", "pause", "replenishment")).Stdout);
+        FailsWithOneLine(await Cli(TestKeys.Operator, "schedules", "run", "replenishment"), "paused");
+        Assert.Contains("active", (await Cli(TestKeys.Operator, "schedules", "resume", "replenishment")).Stdout);
+    }
+
+    [Fact]
+    public async Task dead_letters_counts_first_and_replays_a_parked_order_after_its_fault_is_off()
+    {
+        _sim.Faults.Set(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
+        var run = await Cli(TestKeys.Operator, "replenish");
+        Assert.True(run.ExitCode == 0, run.Stderr);
+
+        // Parked once the retries (about four seconds) run out.
+        Processes.Result listed;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(500);
+            listed = await Cli(TestKeys.Viewer, "dead-letters", "--system", "1c");
+        } while (listed.Stdout.Contains("no parked orders match") && DateTime.UtcNow < deadline);
+        Assert.Matches(@"\d+ parked orders", listed.Stdout);
+        Assert.Contains("ExternalApiException", listed.Stdout);
+
+        var count = await Cli(TestKeys.Operator, "dead-letters", "replay", "--system", "1c");
+        Assert.Matches(@"\d+ parked orders would be replayed; run again with --yes", count.Stdout);
+        Assert.Empty(_sim.State.TransferOrders);
+
+        _sim.Faults.Reset();
+        var replayed = await Cli(TestKeys.Operator, "dead-letters", "replay", "--system", "1c", "--yes");
+        Assert.Matches(@"\d+ parked orders replayed", replayed.Stdout);
+
+        deadline = DateTime.UtcNow.AddMinutes(2);
+        while (_sim.State.TransferOrders.Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.NotEmpty(_sim.State.TransferOrders);
+        Assert.All(_sim.State.TransferOrders.GroupBy(d => d.Comment), g => Assert.Single(g));
+    }
+}

@@ -1,0 +1,48 @@
+using Hub.Integrations.OneC;
+using Hub.Replenishment;
+using Hub.Replenishment.PlanRun;
+using Hub.Replenishment.Runs;
+using Hub.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Wolverine.Marten;
+
+namespace Hub.Tests.Replenishment.PlanRun;
+
+/// <summary>The planning handler's decisions that need no 1C at all.</summary>
+public sealed class PlanReplenishmentHandlerTests
+{
+    private static ReplenishmentRun Run(RunStatus status) => new()
+    {
+        Id = Guid.CreateVersion7(), Status = status, ActiveScope = status == RunStatus.Planning ? ReplenishmentRun.AllWarehouses : null,
+        RequestedAt = DateTimeOffset.UtcNow,
+    };
+
+    [Fact]
+    public async Task without_1c_settings_the_run_fails_at_once_saying_what_to_set_and_frees_its_scope()
+    {
+        var run = Run(RunStatus.Planning);
+        var logs = new RecordingLogWriter();
+        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()),
+            logs, TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("OneC:BaseUrl", run.Error);
+        Assert.Null(run.ActiveScope);
+        Assert.IsType<StoreDoc<ReplenishmentRun>>(op);
+        Assert.Empty(messages);
+        Assert.Contains(logs.Entries, e => e.Status == "failed" && e.RunId == run.Id.ToString());
+    }
+
+    [Fact]
+    public async Task a_run_already_past_planning_is_left_alone_when_its_message_comes_again()
+    {
+        var run = Run(RunStatus.Dispatching);
+        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()),
+            new RecordingLogWriter(), TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Dispatching, run.Status);
+        Assert.IsNotType<StoreDoc<ReplenishmentRun>>(op);
+        Assert.Empty(messages);
+    }
+}
