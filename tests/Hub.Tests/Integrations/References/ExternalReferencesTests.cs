@@ -20,9 +20,10 @@ public sealed class ExternalReferencesTests
     {
         // A database of its own for each test, so the logs a test reads are the ones its hub wrote.
         var cs = await TestDatabase.CreateAsync("references", fresh: true);
-        return await AlbaHost.For<Program>(b =>
+        var host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Hub", cs);
+            b.UseTestKeys();
             foreach (var (key, value) in settings) b.UseSetting(key, value);
             b.ConfigureServices(s =>
             {
@@ -30,6 +31,8 @@ public sealed class ExternalReferencesTests
                 s.DisableAllExternalWolverineTransports();
             });
         });
+        // The logs API needs a key since access came in; these tests read logs as an admin would.
+        return host.SendingAdminKeyByDefault();
     }
 
     private static async Task<JsonElement> ReadyAsync(IAlbaHost host)
@@ -192,6 +195,8 @@ public sealed class ExternalReferencesTests
         env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("references_process");
         env["OneC__DonorWarehouses__0"] = "Бестужевых";
         env["OneC__DonorWarehouses__1"] = "Контейнер 2";
+        // A production hub serves only with keys.
+        foreach (var (key, value) in TestKeys.Environment()) env[key] = value;
         await using var hub = RunningHub.Start(env, "--urls", "http://127.0.0.1:0");
 
         var moySklad = await hub.LineAsync(l => l.Contains("МойСклад: configured names"), TimeSpan.FromMinutes(2));
