@@ -20,9 +20,10 @@ public sealed class ExternalReferencesTests
     {
         // A database of its own for each test, so the logs a test reads are the ones its hub wrote.
         var cs = await TestDatabase.CreateAsync("references", fresh: true);
-        return await AlbaHost.For<Program>(b =>
+        var host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Hub", cs);
+            foreach (var (key, value) in TestKeys.Settings()) b.UseSetting(key, value);
             foreach (var (key, value) in settings) b.UseSetting(key, value);
             b.ConfigureServices(s =>
             {
@@ -30,6 +31,8 @@ public sealed class ExternalReferencesTests
                 s.DisableAllExternalWolverineTransports();
             });
         });
+        host.BeforeEach(c => c.Request.Headers["X-Api-Key"] = TestKeys.Viewer);
+        return host;
     }
 
     private static async Task<JsonElement> ReadyAsync(IAlbaHost host)
@@ -190,6 +193,7 @@ public sealed class ExternalReferencesTests
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
         var env = ClientHarness.SettingsFor(sim).ToDictionary(p => p.Key.Replace(":", "__"), p => p.Value);
         env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("references_process");
+        foreach (var (key, value) in TestKeys.Environment()) env[key] = value;
         env["OneC__DonorWarehouses__0"] = "Бестужевых";
         env["OneC__DonorWarehouses__1"] = "Контейнер 2";
         await using var hub = RunningHub.Start(env, "--urls", "http://127.0.0.1:0");
