@@ -19,6 +19,13 @@ public sealed class ApiReferenceTests(LogsFixture fixture)
         foreach (var name in new[] { "from", "to", "level", "status", "process", "step", "external_system", "run_id", "request_id", "job_id", "text", "page_size", "next" })
             Assert.Contains(name, names);
         Assert.True(doc.GetProperty("components").GetProperty("schemas").GetProperty("IncomingLog").GetProperty("properties").TryGetProperty("process_name", out _));
+
+        var export = paths.GetProperty("/api/v1/logs/export").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
+        foreach (var name in new[] { "format", "delimiter", "from", "to", "level", "external_system", "run_id", "text" })
+            Assert.Contains(name, export);
+        var stats = paths.GetProperty("/api/v1/logs/stats").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToHashSet();
+        foreach (var name in new[] { "bucket", "from", "to", "system", "process", "group_by", "tz" })
+            Assert.Contains(name, stats);
     }
 
     [Fact]

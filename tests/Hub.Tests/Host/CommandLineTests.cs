@@ -20,7 +20,7 @@ public sealed class CommandLineTests
     {
         var result = await HubProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "describe", "resources", "db-assert", "db-apply", "codegen", "storage" })
+        foreach (var command in new[] { "describe", "resources", "db-assert", "db-apply", "codegen", "storage", "logs" })
             Assert.Contains(command, result.Stdout);
     }
 

@@ -3,6 +3,7 @@ using Hub.Logs.Querying;
 using Hub.Logs.Rollup;
 using Marten;
 using Marten.Storage;
+using Npgsql;
 
 namespace Hub.Logs.GetLogStats;
 
@@ -67,7 +68,13 @@ public static class GetLogStatsHandler
 
         await using var connection = session.Database.CreateConnection(ConnectionUsage.Read);
         await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        // A month by system and process merges ~100k histogram rows; with the default 4 MB PostgreSQL sorts them on
+        // disk. Local to this transaction, so no pooled connection keeps it.
+        await using (var memory = new NpgsqlCommand("set local work_mem = '32MB'", connection, transaction))
+            await memory.ExecuteNonQueryAsync(ct);
         await using var command = PositionalSql.Command(connection, text.ToString(), args);
+        command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<LogStatsRow>();
         while (await reader.ReadAsync(ct))

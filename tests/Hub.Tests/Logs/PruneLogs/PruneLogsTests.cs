@@ -101,6 +101,16 @@ public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task sent_as_the_schedule_sends_it_the_message_runs_through_the_durable_local_queue()
+    {
+        var seeded = await SeedAsync();
+        // A schedule sends the message rather than invoking it: the handler runs on a durable local queue, and its
+        // result has nowhere to go, which must not fail the run.
+        await fixture.Host.SendMessageAndWaitAsync(LogRetentionSchedule.Message());
+        Assert.Equal(seeded.Where(s => !s.Due).Select(s => s.Id).ToHashSet(), await RemainingAsync());
+    }
+
+    [Fact]
     public void the_weekly_run_is_described_for_the_shared_schedule()
     {
         Assert.Equal(("log-retention", "0 3 * * 0"), (LogRetentionSchedule.Name, LogRetentionSchedule.Cron));
