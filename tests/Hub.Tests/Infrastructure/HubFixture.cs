@@ -37,7 +37,7 @@ public abstract class HubFixture : IAsyncLifetime
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Hub", ConnectionString);
-            foreach (var (key, value) in TestKeys.Settings()) builder.UseSetting(key, value);
+            builder.UseTestKeys();
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
@@ -45,11 +45,7 @@ public abstract class HubFixture : IAsyncLifetime
                 services.DisableAllExternalWolverineTransports();
             });
         });
-        Host.BeforeEach(c =>
-        {
-            if (!c.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && !c.Request.Headers.ContainsKey("Authorization"))
-                c.Request.Headers[ApiKeyAuthenticationHandler.HeaderName] = TestKeys.Admin;
-        });
+        Host.SendingAdminKeyByDefault();
     }
 
     /// <summary>A plain HTTP client on the test server, with this key (or none); it bypasses the scenario defaults.</summary>

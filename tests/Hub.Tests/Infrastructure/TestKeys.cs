@@ -1,6 +1,7 @@
 using Alba;
 using Hub.Contracts.Security;
 using Hub.Host.Security;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Hub.Tests.Infrastructure;
 
@@ -35,6 +36,24 @@ public static class TestKeys
             i++;
         }
         return settings;
+    }
+
+    /// <summary>Configures the keys on a test host, for a test that builds its own Alba host rather than using a fixture.</summary>
+    public static IWebHostBuilder UseTestKeys(this IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        return builder;
+    }
+
+    /// <summary>Makes every scenario of the host send the admin key unless it sends a key of its own (see <see cref="WithKey"/>).</summary>
+    public static IAlbaHost SendingAdminKeyByDefault(this IAlbaHost host)
+    {
+        host.BeforeEach(c =>
+        {
+            if (!c.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName) && !c.Request.Headers.ContainsKey("Authorization"))
+                c.Request.Headers[ApiKeyAuthenticationHandler.HeaderName] = Admin;
+        });
+        return host;
     }
 
     /// <summary>The same keys as environment variables, for a hub run as a process.</summary>

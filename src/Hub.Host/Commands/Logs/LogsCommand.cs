@@ -14,7 +14,8 @@ using Npgsql;
 
 namespace Hub.Host.Commands.Logs;
 
-[Description("Integration logs from the command line: tail, export, stats, prune [--dry-run]", Name = "logs")]
+// JasperFx prints descriptions as Spectre markup: no square brackets in them.
+[Description("Integration logs from the database: tail, export, stats, prune (--dry-run only counts)", Name = "logs")]
 public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
 {
     public override async Task<bool> Execute(LogsInput input)

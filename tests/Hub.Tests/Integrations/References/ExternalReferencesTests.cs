@@ -23,7 +23,7 @@ public sealed class ExternalReferencesTests
         var host = await AlbaHost.For<Program>(b =>
         {
             b.UseSetting("ConnectionStrings:Hub", cs);
-            foreach (var (key, value) in TestKeys.Settings()) b.UseSetting(key, value);
+            b.UseTestKeys();
             foreach (var (key, value) in settings) b.UseSetting(key, value);
             b.ConfigureServices(s =>
             {
@@ -31,8 +31,8 @@ public sealed class ExternalReferencesTests
                 s.DisableAllExternalWolverineTransports();
             });
         });
-        host.BeforeEach(c => c.Request.Headers["X-Api-Key"] = TestKeys.Viewer);
-        return host;
+        // The logs API needs a key since access came in; these tests read logs as an admin would.
+        return host.SendingAdminKeyByDefault();
     }
 
     private static async Task<JsonElement> ReadyAsync(IAlbaHost host)
@@ -193,9 +193,10 @@ public sealed class ExternalReferencesTests
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
         var env = ClientHarness.SettingsFor(sim).ToDictionary(p => p.Key.Replace(":", "__"), p => p.Value);
         env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("references_process");
-        foreach (var (key, value) in TestKeys.Environment()) env[key] = value;
         env["OneC__DonorWarehouses__0"] = "Бестужевых";
         env["OneC__DonorWarehouses__1"] = "Контейнер 2";
+        // A production hub serves only with keys.
+        foreach (var (key, value) in TestKeys.Environment()) env[key] = value;
         await using var hub = RunningHub.Start(env, "--urls", "http://127.0.0.1:0");
 
         var moySklad = await hub.LineAsync(l => l.Contains("МойСклад: configured names"), TimeSpan.FromMinutes(2));
