@@ -25,20 +25,10 @@ public sealed class ReplenishmentFixture : HubFixture
     protected override IDictionary<string, string?> Settings =>
         SimulatorSettings(Simulator, RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
 
-    /// <summary>The settings that point a hub at a simulator, as scripts/run.sh sets them.</summary>
+    /// <summary>The settings that point a hub at a simulator (the clients' tests use the same), with the run's extras.</summary>
     public static Dictionary<string, string?> SimulatorSettings(RunningSimulator sim, params (string Key, string Value)[] extra)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["MoySklad:BaseUrl"] = sim.MoySkladBaseAddress.ToString(),
-            ["MoySklad:Token"] = sim.Options.MoySkladToken,
-            ["MoySklad:OrganizationName"] = "ООО Симулятор",
-            ["MoySklad:CounterpartyName"] = "Поставщик по умолчанию",
-            ["MoySklad:StoreName"] = "Бестужевых",
-            ["OneC:BaseUrl"] = sim.BaseAddress.ToString().TrimEnd('/'),
-            ["OneC:User"] = sim.Options.OneCUser,
-            ["OneC:Password"] = sim.Options.OneCPassword,
-        };
+        var settings = ClientHarness.SettingsFor(sim);
         foreach (var (key, value) in extra) settings[key] = value;
         return settings;
     }

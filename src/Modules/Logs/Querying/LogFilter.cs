@@ -1,3 +1,4 @@
+using Hub.Contracts.Paging;
 using System.Text;
 using Hub.Contracts.Logging;
 
@@ -22,7 +23,7 @@ public sealed record LogFilter
     /// SQL over Marten's table with '?' placeholders. Every condition hits a duplicated, indexed column
     /// except the text search, which only narrows rows the other conditions and the keyset already bound.
     /// </summary>
-    public (string Where, List<object> Args) ToSql(LogCursor? after = null)
+    public (string Where, List<object> Args) ToSql(KeysetCursor? after = null)
     {
         var sql = new StringBuilder("where true");
         var args = new List<object>();

@@ -1,3 +1,4 @@
+using Hub.Contracts.Paging;
 using FastEndpoints;
 using Hub.Contracts.Security;
 using Hub.Logs.Querying;
@@ -23,7 +24,7 @@ public sealed class SearchLogsEndpoint(IMessageBus bus) : Endpoint<SearchLogsReq
 
     public override async Task HandleAsync(SearchLogsRequest req, CancellationToken ct)
     {
-        LogCursor? after = LogCursor.TryDecode(req.Next, out var cursor) ? cursor : null;
+        KeysetCursor? after = KeysetCursor.TryDecode(req.Next, out var cursor) ? cursor : null;
         var query = new SearchLogs(req.ToFilter(), req.PageSize ?? SearchLogsRequest.DefaultPageSize, after);
         await Send.OkAsync(await bus.InvokeAsync<SearchLogsResponse>(query, ct), ct);
     }

@@ -1,3 +1,4 @@
+using Hub.Contracts.Paging;
 using FastEndpoints;
 using FluentValidation;
 using Hub.Logs.Querying;
@@ -21,7 +22,7 @@ public sealed class SearchLogsValidator : Validator<SearchLogsRequest>
         Include(new LogFilterQueryValidator());
         RuleFor(x => x.PageSize).InclusiveBetween(1, SearchLogsRequest.MaxPageSize).OverridePropertyName("page_size")
             .WithMessage($"page_size must be between 1 and {SearchLogsRequest.MaxPageSize}");
-        RuleFor(x => x.Next).Must(n => n is null || LogCursor.TryDecode(n, out _)).OverridePropertyName("next")
+        RuleFor(x => x.Next).Must(n => n is null || KeysetCursor.TryDecode(n, out _)).OverridePropertyName("next")
             .WithMessage("next is not a cursor this API returned");
     }
 }

@@ -41,6 +41,20 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
         Assert.Equal(purchases.Length, customerOrders.Count);
         Assert.All(purchases, p => Assert.Single(customerOrders, c => c.SyncId == p.GetProperty("id").GetGuid()));
 
+        // Every call of every attempt left an integration log under the run, the order as its request id.
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        JsonElement[] logs;
+        do
+        {
+            await Task.Delay(200);
+            var found = await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/logs?run_id={id}&page_size=2000"));
+            logs = (await found.ReadAsJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToArray();
+        } while (logs.Count(l => l.GetProperty("action").GetString() is "create_transfer_order" or "create_customer_order") < orders.Length
+                 && DateTime.UtcNow < deadline);
+        Assert.Contains(logs, l => l.GetProperty("step").GetString() == "deficit_analysis" && l.GetProperty("status").GetString() == "success");
+        Assert.All(orders, o => Assert.Contains(logs, l => l.GetProperty("request_id").GetString() == o.GetProperty("id").GetString()
+                                                        && l.GetProperty("action").GetString() is "create_transfer_order" or "create_customer_order"));
+
         // Every decision carries its reason, and the plan's lines add up to the orders' lines.
         var decisions = run.GetProperty("decisions").EnumerateArray().ToArray();
         Assert.All(decisions, d => Assert.StartsWith("balance ", d.GetProperty("reason").GetString()));
