@@ -1,0 +1,12 @@
+# Tools the build and the browser tests need beyond .NET, installed from Debian's packages when missing.
+# Sourced after postgres.sh, whose apt_install retries on transient mirror errors.
+
+# npm restores the admin pages' htmx (src/Modules/Admin/package-lock.json) during the build.
+ensure_npm() {
+  if ! command -v npm >/dev/null; then
+    say "npm is not installed; installing Debian's nodejs and npm packages"
+    as_root apt-get update -q >/tmp/hub-apt-update.log 2>&1 || true
+    apt_install nodejs npm
+  fi
+}
+
