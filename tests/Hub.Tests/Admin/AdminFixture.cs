@@ -1,12 +1,33 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Hub.Simulators;
 using Hub.Tests.Infrastructure;
+using Hub.Tests.Replenishment;
+using JasperFx.Resources;
 
 namespace Hub.Tests.Admin;
 
+/// <summary>The hub with its pages, pointed at an in-process simulator of 1C and МойСклад so runs really plan.</summary>
 public sealed class AdminFixture : HubFixture
 {
+    public RunningSimulator Simulator { get; private set; } = null!;
+
     protected override string DatabaseName => "admin";
+
+    protected override async Task StartDependenciesAsync() => Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
+
+    protected override async Task StopDependenciesAsync() => await Simulator.DisposeAsync();
+
+    protected override IDictionary<string, string?> Settings => ReplenishmentFixture.SimulatorSettings(Simulator);
+
+    /// <summary>Empty documents and outbox, and a simulator with no faults.</summary>
+    public async Task ResetAllAsync()
+    {
+        await Host.ResetResourceState();
+        await ResetAsync();
+        Simulator.Faults.Reset();
+        Simulator.State.Reset();
+    }
 }
 
 [CollectionDefinition(Name)]
