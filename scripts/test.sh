@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 ensure_postgres
 ensure_npm
+ensure_chromium
 export HUB_TEST_CONNECTION="$(connection_string postgres)"
 export HUB_PG_BIN="/usr/lib/postgresql/$(pg_version)/bin"
 

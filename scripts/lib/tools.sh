@@ -10,3 +10,14 @@ ensure_npm() {
   fi
 }
 
+
+# The browser tests drive Debian's Chromium through Playwright's executable path; no browser is downloaded.
+ensure_chromium() {
+  if ! command -v chromium >/dev/null; then
+    say "Chromium is not installed; installing Debian's chromium package"
+    as_root apt-get update -q >/tmp/hub-apt-update.log 2>&1 || true
+    apt_install chromium
+  fi
+  HUB_CHROMIUM="$(command -v chromium)"
+  export HUB_CHROMIUM
+}
