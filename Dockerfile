@@ -1,6 +1,8 @@
 # syntax=docker/dockerfile:1
 # Multi-stage build of the hub. Package installs retry: mirrors fail transiently.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# npm restores the admin pages' htmx from its package-lock during the build.
+RUN for i in 1 2 3; do (apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*) && break || sleep 5; done
 WORKDIR /src
 COPY nuget.config global.json Directory.Build.props Directory.Packages.props IntegrationHub.slnx ./
 COPY eng/local-feed eng/local-feed

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
+. scripts/lib/tools.sh
 
 if [ -z "${ConnectionStrings__Hub:-}" ] && [ -z "${DATABASE_URL:-}" ]; then
   ensure_postgres
@@ -44,10 +45,11 @@ if [ -z "${MoySklad__Token:-}${MoySklad__Login:-}" ] && [ -z "${OneC__BaseUrl:-}
 fi
 url=${HUB_URL:-http://localhost:5080}
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-$url}
+ensure_npm
 say "building"
 dotnet build src/Hub.Host -c Release -nologo -v q -clp:ErrorsOnly
 if [ $# -eq 0 ]; then
-  say "starting: API $url/api/v1/logs · API reference $url/docs · health $url/health/ready · Ctrl+C stops"
+  say "starting: API $url/api/v1/logs · API reference $url/docs · health $url/health/ready · admin $url/admin · Ctrl+C stops"
 fi
 # Not exec: the trap above must stop the simulators when the hub ends.
 dotnet run --no-build -c Release --project src/Hub.Host -- "$@"

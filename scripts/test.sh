@@ -5,8 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
+. scripts/lib/tools.sh
 
 ensure_postgres
+ensure_npm
+ensure_chromium
 export HUB_TEST_CONNECTION="$(connection_string postgres)"
 export HUB_PG_BIN="/usr/lib/postgresql/$(pg_version)/bin"
 

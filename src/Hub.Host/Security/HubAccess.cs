@@ -10,6 +10,7 @@ public static class HubAccess
     public static IServiceCollection AddHubAccess(this IServiceCollection services, ApiKeyRing ring)
     {
         services.AddSingleton(ring);
+        services.AddSingleton<IApiKeyVerifier, ApiKeyVerifier>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.Scheme, null);
         services.AddAuthorization(o =>

@@ -1,10 +1,16 @@
+using Hub.Admin.Shell;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Admin;
 
-/// <summary>The Admin module. It registers itself so the host's wiring is final; its slices arrive with their issues.</summary>
+/// <summary>The Admin module: server-rendered pages under /admin, signed in with an API key and kept by a cookie.</summary>
 public static class AdminModule
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration) => services;
+    public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(AdminOptions.From(configuration));
+        services.AddAdminAuthentication();
+        return services;
+    }
 }

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using Hub.Admin.Shell;
+using Hub.Contracts.Security;
+using Hub.Logs.Domain;
+using Hub.Logs.GetLog;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+
+namespace Hub.Admin.Logs;
+
+/// <summary>One record with every field and its JSON pretty-printed: a side panel for htmx, its own page for a link.</summary>
+public sealed class LogRecordEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/logs/{id:guid}");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        IntegrationLog? log;
+        try
+        {
+            log = await bus.InvokeAsync<IntegrationLog?>(new GetLog(id), ct);
+        }
+        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, AdminResponse.DatabaseDownMessage(ex), ct);
+            return;
+        }
+        if (log is null)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No log record has id {id}.", ct);
+            return;
+        }
+        await AdminResponse.PageOrFragmentAsync(HttpContext, "Log record", LogsView.Record(log, closable: true),
+            () => LogsView.Record(log, closable: false), ct);
+    }
+}

@@ -1,0 +1,61 @@
+using FastEndpoints;
+using Hub.Admin.Shell;
+using Hub.Contracts.Security;
+using Hub.Logs.Querying;
+using Hub.Logs.SearchLogs;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+
+namespace Hub.Admin.Logs;
+
+/// <summary>
+/// GET /admin/logs: the filter form and the newest page. htmx asks the same URL for the results alone (auto-refresh)
+/// or, with a cursor, for the next rows only ("load more").
+/// </summary>
+public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, TimeProvider clock) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/logs");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var query = LogsQuery.Parse(HttpContext.Request.Query, options);
+        var (request, errors) = query.ToSearch(clock.GetUtcNow());
+        string inner;
+        var failing = false;
+        var status = StatusCodes.Status200OK;
+        if (errors.Count > 0)
+        {
+            inner = $"<div class=\"error\" role=\"alert\">{string.Join("<br>", errors.Select(Html.E))}</div>";
+            status = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            try
+            {
+                var after = LogCursor.TryDecode(request.Next, out var cursor) ? cursor : (LogCursor?)null;
+                var page = await bus.InvokeAsync<SearchLogsResponse>(new SearchLogs(request.ToFilter(), query.PageSize, after), ct);
+                if (AdminResponse.IsHtmx(HttpContext) && query.Next is not null)
+                {
+                    await AdminResponse.WriteAsync(HttpContext, StatusCodes.Status200OK, LogsView.Rows(query, page.Items, page.Next), ct);
+                    return;
+                }
+                inner = LogsView.Table(query, page.Items, page.Next);
+            }
+            catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+            {
+                inner = $"<div class=\"error\" role=\"alert\" id=\"db-down\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+                failing = true;
+                // htmx swaps only 2xx answers; the polling region must receive this message to show it and keep going.
+                status = AdminResponse.IsHtmx(HttpContext) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+            }
+        }
+        await AdminResponse.PageOrFragmentAsync(HttpContext, "Logs", inner,
+            () => LogsView.Filters(query) + LogsView.Results(query, inner, failing), ct, status);
+    }
+}

@@ -1,0 +1,89 @@
+using Hub.Admin.Shell;
+using Hub.Logs.SearchLogs;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Admin.Logs;
+
+/// <summary>The Logs page's filter as it lives in the URL, so a view can be bookmarked and shared.</summary>
+public sealed record LogsQuery
+{
+    public static readonly (string Value, string Label, TimeSpan Span)[] Periods =
+    [
+        ("15m", "last 15 minutes", TimeSpan.FromMinutes(15)), ("1h", "last hour", TimeSpan.FromHours(1)),
+        ("24h", "last 24 hours", TimeSpan.FromHours(24)), ("7d", "last 7 days", TimeSpan.FromDays(7)), ("30d", "last 30 days", TimeSpan.FromDays(30)),
+    ];
+
+    public static readonly int[] PageSizes = [100, 250, 500, 1000, 2000];
+    public static readonly int[] RefreshChoices = [0, 2, 5, 10, 30];
+
+    public string? Period { get; init; }
+    public string? From { get; init; }
+    public string? To { get; init; }
+    public string? Level { get; init; }
+    public string? Status { get; init; }
+    public string? System { get; init; }
+    public string? Step { get; init; }
+    public string? Process { get; init; }
+    public string? RunId { get; init; }
+    public string? Text { get; init; }
+    public int PageSize { get; init; }
+    public int Refresh { get; init; }
+    public string? Next { get; init; }
+
+    public static LogsQuery Parse(IQueryCollection q, AdminOptions options) => new()
+    {
+        Period = Value(q, "period"),
+        From = Value(q, "from"),
+        To = Value(q, "to"),
+        Level = Value(q, "level"),
+        Status = Value(q, "status"),
+        System = Value(q, "external_system"),
+        Step = Value(q, "step"),
+        Process = Value(q, "process"),
+        RunId = Value(q, "run_id"),
+        Text = Value(q, "text"),
+        PageSize = int.TryParse(Value(q, "page_size"), out var size) ? Math.Clamp(size, AdminOptions.MinPageSize, AdminOptions.MaxPageSize) : options.PageSize,
+        Refresh = int.TryParse(Value(q, "refresh"), out var refresh) ? (refresh <= 0 ? 0 : Math.Clamp(refresh, AdminOptions.MinPollSeconds, AdminOptions.MaxPollSeconds)) : options.PollSeconds,
+        Next = Value(q, "next"),
+    };
+
+    private static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
+
+    /// <summary>The API's own request and validator, so the page accepts exactly what GET /api/v1/logs accepts.</summary>
+    public (SearchLogsRequest Request, IReadOnlyList<string> Errors) ToSearch(DateTimeOffset now)
+    {
+        var errors = new List<string>();
+        DateTimeOffset? ParseTime(string? text, string name)
+        {
+            if (text is null) return null;
+            if (DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture,
+                    global::System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return t;
+            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23T09:00Z)");
+            return null;
+        }
+        var from = ParseTime(From, "from");
+        var to = ParseTime(To, "to");
+        if (from is null && Periods.FirstOrDefault(p => p.Value == Period) is { Value: not null } period) from = now - period.Span;
+        var request = new SearchLogsRequest
+        {
+            From = from, To = to, Level = Level, Status = Status, ExternalSystem = System, Step = Step, Process = Process,
+            RunId = RunId, Text = Text, PageSize = PageSize, Next = Next,
+        };
+        errors.AddRange(new SearchLogsValidator().Validate(request).Errors.Select(e => e.ErrorMessage));
+        return (request, errors);
+    }
+
+    /// <summary>The query string of this filter; <paramref name="next"/> replaces the cursor.</summary>
+    public string ToQueryString(string? next = null, bool withNext = false)
+    {
+        var pairs = new List<(string, string?)>
+        {
+            ("period", Period), ("from", From), ("to", To), ("level", Level), ("status", Status), ("external_system", System),
+            ("step", Step), ("process", Process), ("run_id", RunId), ("text", Text),
+            ("page_size", PageSize.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
+            ("refresh", Refresh.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
+        };
+        if (withNext) pairs.Add(("next", next));
+        return string.Join("&", pairs.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+    }
+}

@@ -1,0 +1,96 @@
+using FastEndpoints;
+using Hub.Admin.Shell;
+using Hub.Contracts.Security;
+using Hub.Outbox.DeadLetters;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+
+namespace Hub.Admin.Outbox;
+
+/// <summary>GET /admin/outbox: parked orders with filters; operators get replay and discard, one or all matching.</summary>
+public sealed class OutboxPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/outbox");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var query = OutboxQuery.Parse(HttpContext.Request.Query);
+        var (filter, errors) = query.ToFilter();
+        // The outcome of the last action comes back in the URL as a word and a number, never as text to print, so a link cannot put words on the page.
+        var done = Query<string>("done", false) is "replayed" or "discarded" && Query<int?>("count", false) is { } count
+            ? $"<div class=\"notice\" role=\"status\" id=\"done\">{count} parked order(s) {Html.E(Query<string>("done"))}.</div>"
+            : "";
+        string body;
+        var status = StatusCodes.Status200OK;
+        if (filter is null)
+        {
+            body = $"<div class=\"error\" role=\"alert\">{string.Join("<br>", errors.Select(Html.E))}</div>";
+            status = StatusCodes.Status400BadRequest;
+        }
+        else
+        {
+            try
+            {
+                var page = await bus.InvokeAsync<DeadLettersPage>(new ListDeadLetters(filter, 200, null), ct);
+                var canOperate = AdminUser.CanOperate(User);
+                // A dry run of the bulk action is the count the buttons show, computed by the same handler that would act.
+                var bulk = canOperate && page.Items.Count > 0
+                    ? OutboxView.BulkActions(HttpContext, query, (await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(DeadLetterAction.Replay, filter, true), ct)).Matched)
+                    : "";
+                body = bulk + OutboxView.Table(HttpContext, page, canOperate);
+            }
+            catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+            {
+                body = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+                status = StatusCodes.Status503ServiceUnavailable;
+            }
+        }
+        await AdminResponse.PageAsync(HttpContext, "Outbox: parked orders", done + OutboxView.Filters(query) + body, ct, status);
+    }
+}
+
+/// <summary>POST /admin/outbox/replay|discard: the ids given, or every parked order the posted filter matches. Operators only.</summary>
+public sealed class ActOnDeadLettersPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/admin/outbox/replay", "/admin/outbox/discard");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Operator);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var form = await AdminForms.ReadAsync(HttpContext, ct);
+        if (form is null) return;
+        var action = HttpContext.Request.Path.Value!.EndsWith("/replay", StringComparison.Ordinal) ? DeadLetterAction.Replay : DeadLetterAction.Discard;
+        var ids = new List<Guid>();
+        foreach (var text in form["ids"])
+        {
+            if (!Guid.TryParse(text, out var id))
+            {
+                await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "ids must be the ids of parked orders.", ct);
+                return;
+            }
+            ids.Add(id);
+        }
+        var query = OutboxQuery.Parse(form);
+        var (filter, errors) = query.ToFilter(ids);
+        if (filter is null)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, string.Join(" ", errors), ct);
+            return;
+        }
+        var result = await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(action, filter, false), ct);
+        var verb = action == DeadLetterAction.Replay ? "replayed" : "discarded";
+        var back = query.ToQueryString();
+        await Send.RedirectAsync($"/admin/outbox?{back}{(back.Length > 0 ? "&" : "")}done={verb}&count={result.Matched}");
+    }
+}

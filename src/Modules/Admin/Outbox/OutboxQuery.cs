@@ -1,0 +1,48 @@
+using Hub.Admin.Shell;
+using Hub.Outbox.DeadLetters;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Admin.Outbox;
+
+/// <summary>The Outbox filter as it lives in the URL (and in the hidden fields of "all matching" forms).</summary>
+public sealed record OutboxQuery(string? System, string? ExceptionType, string? RunId, string? From, string? To)
+{
+    private static readonly string[] Names = ["system", "exception_type", "run_id", "from", "to"];
+
+    public static OutboxQuery Parse(Func<string, string?> value) =>
+        new(value("system"), value("exception_type"), value("run_id"), value("from"), value("to"));
+
+    public static OutboxQuery Parse(IQueryCollection q) => Parse(n => q[n].ToString() is { Length: > 0 } v ? v.Trim() : null);
+    public static OutboxQuery Parse(IFormCollection f) => Parse(n => f[n].ToString() is { Length: > 0 } v ? v.Trim() : null);
+
+    public bool IsEmpty => Values().All(v => v.Value is null);
+
+    private IEnumerable<(string Name, string? Value)> Values() => Names.Zip([System, ExceptionType, RunId, From, To]);
+
+    public string HiddenFields() => string.Concat(Values().Where(v => v.Value is not null)
+        .Select(v => $"<input type=\"hidden\" name=\"{v.Name}\" value=\"{Html.E(v.Value)}\">"));
+
+    public string ToQueryString() => string.Join("&", Values().Where(v => v.Value is not null).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value!)}"));
+
+    /// <summary>The module's own filter, through the API's own validation rules; errors in words.</summary>
+    public (DeadLetterFilter? Filter, IReadOnlyList<string> Errors) ToFilter(IReadOnlyList<Guid>? ids = null)
+    {
+        var errors = new List<string>();
+        DateTimeOffset? Time(string? text, string name)
+        {
+            if (text is null) return null;
+            if (DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return t;
+            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23T09:00Z)");
+            return null;
+        }
+        Guid? run = null;
+        if (RunId is not null)
+        {
+            if (Guid.TryParse(RunId, out var r)) run = r;
+            else errors.Add("run_id is not a UUID");
+        }
+        var request = new ListDeadLettersRequest { System = System, ExceptionType = ExceptionType, From = Time(From, "from"), To = Time(To, "to"), RunId = run };
+        errors.AddRange(new ListDeadLettersValidator().Validate(request).Errors.Select(e => e.ErrorMessage));
+        return errors.Count > 0 ? (null, errors) : (request.ToFilter(ids), errors);
+    }
+}

@@ -1,0 +1,137 @@
+using FastEndpoints;
+using Hub.Admin.Shell;
+using Hub.Contracts.Paging;
+using Hub.Contracts.Security;
+using Hub.Replenishment.GetRun;
+using Hub.Replenishment.ListRuns;
+using Hub.Replenishment.Runs;
+using Hub.Replenishment.StartRun;
+using Microsoft.AspNetCore.Http;
+using Wolverine;
+
+namespace Hub.Admin.Runs;
+
+/// <summary>GET /admin/runs: newest runs first, and the trigger form for operators. The list region refreshes itself so a run's progress shows.</summary>
+public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/runs");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var status = Query<string>("status", false) is { Length: > 0 } s && Enum.TryParse<RunStatus>(s, true, out var parsed) ? parsed : (RunStatus?)null;
+        var next = Query<string>("next", false);
+        var after = KeysetCursor.TryDecode(next, out var cursor) ? cursor : (KeysetCursor?)null;
+        string list;
+        try
+        {
+            list = RunsView.List(await bus.InvokeAsync<RunsPage>(new ListRuns(status, 50, after), ct), status?.ToString());
+        }
+        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+        {
+            list = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+        }
+        var query = HttpContext.Request.QueryString.Value ?? "";
+        await AdminResponse.PageOrFragmentAsync(HttpContext, "Runs", list, () =>
+            (AdminUser.CanOperate(User) ? RunsView.TriggerForm(HttpContext) : "") + RunsView.StatusFilter(status?.ToString()) +
+            $"<div id=\"run-list\" hx-get=\"/admin/runs{Html.E(query)}\" hx-trigger=\"every 5s\" hx-swap=\"innerHTML\">{list}</div>", ct);
+    }
+}
+
+/// <summary>POST /admin/runs: the "Run deficit evaluation" form; operators only, answered with the new run's page.</summary>
+public sealed class TriggerRunEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/admin/runs");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Operator);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var form = await AdminForms.ReadAsync(HttpContext, ct);
+        if (form is null) return;
+        var warehouseText = form["warehouse_id"].ToString().Trim();
+        Guid? warehouse = null;
+        if (warehouseText.Length > 0)
+        {
+            if (!Guid.TryParse(warehouseText, out var id))
+            {
+                await Refuse(warehouseText, "warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C, or empty for every warehouse.", ct);
+                return;
+            }
+            warehouse = id;
+        }
+        var dryRun = form["dry_run"].ToString() is "true" or "on";
+        StartOutcome outcome;
+        try
+        {
+            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(RunTrigger.Admin, warehouse, dryRun), ct);
+        }
+        catch (Exception ex) when (IsUniqueViolation(ex))
+        {
+            // Lost the race to an identical trigger; the unique index on the active scope refused this one.
+            await Refuse(warehouseText, "Another run for this scope was started a moment ago.", ct);
+            return;
+        }
+        if (outcome.Conflict is { } running)
+        {
+            await Refuse(warehouseText, $"Run {running.Id} (scope {running.Scope}, {running.Status}) is still in progress; wait for it to finish.", ct, StatusCodes.Status409Conflict);
+            return;
+        }
+        await Send.RedirectAsync($"/admin/runs/{outcome.StartedRunId}");
+    }
+
+    private Task Refuse(string warehouse, string message, CancellationToken ct, int status = StatusCodes.Status400BadRequest) =>
+        AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, warehouse, message) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
+
+    private static bool IsUniqueViolation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+            if (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
+        return false;
+    }
+}
+
+/// <summary>GET /admin/runs/{id}: one run with its decisions and each order's state; refreshes itself while the run is active.</summary>
+public sealed class RunPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/runs/{id:guid}");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        ReplenishmentRun? run;
+        try
+        {
+            run = await bus.InvokeAsync<ReplenishmentRun?>(new GetRun(id), ct);
+        }
+        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, AdminResponse.DatabaseDownMessage(ex), ct);
+            return;
+        }
+        if (run is null)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No run has id {id}.", ct);
+            return;
+        }
+        var detail = RunsView.Detail(run);
+        var poll = run.IsActive ? $" hx-get=\"/admin/runs/{run.Id}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
+        var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";
+        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {run.Id}", region, () => region, ct);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Hub.Admin.Shell;
+using Hub.Replenishment.ListRuns;
+using Hub.Replenishment.Runs;
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Admin.Runs;
+
+/// <summary>The Runs pages as functions of data to HTML; every value goes through <see cref="Html.E"/>.</summary>
+public static class RunsView
+{
+    /// <summary>The trigger form, shown only to operators; the endpoint refuses everyone else anyway.</summary>
+    public static string TriggerForm(HttpContext context, string? warehouseId = null, string? error = null) =>
+        (error is null ? "" : $"<div class=\"error\" role=\"alert\">{Html.E(error)}</div>") + $"""
+        <form method="post" action="/admin/runs" class="filters" id="trigger">
+        {AdminForms.HiddenField(context)}
+        <label>Warehouse (1C Ref_Key, empty for all) <input name="warehouse_id" value="{Html.E(warehouseId)}" size="38"></label>
+        <label><span><input type="checkbox" name="dry_run" value="true" checked> dry run (plan only, send nothing)</span></label>
+        <button type="submit">Run deficit evaluation</button>
+        </form>
+        """;
+
+    public static string StatusFilter(string? status) => $"""
+            <form method="get" action="/admin/runs" class="filters"><label>Status <select name="status">{Html.Option("", "any", status)}{string.Concat(Enum.GetNames<RunStatus>().Select(s => Html.Option(s, s, status)))}</select></label>
+            <button type="submit">Show</button></form>
+            """;
+
+    public static string List(RunsPage page, string? status)
+    {
+        if (page.Items.Count == 0) return "<div class=\"notice\" id=\"empty\">No runs yet.</div>";
+        var rows = new StringBuilder();
+        foreach (var r in page.Items)
+            rows.Append($"""
+                <tr class="run" data-id="{r.Id}"><td><a href="/admin/runs/{r.Id}">{Html.E(r.RequestedAt)}</a></td><td>{Html.E(r.Trigger)}</td><td>{Html.E(r.Scope)}</td>
+                <td>{(r.DryRun ? "dry run" : "")}</td><td class="status-{Html.E(r.Status)}">{Html.E(r.Status)}</td><td>{Html.E(r.PlannedAt)}</td><td>{Html.E(r.FinishedAt)}</td>
+                <td>{r.Deficits}</td><td>{r.Orders}</td><td>{r.Sent}</td><td>{r.Failed}</td><td>{Html.E(r.Error)}</td></tr>
+                """);
+        var more = page.Next is null ? "" : $"<p><a href=\"/admin/runs?status={Html.Q(status)}&next={Html.Q(page.Next)}\">Older runs</a></p>";
+        return $"""
+            <table id="runs"><thead><tr><th>Requested (UTC)</th><th>Trigger</th><th>Scope</th><th></th><th>Status</th><th>Planned</th><th>Finished</th>
+            <th>Decisions</th><th>Orders</th><th>Sent</th><th>Failed</th><th>Error</th></tr></thead><tbody>{rows}</tbody></table>{more}
+            """;
+    }
+
+    public static string Detail(ReplenishmentRun run)
+    {
+        var fields = new (string, object?)[]
+        {
+            ("id", run.Id), ("trigger", run.Trigger), ("scope", run.Scope), ("dry run", run.DryRun ? "yes" : "no"), ("status", run.Status),
+            ("requested", run.RequestedAt), ("planning started", run.PlanningStartedAt), ("planned", run.PlannedAt), ("finished", run.FinishedAt),
+            ("reading 1C, ms", run.ReadMs), ("planning, ms", run.PlanMs), ("error", run.Error),
+            ("read", run.Inputs is { } i ? $"{i.Warehouses} warehouses, {i.Items} items, {i.BalanceRows} balance rows, {i.LevelRows} level rows; donors {string.Join(", ", i.Donors)}" : null),
+            ("skipped", run.Skipped.Count == 0 ? null : string.Join(", ", run.Skipped.Select(s => $"{s.Key}: {s.Value}"))),
+        };
+        var decisions = new StringBuilder();
+        foreach (var d in run.Decisions)
+            decisions.Append($"<tr><td>{Html.E(d.WarehouseName)}</td><td>{Html.E(d.ItemName)}</td><td>{Html.E(d.Balance)}</td><td>{Html.E(d.Minimum)}</td>" +
+                             $"<td>{Html.E(d.Maximum)}</td><td>{Html.E(d.Needed)}</td><td>{Html.E(string.Join(", ", d.FromDonors.Select(a => $"{a.DonorName}: {a.Quantity}")))}</td>" +
+                             $"<td>{Html.E(d.ToPurchase)}</td><td>{Html.E(d.Outcome)}</td><td>{Html.E(d.Reason)}</td></tr>");
+        var orders = new StringBuilder();
+        foreach (var o in run.Orders)
+            orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
+                          $"<td>{o.Lines.Count}</td><td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td><td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td></tr>");
+        return $"""
+            <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
+            <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>
+            {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
+            <h3>Orders ({run.Orders.Count})</h3>
+            {(run.Orders.Count == 0 ? "<p class=\"muted\">No orders.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
+            <h3>Decisions ({run.Decisions.Count})</h3>
+            {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}
+            """;
+    }
+}

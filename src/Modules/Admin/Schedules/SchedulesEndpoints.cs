@@ -1,0 +1,107 @@
+using FastEndpoints;
+using Hub.Admin.Shell;
+using Hub.Contracts.Security;
+using Hub.Replenishment.Schedule;
+using Microsoft.AspNetCore.Http;
+using Wolverine.Runtime;
+using Wolverine.Runtime.Recurring;
+
+namespace Hub.Admin.Schedules;
+
+/// <summary>GET /admin/schedules: each recurring job with its next run in its own time zone (Moscow); operators pause, resume or run it now.</summary>
+// The schedule control is resolved per request: only a serving host registers schedules, and with them the control.
+public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, TimeProvider clock) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin/schedules");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        string body;
+        var status = StatusCodes.Status200OK;
+        try
+        {
+            body = SchedulesView.Table(HttpContext, await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), clock, ct), AdminUser.CanOperate(User));
+        }
+        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+        {
+            body = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+            status = StatusCodes.Status503ServiceUnavailable;
+        }
+        var done = Query<string>("done", false) is "paused" or "resumed" or "started" && Query<string>("name", false) is { } name
+            ? $"<div class=\"notice\" role=\"status\" id=\"done\">{Html.E(name)}: {Html.E(Query<string>("done"))}.</div>"
+            : "";
+        await AdminResponse.PageAsync(HttpContext, "Schedules", done + body, ct, status);
+    }
+}
+
+/// <summary>POST /admin/schedules/{name}/pause|resume|run: operators only.</summary>
+public sealed class ScheduleActionPageEndpoint(IWolverineRuntime runtime) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/admin/schedules/{name}/{action}");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Operator);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        if (await AdminForms.ReadAsync(HttpContext, ct) is null) return;
+        var name = Route<string>("name")!;
+        var action = Route<string>("action");
+        if (runtime.Options.Schedules.FindByName(name) is null)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No schedule is named '{name}'.", ct);
+            return;
+        }
+        var control = Resolve<IRecurringScheduleControl>();
+        var (act, done) = action switch
+        {
+            "pause" => (control.PauseAsync(name, ct), "paused"),
+            "resume" => (control.ResumeAsync(name, ct), "resumed"),
+            "run" => (control.TriggerAsync(name, ct), "started"),
+            _ => ((Task?)null, ""),
+        };
+        if (act is null)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "The action is pause, resume or run.", ct);
+            return;
+        }
+        try
+        {
+            await act;
+        }
+        catch (RecurringSchedulePausedException)
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status409Conflict, $"'{name}' is paused: resume it first, or start a run on the Runs page.", ct);
+            return;
+        }
+        await Send.RedirectAsync($"/admin/schedules?name={Uri.EscapeDataString(name)}&done={done}");
+    }
+}
+
+public static class SchedulesView
+{
+    public static string Table(HttpContext context, IReadOnlyList<ScheduleView> schedules, bool canOperate)
+    {
+        if (schedules.Count == 0) return "<div class=\"notice\" id=\"empty\">No schedules are registered.</div>";
+        string Act(ScheduleView s, string action, string label) =>
+            $"<form method=\"post\" action=\"/admin/schedules/{Html.Q(s.Name)}/{action}\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\" id=\"{action}-{Html.E(s.Name)}\">{Html.E(label)}</button></form>";
+        var rows = string.Concat(schedules.Select(s => $"""
+            <tr class="schedule" data-name="{Html.E(s.Name)}"><td>{Html.E(s.Name)}</td><td><code>{Html.E(s.Cron)}</code></td><td>{Html.E(s.TimeZone)}</td><td>{Html.E(s.MessageType)}</td>
+            <td class="{(s.Paused ? "bad" : "ok")}">{(s.Paused ? "paused" : "active")}</td><td>{Html.E(s.NextOccurrenceLocal ?? "—")}</td><td>{Html.E(s.PausedAt)}</td>
+            <td>{(canOperate ? (s.Paused ? Act(s, "resume", "Resume") : Act(s, "pause", "Pause") + " " + Act(s, "run", "Run now")) : "")}</td></tr>
+            """));
+        return $"""
+            <table id="schedules"><thead><tr><th>Name</th><th>Cron</th><th>Time zone</th><th>Message</th><th>State</th><th>Next run (local time of the schedule)</th><th>Paused at (UTC)</th><th></th></tr></thead>
+            <tbody>{rows}</tbody></table>
+            """;
+    }
+}

@@ -1,0 +1,19 @@
+using FastEndpoints;
+using Microsoft.AspNetCore.Http;
+using Hub.Contracts.Security;
+
+namespace Hub.Admin.Shell;
+
+/// <summary>/admin opens the Logs page, the one operators look at first.</summary>
+public sealed class AdminHomeEndpoint : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Get("/admin");
+        AuthSchemes(AdminAuth.Scheme);
+        Roles(HubRoles.Viewer);
+        Description(d => d.ExcludeFromDescription());
+    }
+
+    public override Task HandleAsync(CancellationToken ct) => Send.RedirectAsync("/admin/logs");
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Admin.Shell;
+
+/// <summary>Writes a page: htmx asks for a fragment (HX-Request) and gets only that, a browser navigating gets the whole page.</summary>
+public static class AdminResponse
+{
+    public static bool IsHtmx(HttpContext context) =>
+        context.Request.Headers.ContainsKey("HX-Request") && !context.Request.Headers.ContainsKey("HX-Boosted");
+
+    public static Task PageAsync(HttpContext context, string title, string body, CancellationToken ct, int status = StatusCodes.Status200OK) =>
+        WriteAsync(context, status, Layout.Page(context, title, body), ct);
+
+    /// <summary>The fragment to htmx, or the fragment inside the page to a browser.</summary>
+    public static Task PageOrFragmentAsync(HttpContext context, string title, string fragment, Func<string> page, CancellationToken ct, int status = StatusCodes.Status200OK) =>
+        IsHtmx(context) ? WriteAsync(context, status, fragment, ct) : WriteAsync(context, status, Layout.Page(context, title, page()), ct);
+
+    public static Task ErrorAsync(HttpContext context, int status, string message, CancellationToken ct) =>
+        IsHtmx(context)
+            ? WriteAsync(context, status, $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div>", ct)
+            : PageAsync(context, "Something is wrong", $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div>", ct, status);
+
+    public static async Task WriteAsync(HttpContext context, int status, string html, CancellationToken ct)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        // The same URL answers htmx with a fragment and a browser with a page; caches must keep them apart.
+        context.Response.Headers.Vary = "HX-Request";
+        context.Response.Headers.CacheControl = "no-store";
+        await context.Response.WriteAsync(html, ct);
+    }
+
+    /// <summary>Whether an exception means the database cannot be reached, as opposed to a bug.</summary>
+    public static bool IsDatabaseDown(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException) return true;
+        return false;
+    }
+
+    public static string DatabaseDownMessage(Exception ex) =>
+        "The database cannot be reached right now, so nothing can be shown (" + FirstLine(Innermost(ex).Message) +
+        "). This part of the page tries again by itself and recovers when the database is back.";
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}

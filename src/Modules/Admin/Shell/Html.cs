@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+
+namespace Hub.Admin.Shell;
+
+/// <summary>The only way a value reaches a page: HTML-encoded. Every range is allowed so Cyrillic stays readable in the source.</summary>
+public static class Html
+{
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string E(object? value) => value switch
+    {
+        null => "",
+        DateTimeOffset t => Encoder.Encode(t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+        IFormattable f => Encoder.Encode(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => Encoder.Encode(value.ToString() ?? "")
+    };
+
+    /// <summary>A query-string value: URL-encoded, then HTML-encoded for the attribute it sits in.</summary>
+    public static string Q(string? value) => E(Uri.EscapeDataString(value ?? ""));
+
+    public static string Option(string value, string label, string? selected) =>
+        $"<option value=\"{E(value)}\"{(string.Equals(value, selected, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(label)}</option>";
+
+    /// <summary>A cut of long text, saying it was cut.</summary>
+    public static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + $"… ({text.Length - max} more characters)";
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Hub.Admin.Shell;
+
+/// <summary>The frame around every page: navigation, who is signed in, sign-out, and htmx.</summary>
+public static class Layout
+{
+    public static readonly (string Path, string Title)[] Sections =
+    [
+        ("/admin/logs", "Logs"), ("/admin/runs", "Runs"), ("/admin/outbox", "Outbox"), ("/admin/schedules", "Schedules"), ("/admin/health", "Health"),
+    ];
+
+    public static string Page(HttpContext context, string title, string body)
+    {
+        var user = context.User;
+        var nav = string.Concat(Sections.Select(s =>
+            $"<a href=\"{s.Path}\"{(context.Request.Path.StartsWithSegments(s.Path) ? " class=\"active\" aria-current=\"page\"" : "")}>{Html.E(s.Title)}</a>"));
+        var who = user.Identity?.IsAuthenticated == true
+            ? $"<span class=\"who\">{Html.E(user.Identity.Name)} · {Html.E(AdminUser.RoleOf(user))}</span>" +
+              $"<form method=\"post\" action=\"/admin/sign-out\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\">Sign out</button></form>"
+            : "";
+        var token = user.Identity?.IsAuthenticated == true ? AdminForms.Token(context) : "";
+        return $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{{Html.E(title)}} · Integration Hub</title>
+            <script src="/admin/assets/htmx.min.js"></script>
+            <style>{{Css}}</style>
+            </head>
+            <body hx-headers='{"{{AdminForms.TokenHeader}}": "{{Html.E(token)}}"}'>
+            <header><strong>Integration Hub</strong><nav>{{nav}}</nav><div class="user">{{who}}</div></header>
+            <main>
+            <h1>{{Html.E(title)}}</h1>
+            {{body}}
+            </main>
+            </body>
+            </html>
+            """;
+    }
+
+    private const string Css = """
+        body{font-family:system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9;font-size:14px}
+        header{display:flex;gap:1.5rem;align-items:center;padding:.6rem 1rem;background:#1d2330;color:#fff}
+        header nav a{color:#cfd6e4;margin-right:1rem;text-decoration:none}header nav a.active{color:#fff;border-bottom:2px solid #6ea8ff}
+        header .user{margin-left:auto;display:flex;gap:.6rem;align-items:center}
+        main{padding:1rem 1.5rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}
+        form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;background:#fff;padding:.8rem;border:1px solid #dde1e8;border-radius:6px}
+        form.filters label{display:flex;flex-direction:column;font-size:12px;color:#555}
+        input,select,button{font:inherit;padding:.25rem .4rem}button{cursor:pointer}
+        form.inline{display:inline}
+        table{border-collapse:collapse;width:100%;background:#fff;margin-top:.8rem}
+        th,td{border-bottom:1px solid #e5e8ee;padding:.3rem .5rem;text-align:left;vertical-align:top}
+        th{background:#eef1f6;font-weight:600}
+        pre{margin:0;white-space:pre-wrap;word-break:break-all;font-size:12px;max-width:60rem}
+        .lvl-ERROR,.lvl-CRITICAL{color:#b3261e;font-weight:600}.lvl-WARNING{color:#8a5a00}
+        .notice{padding:.8rem;background:#fff;border:1px solid #dde1e8;border-radius:6px;margin-top:.8rem}
+        .error{padding:.8rem;background:#fdecea;border:1px solid #f5c2bd;border-radius:6px;margin-top:.8rem;color:#7a1c14}
+        .ok{color:#1b6e2e}.bad{color:#b3261e}
+        #record:not(:empty){position:fixed;top:3rem;right:1rem;bottom:1rem;width:min(55rem,60vw);overflow:auto;background:#fff;border:1px solid #aab;box-shadow:0 4px 24px #0003;padding:1rem;border-radius:6px}
+        dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fields dt{color:#555}
+        .muted{color:#777}
+        """;
+}

@@ -1,0 +1,79 @@
+using Alba;
+using Hub.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Wolverine;
+
+namespace Hub.Tests.Admin.Logs;
+
+/// <summary>The Logs page on a PostgreSQL of its own that the test stops and starts again.</summary>
+public sealed class LogsDatabaseOutageTests : IAsyncLifetime
+{
+    private PrivatePostgres _pg = null!;
+    private IAlbaHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pg = await PrivatePostgres.StartAsync();
+        _host = await AlbaHost.For<Program>(b =>
+        {
+            b.UseSetting("ConnectionStrings:Hub", _pg.ConnectionString);
+            foreach (var (key, value) in TestKeys.Settings()) b.UseSetting(key, value);
+            b.ConfigureServices(s => { s.RunWolverineInSoloMode(); s.DisableAllExternalWolverineTransports(); });
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _pg.DisposeAsync();
+    }
+
+    private async Task<(int Status, string Body)> GetAsync(string url, bool htmx)
+    {
+        var result = await _host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithKey(TestKeys.Viewer);
+            if (htmx) s.WithRequestHeader("HX-Request", "true");
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+    }
+
+    [Fact]
+    public async Task with_the_database_down_the_page_says_so_keeps_polling_and_recovers_by_itself()
+    {
+        await _host.Scenario(s =>
+        {
+            s.Post.Json(new[] { new { process_name = "outage", message = "before the outage" } }).ToUrl("/api/v1/logs");
+            s.WithKey(TestKeys.Ingest);
+            s.StatusCodeShouldBe(202);
+        });
+        Assert.Contains("before the outage", (await GetAsync("/admin/logs", htmx: true)).Body);
+
+        await _pg.StopServerAsync();
+
+        // Auto-refresh off, yet the region polls while the database is down so the page comes back without a reload.
+        var (status, page) = await GetAsync("/admin/logs?refresh=0", htmx: false);
+        Assert.Equal(503, status);
+        Assert.Contains("The database cannot be reached right now", page);
+        Assert.Contains("hx-trigger=\"every 5s", page);
+        Assert.Contains("class=\"filters\"", page);
+
+        var (fragmentStatus, fragment) = await GetAsync("/admin/logs?refresh=0", htmx: true);
+        Assert.Equal(200, fragmentStatus);
+        Assert.Contains("id=\"db-down\"", fragment);
+
+        await _pg.StartServerAsync();
+
+        string body;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(250);
+            body = (await GetAsync("/admin/logs?refresh=0", htmx: true)).Body;
+        } while (!body.Contains("before the outage") && DateTime.UtcNow < deadline);
+        Assert.Contains("before the outage", body);
+        Assert.DoesNotContain("db-down", body);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Alba;
+using Hub.Tests.Infrastructure;
+
+namespace Hub.Tests.Admin.Logs;
+
+[Collection(AdminCollection.Name)]
+public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<List<string>> IngestAsync(params object[] logs)
+    {
+        var body = await (await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(logs).ToUrl("/api/v1/logs");
+            s.StatusCodeShouldBe(202);
+        })).ReadJsonAsync();
+        return body.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToList();
+    }
+
+    private static object Log(string message, int minute = 0, object? details = null, string level = "INFO", string? runId = null) => new
+    {
+        process_name = "internal_replenishment", step = "plan", log_level = level, status = "success", external_system = "1c",
+        message, details, run_id = runId, ts = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero).AddMinutes(minute),
+    };
+
+    private async Task<(int Status, string Body)> GetAsync(string url, bool htmx = false, string? key = null)
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/html");
+            if (htmx) s.WithRequestHeader("HX-Request", "true");
+            if (key is not null) s.WithKey(key);
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+    }
+
+    [Fact]
+    public async Task every_value_is_html_encoded_in_the_list_and_the_record()
+    {
+        var ids = await IngestAsync(Log("<script>alert('m')</script>", details: new { note = "<img src=x onerror=alert(1)>" }));
+        var (status, page) = await GetAsync("/admin/logs?text=%3Cscript%3E");
+        Assert.Equal(200, status);
+        Assert.Contains("&lt;script&gt;alert(&#x27;m&#x27;)&lt;/script&gt;", page);
+        Assert.DoesNotContain("<script>alert", page);
+        Assert.DoesNotContain("<img src=x", page);
+        // The filter's own value is echoed into the form encoded too.
+        Assert.Contains("value=\"&lt;script&gt;\"", page);
+
+        var (_, record) = await GetAsync($"/admin/logs/{ids[0]}");
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", record);
+        Assert.DoesNotContain("<img src=x", record);
+    }
+
+    [Fact]
+    public async Task a_browser_gets_the_whole_page_and_htmx_only_the_results()
+    {
+        await IngestAsync(Log("first"), Log("second", 1));
+        var (_, page) = await GetAsync("/admin/logs?refresh=5");
+        Assert.StartsWith("<!DOCTYPE html>", page);
+        Assert.Contains("<form method=\"get\" action=\"/admin/logs\" class=\"filters\">", page);
+        Assert.Contains("src=\"/admin/assets/htmx.min.js\"", page);
+        Assert.Contains("hx-trigger=\"every 5s [document.getElementById('record').childElementCount == 0]\"", page);
+
+        var (status, fragment) = await GetAsync("/admin/logs?refresh=5", htmx: true);
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("<html", fragment);
+        Assert.DoesNotContain("class=\"filters\"", fragment);
+        Assert.StartsWith("<table id=\"logs\">", fragment.Trim());
+        Assert.Equal(2, Regex.Count(fragment, "<tr class=\"log\""));
+        // Newest first.
+        Assert.True(fragment.IndexOf("second", StringComparison.Ordinal) < fragment.IndexOf("first", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task filters_live_in_the_url_and_narrow_the_list()
+    {
+        var run = Guid.NewGuid().ToString();
+        await IngestAsync(Log("of the run", runId: run, level: "ERROR"), Log("another", 1), Log("another error", 2, level: "ERROR"));
+        var (_, byRun) = await GetAsync($"/admin/logs?run_id={run}", htmx: true);
+        Assert.Contains("of the run", byRun);
+        Assert.DoesNotContain("another", byRun);
+
+        var (_, byLevel) = await GetAsync("/admin/logs?level=ERROR&page_size=100");
+        Assert.Equal(2, Regex.Count(byLevel, "<tr class=\"log\""));
+        Assert.Contains("<option value=\"ERROR\" selected>", byLevel);
+        Assert.Contains("<option value=\"100\" selected>", byLevel);
+    }
+
+    [Fact]
+    public async Task load_more_fetches_the_next_keyset_page_in_place()
+    {
+        await IngestAsync(Enumerable.Range(0, 130).Select(i => Log($"row {i}", i)).ToArray());
+        var (_, first) = await GetAsync("/admin/logs?page_size=100", htmx: true);
+        Assert.Equal(100, Regex.Count(first, "<tr class=\"log\""));
+        var more = MoreLink().Match(first);
+        Assert.True(more.Success, "no load-more row");
+
+        var (status, rows) = await GetAsync(WebUtility.HtmlDecode(more.Groups[1].Value), htmx: true);
+        Assert.Equal(200, status);
+        Assert.StartsWith("<tr class=\"log\"", rows.Trim());
+        Assert.Equal(30, Regex.Count(rows, "<tr class=\"log\""));
+        Assert.Contains("row 0<", rows);
+        Assert.DoesNotContain("id=\"more\"", rows);
+    }
+
+    [Fact]
+    public async Task a_row_previews_json_cut_at_1500_characters_and_the_record_shows_it_whole()
+    {
+        var long_ = new string('x', 4000);
+        var ids = await IngestAsync(Log("big", details: new { blob = long_ }));
+        var (_, page) = await GetAsync("/admin/logs", htmx: true);
+        var preview = PreviewBlock().Match(page).Groups[1].Value;
+        Assert.StartsWith("{&quot;blob&quot;: &quot;xxx", preview);
+        Assert.Contains("more characters)", preview);
+        Assert.InRange(Regex.Count(preview, "x"), 1490, 1510);
+
+        var (status, record) = await GetAsync($"/admin/logs/{ids[0]}", htmx: true);
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("<html", record);
+        Assert.Contains(long_, record);
+        Assert.Contains("<dt>process_name</dt><dd>internal_replenishment</dd>", record);
+        Assert.Contains("class=\"close\"", record);
+
+        var (_, full) = await GetAsync($"/admin/logs/{ids[0]}");
+        Assert.StartsWith("<!DOCTYPE html>", full);
+    }
+
+    [Fact]
+    public async Task an_empty_result_says_so_and_a_bad_filter_says_what_is_wrong()
+    {
+        var (status, empty) = await GetAsync("/admin/logs?text=nothing-like-this");
+        Assert.Equal(200, status);
+        Assert.Contains("No log records match these filters.", empty);
+
+        var (bad, page) = await GetAsync("/admin/logs?run_id=not-a-uuid&from=yesterday");
+        Assert.Equal(400, bad);
+        Assert.Contains("run_id is not a UUID", page);
+        Assert.Contains("from is not a date and time", page);
+        Assert.Contains("class=\"filters\"", page);
+    }
+
+    [Fact]
+    public async Task a_missing_record_is_a_readable_404()
+    {
+        var (status, page) = await GetAsync($"/admin/logs/{Guid.NewGuid()}");
+        Assert.Equal(404, status);
+        Assert.Contains("No log record has id", page);
+    }
+
+    [Fact]
+    public async Task an_ingest_key_may_not_read_the_pages()
+    {
+        var (status, _) = await GetAsync("/admin/logs", key: TestKeys.Ingest);
+        Assert.Equal(403, status);
+        var (viewer, _) = await GetAsync("/admin/logs", key: TestKeys.Viewer);
+        Assert.Equal(200, viewer);
+    }
+
+    [GeneratedRegex("<tr id=\"more\"><td colspan=\"8\"><a href=\"([^\"]+)\"")]
+    private static partial Regex MoreLink();
+
+    [GeneratedRegex("<td><pre>([^<]*)</pre></td>")]
+    private static partial Regex PreviewBlock();
+}

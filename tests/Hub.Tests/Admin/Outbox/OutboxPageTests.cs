@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Alba;
+using Hub.Contracts.Replenishment;
+using Hub.Outbox.Deliveries;
+using Hub.Tests.Infrastructure;
+using Marten;
+
+namespace Hub.Tests.Admin.Outbox;
+
+[Collection(AdminCollection.Name)]
+public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAllAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Parked deliveries as the outbox leaves them; no Wolverine envelope, so acting on them touches only the documents.</summary>
+    private async Task<List<Guid>> ParkAsync(params (string System, string Exception)[] parked)
+    {
+        var ids = new List<Guid>();
+        await using var session = fixture.Store.LightweightSession();
+        var i = 0;
+        foreach (var (system, exception) in parked)
+        {
+            var id = Guid.NewGuid();
+            ids.Add(id);
+            session.Store(new Delivery
+            {
+                Id = id, RunId = Guid.NewGuid(), ExternalSystem = system, MessageType = "SendTransferOrder", Description = $"order <{i}>",
+                State = DeliveryState.Parked, Attempts = 6, ExceptionType = exception, Reason = "<script>alert(1)</script>",
+                FirstAttemptAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow.AddSeconds(i++),
+            });
+        }
+        await session.SaveChangesAsync();
+        return ids;
+    }
+
+    private async Task<string> PageAsync(string url, string key)
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithKey(key);
+        });
+        return await result.ReadAsTextAsync();
+    }
+
+    private async Task<DeliveryState> StateAsync(Guid id) => (await fixture.Store.QuerySession().LoadAsync<Delivery>(id))!.State;
+
+    [Fact]
+    public async Task parked_orders_are_listed_encoded_and_filtered_and_a_viewer_is_offered_no_action()
+    {
+        await ParkAsync(("1c", "Timeout"), ("moysklad", "Http500"), ("1c", "Http500"));
+        var all = await PageAsync("/admin/outbox", TestKeys.Viewer);
+        Assert.Equal(3, Regex.Count(all, "<tr class=\"dead-letter\""));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", all);
+        Assert.DoesNotContain("<script>alert", all);
+        Assert.DoesNotContain("Replay", all);
+
+        var oneC = await PageAsync("/admin/outbox?system=1c", TestKeys.Operator);
+        Assert.Equal(2, Regex.Count(oneC, "<tr class=\"dead-letter\""));
+        Assert.Contains("Replay all 2", oneC);
+        Assert.Contains("onsubmit=\"return confirm(", oneC);
+        Assert.Contains("<input type=\"hidden\" name=\"system\" value=\"1c\">", oneC);
+
+        var none = await PageAsync("/admin/outbox?system=moysklad&exception_type=Timeout", TestKeys.Operator);
+        Assert.Contains("No parked orders match these filters.", none);
+    }
+
+    [Fact]
+    public async Task an_operator_discards_all_matching_and_replays_one_and_a_viewer_cannot()
+    {
+        var ids = await ParkAsync(("1c", "Timeout"), ("moysklad", "Http500"), ("1c", "Http500"));
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["system"] = "1c" }).ToUrl("/admin/outbox/discard");
+            s.WithKey(TestKeys.Viewer);
+            s.StatusCodeShouldBe(403);
+        });
+        Assert.Equal(DeliveryState.Parked, await StateAsync(ids[0]));
+
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Operator);
+        await session.GetAsync("/admin/outbox?system=1c");
+        var (status, _, response) = await session.PostAsync("/admin/outbox/discard",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["system"] = "1c" });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/admin/outbox?system=1c&done=discarded&count=2", response.Headers.Location?.OriginalString);
+        Assert.Equal(DeliveryState.Discarded, await StateAsync(ids[0]));
+        Assert.Equal(DeliveryState.Discarded, await StateAsync(ids[2]));
+        Assert.Equal(DeliveryState.Parked, await StateAsync(ids[1]));
+
+        var (_, after, _) = await session.GetAsync("/admin/outbox?system=1c&done=discarded&count=2");
+        Assert.Contains("2 parked order(s) discarded.", after);
+
+        var (replayed, _, _) = await session.PostAsync("/admin/outbox/replay",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["ids"] = ids[1].ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, replayed);
+        Assert.Equal(DeliveryState.Replayed, await StateAsync(ids[1]));
+    }
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using Alba;
+using Hub.Replenishment.Runs;
+using Hub.Tests.Infrastructure;
+using Marten;
+
+namespace Hub.Tests.Admin.Runs;
+
+[Collection(AdminCollection.Name)]
+public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAllAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<(int Status, string Body)> GetAsync(string url, string key, bool htmx = false)
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/html");
+            if (htmx) s.WithRequestHeader("HX-Request", "true");
+            s.WithKey(key);
+            s.IgnoreStatusCode();
+        });
+        return (result.Context.Response.StatusCode, await result.ReadAsTextAsync());
+    }
+
+    private async Task<string> WaitForEndAsync(Guid id)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var run = await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/runs/{id}"))).ReadJsonAsync();
+            var status = run.GetProperty("status").GetString()!;
+            if (status is not ("Planning" or "Dispatching")) return status;
+            await Task.Delay(200, cts.Token);
+        }
+    }
+
+    [Fact]
+    public async Task the_trigger_form_is_offered_to_operators_only_and_a_viewer_cannot_post_it()
+    {
+        var (_, viewerPage) = await GetAsync("/admin/runs", TestKeys.Viewer);
+        Assert.DoesNotContain("Run deficit evaluation", viewerPage);
+        Assert.Contains("No runs yet.", viewerPage);
+        var (_, operatorPage) = await GetAsync("/admin/runs", TestKeys.Operator);
+        Assert.Contains("Run deficit evaluation", operatorPage);
+
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["dry_run"] = "true" }).ToUrl("/admin/runs");
+            s.WithKey(TestKeys.Viewer);
+            s.StatusCodeShouldBe(403);
+        });
+        Assert.Empty(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
+
+        // A viewer's session with a genuine token is refused just the same.
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Viewer);
+        await session.GetAsync("/admin/runs");
+        var (status, _, _) = await session.PostAsync("/admin/runs", new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["dry_run"] = "true" });
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Empty(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task an_operator_runs_a_dry_run_from_the_form_and_sees_it_with_its_decisions()
+    {
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Operator);
+        await session.GetAsync("/admin/runs");
+        var (status, _, response) = await session.PostAsync("/admin/runs", new Dictionary<string, string>
+        {
+            ["__csrf"] = session.LastToken!, ["warehouse_id"] = "", ["dry_run"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var location = response.Headers.Location!.OriginalString;
+        Assert.StartsWith("/admin/runs/", location);
+        var id = Guid.Parse(location["/admin/runs/".Length..]);
+        Assert.Equal("Planned", await WaitForEndAsync(id));
+
+        var (_, detail, _) = await session.GetAsync(location);
+        Assert.Contains("<dt>trigger</dt><dd>Admin</dd>", detail);
+        Assert.Contains("<dt>dry run</dt><dd>yes</dd>", detail);
+        Assert.Contains("<dt>status</dt><dd>Planned</dd>", detail);
+        Assert.Contains("id=\"decisions\"", detail);
+        Assert.Contains($"href=\"/admin/logs?run_id={id}\"", detail);
+        Assert.DoesNotContain("hx-trigger", detail[detail.IndexOf("<main>", StringComparison.Ordinal)..]);
+
+        var (_, list, _) = await session.GetAsync("/admin/runs", htmx: true);
+        Assert.Contains($"data-id=\"{id}\"", list);
+        Assert.DoesNotContain("<html", list);
+    }
+
+    [Fact]
+    public async Task a_bad_warehouse_id_is_explained_and_starts_nothing()
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string> { ["warehouse_id"] = "<b>nope</b>" }).ToUrl("/admin/runs");
+            s.WithKey(TestKeys.Operator);
+            s.StatusCodeShouldBe(400);
+        });
+        var page = await result.ReadAsTextAsync();
+        Assert.Contains("warehouse_id must be a warehouse", page);
+        Assert.Contains("value=\"&lt;b&gt;nope&lt;/b&gt;\"", page);
+        Assert.Empty(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
+    }
+
+    [Fact]
+    public async Task values_of_a_run_are_encoded()
+    {
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Store(new ReplenishmentRun
+            {
+                Id = Guid.NewGuid(), Trigger = RunTrigger.Api, Status = RunStatus.Failed, RequestedAt = DateTimeOffset.UtcNow,
+                Error = "<script>alert(1)</script>", Warnings = ["<i>w</i>"],
+            });
+            await session.SaveChangesAsync();
+        }
+        var (_, list) = await GetAsync("/admin/runs", TestKeys.Viewer);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", list);
+        Assert.DoesNotContain("<script>alert", list);
+        var id = (await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync()).Single().Id;
+        var (_, detail) = await GetAsync($"/admin/runs/{id}", TestKeys.Viewer);
+        Assert.Contains("&lt;i&gt;w&lt;/i&gt;", detail);
+        Assert.DoesNotContain("<script>alert", detail);
+    }
+}
