@@ -1,3 +1,4 @@
+using Hub.Contracts.Paging;
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
@@ -38,7 +39,7 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
         {
             try
             {
-                var after = LogCursor.TryDecode(request.Next, out var cursor) ? cursor : (LogCursor?)null;
+                var after = KeysetCursor.TryDecode(request.Next, out var cursor) ? cursor : (KeysetCursor?)null;
                 var page = await bus.InvokeAsync<SearchLogsResponse>(new SearchLogs(request.ToFilter(), query.PageSize, after), ct);
                 if (AdminResponse.IsHtmx(HttpContext) && query.Next is not null)
                 {
