@@ -16,7 +16,22 @@ public static class RequestTrace
 
     public static void Swallowed(HttpContext context, RequestOutcome outcome) => context.Items[OutcomeKey] = outcome;
 
-    public static void Record(HttpContext context, SystemRequestCounters counters, DateTimeOffset receivedAt)
+    /// <summary>Counts a request, runs it, and records it in the request log whatever happened to it.</summary>
+    public static async Task TrackAsync(HttpContext context, SystemRequestCounters counters, TimeProvider time, Func<Task> handle)
+    {
+        counters.CountRequest();
+        var receivedAt = time.GetUtcNow();
+        try
+        {
+            await handle();
+        }
+        finally
+        {
+            Record(context, counters, receivedAt);
+        }
+    }
+
+    private static void Record(HttpContext context, SystemRequestCounters counters, DateTimeOffset receivedAt)
     {
         var outcome = context.Items.TryGetValue(OutcomeKey, out var o) && o is RequestOutcome marked
             ? marked

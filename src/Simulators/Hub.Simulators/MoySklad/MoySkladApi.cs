@@ -38,20 +38,8 @@ public sealed class MoySkladApi
         orders = new CustomerOrders(state);
     }
 
-    public async Task HandleAsync(HttpContext context)
-    {
-        var counters = state.Requests.MoySklad;
-        counters.CountRequest();
-        var receivedAt = time.GetUtcNow();
-        try
-        {
-            await HandleCoreAsync(context, counters);
-        }
-        finally
-        {
-            RequestTrace.Record(context, counters, receivedAt);
-        }
-    }
+    public Task HandleAsync(HttpContext context) =>
+        RequestTrace.TrackAsync(context, state.Requests.MoySklad, time, () => HandleCoreAsync(context, state.Requests.MoySklad));
 
     private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
     {

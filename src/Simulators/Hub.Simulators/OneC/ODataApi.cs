@@ -29,20 +29,8 @@ public sealed class ODataApi
         transferOrders = new TransferOrders(state);
     }
 
-    public async Task HandleAsync(HttpContext context)
-    {
-        var counters = state.Requests.OneC;
-        counters.CountRequest();
-        var receivedAt = time.GetUtcNow();
-        try
-        {
-            await HandleCoreAsync(context, counters);
-        }
-        finally
-        {
-            RequestTrace.Record(context, counters, receivedAt);
-        }
-    }
+    public Task HandleAsync(HttpContext context) =>
+        RequestTrace.TrackAsync(context, state.Requests.OneC, time, () => HandleCoreAsync(context, state.Requests.OneC));
 
     private async Task HandleCoreAsync(HttpContext context, SystemRequestCounters counters)
     {
