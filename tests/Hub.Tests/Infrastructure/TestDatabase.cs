@@ -24,13 +24,33 @@ public static class TestDatabase
         {
             await conn.OpenAsync();
             if (fresh)
-                await Exec(conn, $"drop database if exists \"{database}\" with (force)");
+                await DropAsync(conn, database);
             await using var exists = new NpgsqlCommand("select 1 from pg_database where datname = @n", conn);
             exists.Parameters.AddWithValue("n", database);
             if (await exists.ExecuteScalarAsync() is null)
                 await Exec(conn, $"create database \"{database}\"");
         }
         return new NpgsqlConnectionStringBuilder(ServerConnection) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>
+    /// Drops with FORCE, which cannot end an autovacuum worker busy in that database (it runs as the superuser, and the
+    /// hub role may not signal it): such a worker finishes in moments, so the drop is tried again for a while.
+    /// </summary>
+    private static async Task DropAsync(NpgsqlConnection conn, string database)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await Exec(conn, $"drop database if exists \"{database}\" with (force)");
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 50)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 
     private static async Task Exec(NpgsqlConnection conn, string sql)
