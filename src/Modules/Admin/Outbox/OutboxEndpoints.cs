@@ -7,8 +7,8 @@ using Wolverine;
 
 namespace Hub.Admin.Outbox;
 
-/// <summary>GET /admin/outbox: parked orders with filters; operators get replay and discard, one or all matching.</summary>
-public sealed class OutboxPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+/// <summary>GET /admin/outbox: parked orders with filters (operators get replay and discard, one or all matching), then what is still pending.</summary>
+public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession session) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -43,7 +43,8 @@ public sealed class OutboxPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
                 var bulk = canOperate && page.Items.Count > 0
                     ? OutboxView.BulkActions(HttpContext, query, (await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(DeadLetterAction.Replay, filter, true), ct)).Matched)
                     : "";
-                body = bulk + OutboxView.Table(HttpContext, page, canOperate);
+                body = "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
+                       PendingDeliveries.Table(await PendingDeliveries.LoadAsync(session, query, ct));
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
@@ -51,7 +52,7 @@ public sealed class OutboxPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
                 status = StatusCodes.Status503ServiceUnavailable;
             }
         }
-        await AdminResponse.PageAsync(HttpContext, "Outbox: parked orders", done + OutboxView.Filters(query) + body, ct, status);
+        await AdminResponse.PageAsync(HttpContext, "Outbox", done + OutboxView.Filters(query) + body, ct, status);
     }
 }
 

@@ -35,6 +35,27 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         return ids;
     }
 
+    [Fact]
+    public async Task orders_still_on_their_way_are_listed_as_pending()
+    {
+        await ParkAsync(("1c", "Timeout"));
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Store(new Delivery
+            {
+                Id = Guid.NewGuid(), RunId = Guid.NewGuid(), ExternalSystem = "moysklad", MessageType = "SendCustomerOrder", Description = "retrying <order>",
+                State = DeliveryState.Retrying, Attempts = 2, Reason = "HTTP 503", NextAttemptAt = DateTimeOffset.UtcNow.AddMinutes(1),
+                FirstAttemptAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await session.SaveChangesAsync();
+        }
+        var page = await PageAsync("/admin/outbox", TestKeys.Viewer);
+        Assert.Equal(1, Regex.Count(page, "<tr class=\"pending\""));
+        Assert.Contains("retrying &lt;order&gt;", page);
+        Assert.Equal(1, Regex.Count(page, "<tr class=\"dead-letter\""));
+        Assert.Contains("Nothing is waiting", await PageAsync("/admin/outbox?system=1c", TestKeys.Viewer));
+    }
+
     private async Task<string> PageAsync(string url, string key)
     {
         var result = await fixture.Host.Scenario(s =>

@@ -1,0 +1,37 @@
+using System.Text;
+using Hub.Admin.Shell;
+using Hub.Contracts.Replenishment;
+using Hub.Outbox.Deliveries;
+using Marten;
+
+namespace Hub.Admin.Outbox;
+
+/// <summary>Orders still on their way: retrying after a transient failure, or replayed from the dead letters. Newest first, at most a page.</summary>
+public static class PendingDeliveries
+{
+    public const int Limit = 200;
+
+    public static async Task<IReadOnlyList<Delivery>> LoadAsync(IQuerySession session, OutboxQuery query, CancellationToken ct)
+    {
+        var pending = session.Query<Delivery>().Where(d => d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || d.State == DeliveryState.Replayed);
+        if (query.System is { } system) pending = pending.Where(d => d.ExternalSystem == system.ToLowerInvariant());
+        if (Guid.TryParse(query.RunId, out var run)) pending = pending.Where(d => d.RunId == run);
+        return await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(Limit).ToListAsync(ct);
+    }
+
+    public static string Table(IReadOnlyList<Delivery> pending)
+    {
+        if (pending.Count == 0) return "<h2>Pending</h2><div class=\"notice\" id=\"no-pending\">Nothing is waiting to be sent.</div>";
+        var rows = new StringBuilder();
+        foreach (var d in pending)
+            rows.Append($"""
+                <tr class="pending" data-id="{d.Id}"><td>{Html.E(d.UpdatedAt)}</td><td>{Html.E(d.ExternalSystem)}</td><td>{Html.E(d.MessageType)}</td><td>{Html.E(d.Description)}</td>
+                <td>{Html.E(d.State)}</td><td>{d.Attempts}</td><td>{Html.E(d.NextAttemptAt)}</td><td>{Html.E(d.Reason)}</td><td><a href="/admin/runs/{d.RunId}">run</a></td></tr>
+                """);
+        return $"""
+            <h2>Pending ({pending.Count}{(pending.Count == Limit ? "+" : "")})</h2>
+            <table id="pending"><thead><tr><th>Updated (UTC)</th><th>System</th><th>Message</th><th>Order</th><th>State</th><th>Attempts</th><th>Next attempt</th><th>Last reason</th><th>Run</th></tr></thead>
+            <tbody>{rows}</tbody></table>
+            """;
+    }
+}
