@@ -33,6 +33,12 @@ for trx in "$results"/*.trx; do
   total=$((total + $(get total))); passed=$((passed + $(get passed))); failed=$((failed + $(get failed)))
   skipped=$((skipped + $(get notExecuted)))
 done
+# CI keeps only the tail of the output, so the failures are repeated here, a few lines each.
+if [ "$failed" -gt 0 ]; then
+  echo
+  echo "failed tests:"
+  python3 scripts/lib/trx-failures.py "$results"/*.trx || true
+fi
 echo
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$total" -gt 0 ] || { echo "no test ran" >&2; exit 1; }
