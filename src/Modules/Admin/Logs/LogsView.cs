@@ -28,7 +28,19 @@ public static class LogsView
         <label>Auto-refresh <select name="refresh">{string.Concat(LogsQuery.RefreshChoices.Select(s => Html.Option(s.ToString(), s == 0 ? "off" : $"every {s} s", q.Refresh.ToString())))}</select></label>
         <button type="submit">Show</button> <a href="/admin/logs">Clear</a>
         </form>
+        {Export(q)}
         """;
+
+    /// <summary>Downloads of everything the shown filter selects (not only the loaded page), newest first.</summary>
+    public static string Export(LogsQuery q)
+    {
+        var query = Html.E(q.ToQueryString());
+        return $"""
+            <p class="export" id="export">Export this filter: <a id="export-csv" href="/admin/logs/export?{query}&amp;format=csv" download>CSV</a>
+            · <a id="export-csv-semicolon" href="/admin/logs/export?{query}&amp;format=csv&amp;delimiter=semicolon" download title="for Excel with a decimal comma (ru-RU)">CSV with semicolons</a>
+            · <a id="export-ndjson" href="/admin/logs/export?{query}&amp;format=ndjson" download>NDJSON</a></p>
+            """;
+    }
 
     /// <summary>
     /// The region auto-refresh replaces. It polls only while no record is open, so reading one is not interrupted;

@@ -2,9 +2,7 @@ using FastEndpoints;
 using Hub.Contracts.Security;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
-using Microsoft.Net.Http.Headers;
 
 namespace Hub.Logs.ExportLogs;
 
@@ -27,32 +25,6 @@ public sealed class ExportLogsEndpoint(IQuerySession session, TimeProvider clock
         });
     }
 
-    public override async Task HandleAsync(ExportLogsRequest req, CancellationToken ct)
-    {
-        var filter = req.ToFilter();
-        var format = req.ParsedFormat;
-        var response = HttpContext.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = LogExport.ContentType(format);
-        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
-        {
-            FileName = LogExport.FileName(filter, format, clock.GetUtcNow())
-        }.ToString();
-        HttpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
-        try
-        {
-            var rows = await LogExport.WriteAsync(session, filter, format, req.ParsedDelimiter, response.Body, ct);
-            logger.LogInformation("Exported {Rows} integration logs as {Format} for {Key}", rows, format, User.Identity?.Name);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            logger.LogInformation("Log export cancelled by the client ({Key})", User.Identity?.Name);
-        }
-        catch (Exception ex) when (response.HasStarted)
-        {
-            // The status line is gone: aborting is the only way to tell the client its file is incomplete.
-            logger.LogError(ex, "Log export failed after it started; the connection is aborted so the file is not taken as complete");
-            HttpContext.Abort();
-        }
-    }
+    public override Task HandleAsync(ExportLogsRequest req, CancellationToken ct) =>
+        LogExportResponse.StreamAsync(HttpContext, session, req.ToFilter(), req.ParsedFormat, req.ParsedDelimiter, clock.GetUtcNow(), logger, ct);
 }

@@ -41,6 +41,13 @@ public readonly record struct StatsRange(DateTimeOffset From, DateTimeOffset To)
         return floor == t ? floor : AddDays(floor, 1, zone);
     }
 
+    /// <summary>The start of every bucket in the range, oldest first, so a chart can show the empty ones too.</summary>
+    public IEnumerable<DateTimeOffset> BucketStarts(StatsBucket bucket, TimeZoneInfo zone)
+    {
+        for (var t = From; t < To; t = bucket == StatsBucket.Hour ? t.AddHours(1) : AddDays(t, 1, zone))
+            yield return t;
+    }
+
     private static DateTimeOffset AddDays(DateTimeOffset midnight, int days, TimeZoneInfo zone) =>
         Midnight(TimeZoneInfo.ConvertTime(midnight, zone).Date.AddDays(days), zone);
 
