@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Hub.Replenishment.Schedule;
 using Hub.Simulators;
+using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
 using Hub.Tests.Replenishment;
 using Microsoft.Playwright;
@@ -15,53 +16,31 @@ namespace Hub.Tests.Admin.Browser;
 /// </summary>
 public sealed class AdminBrowserTests : IAsyncLifetime
 {
-    private static readonly string Screenshots = Path.Combine(HubProcess.RepoRoot, "test-results", "screenshots");
     private RunningSimulator _sim = null!;
     private RunningHub _hub = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    /// <summary>scripts/test.sh installs Debian's chromium and names it in HUB_CHROMIUM.</summary>
-    private static string ChromiumPath()
-    {
-        var path = Environment.GetEnvironmentVariable("HUB_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        return File.Exists(path) ? path : throw new InvalidOperationException($"no Chromium at {path}: scripts/test.sh installs Debian's chromium package");
-    }
+    private Chromium _chromium = null!;
 
     public async Task InitializeAsync()
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
         var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("admin_browser", fresh: true) };
-        foreach (var (key, value) in ReplenishmentFixture.SimulatorSettings(_sim).Concat(TestKeys.Settings()))
+        var settings = ReplenishmentFixture.SimulatorSettings(_sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
+        foreach (var (key, value) in settings.Concat(TestKeys.Settings()))
             env[key.Replace(":", "__")] = value;
         _hub = await RunningHub.StartAsync(env);
-        _playwright = await Playwright.CreateAsync();
-        // --no-sandbox: tests run as root in CI, where Chromium's sandbox refuses to start.
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath(), Headless = true, Args = ["--no-sandbox"] });
-        Directory.CreateDirectory(Screenshots);
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _hub.DisposeAsync();
         await _sim.DisposeAsync();
     }
 
-    private async Task<IPage> SignedInAsync(string key)
-    {
-        var page = await _browser.NewPageAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = _hub.Address.ToString() });
-        await page.GotoAsync("/admin/logs");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/sign-in"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "sign-in.png") });
-        await page.FillAsync("input[name=api_key]", key);
-        await page.ClickAsync("form[action='/admin/sign-in'] button[type=submit]");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/logs$"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(string key) => _chromium.SignedInAsync(_hub.Address, key);
 
-    private Task ShotAsync(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    private static Task ShotAsync(IPage page, string name) => Chromium.ShotAsync(page, name);
 
     [Fact]
     public async Task an_operator_signs_in_filters_logs_opens_a_record_runs_a_dry_run_and_pauses_the_schedule()
@@ -99,6 +78,24 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await page.ClickAsync("#record button.close");
         await Expect(page.Locator("#record section.record")).ToHaveCountAsync(0);
 
+        // Export of the shown filter: a real download holding the one ERROR record, Cyrillic intact.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-csv"));
+        // No period chosen: from the start to the moment of the export.
+        Assert.Matches(@"^integration-logs_start_\d{8}T\d{6}Z\.csv$", download.SuggestedFilename);
+        var csv = (await File.ReadAllTextAsync((await download.PathAsync())!)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, csv.Length);
+        Assert.Contains("МойСклад answered 500 for <order 5>", csv[1]);
+
+        // Stats: the test's twelve logs of this hour, as charts per system and a table.
+        await page.ClickAsync("header nav a:text('Stats')");
+        await Expect(page.Locator("section.system[data-system=moysklad] svg.chart")).ToHaveCountAsync(3);
+        await Expect(page.Locator("section.system[data-system=moysklad] svg.chart rect.failed")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#stats-table tr.stat")).Not.ToHaveCountAsync(0);
+        await ShotAsync(page, "stats");
+        await page.ClickAsync("#buckets a:text('Daily, last 30 days')");
+        await Expect(page.Locator("#buckets strong")).ToHaveTextAsync("Daily, last 30 days");
+        await ShotAsync(page, "stats-daily");
+
         // A dry run from the Runs page, followed to its end on its own page.
         await page.ClickAsync("header nav a:text('Runs')");
         await Expect(page.Locator("#trigger input[name=dry_run]")).ToBeCheckedAsync();
@@ -134,6 +131,66 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await page.ClickAsync("header form[action='/admin/sign-out'] button");
         await page.GotoAsync(runUrl);
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/sign-in"));
+    }
+
+    [Fact]
+    public async Task an_operator_replays_a_parked_order_after_saying_yes_and_it_reaches_1c_once()
+    {
+        // 1C refuses every create: each transfer order runs out of retries (about four seconds) and is parked.
+        _sim.Faults.Set(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
+        var page = await SignedInAsync(TestKeys.Operator);
+        await page.ClickAsync("header nav a:text('Runs')");
+        await page.UncheckAsync("#trigger input[name=dry_run]");
+        await page.ClickAsync("#trigger button[type=submit]");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/runs/[0-9a-f-]{36}$"));
+        var runUrl = page.Url;
+
+        await page.GotoAsync("/admin/outbox?system=1c");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (await page.Locator("tr.dead-letter").CountAsync() == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000);
+            await page.ReloadAsync();
+        }
+        var parked = await page.Locator("tr.dead-letter").CountAsync();
+        Assert.True(parked > 0, "no order was parked");
+        await Expect(page.Locator("tr.dead-letter").First).ToContainTextAsync("ExternalApiException");
+        await ShotAsync(page, "outbox-parked");
+
+        // Saying no to the confirmation changes nothing.
+        void No(object? sender, IDialog dialog) => dialog.DismissAsync();
+        page.Dialog += No;
+        await page.ClickAsync("#replay-all");
+        await Expect(page.Locator("tr.dead-letter")).ToHaveCountAsync(parked);
+        page.Dialog -= No;
+
+        _sim.Faults.Reset();
+        string? asked = null;
+        page.Dialog += (_, dialog) => { asked = dialog.Message; dialog.AcceptAsync(); };
+        await page.ClickAsync("#replay-all");
+        await Expect(page.Locator("#done")).ToContainTextAsync($"{parked} parked order(s) replayed");
+        Assert.Equal($"Replay {parked} parked order(s)?", asked);
+
+        deadline = DateTime.UtcNow.AddMinutes(2);
+        while (_sim.State.TransferOrders.Count < parked && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(parked, _sim.State.TransferOrders.Count);
+        Assert.All(_sim.State.TransferOrders.GroupBy(d => d.Comment), g => Assert.Single(g));
+        await page.GotoAsync("/admin/outbox?system=1c");
+        await Expect(page.Locator("#empty")).ToBeVisibleAsync();
+
+        // The run's page comes to show every order sent, the replayed ones included.
+        deadline = DateTime.UtcNow.AddMinutes(1);
+        int orders, sent;
+        do
+        {
+            await page.GotoAsync(runUrl);
+            orders = await page.Locator("#orders tbody tr").CountAsync();
+            sent = await page.Locator("#orders td.status-Sent").CountAsync();
+            if (sent < orders) await Task.Delay(500);
+        } while (sent < orders && DateTime.UtcNow < deadline);
+        Assert.True(orders >= parked, $"the run lists {orders} orders, fewer than the {parked} parked");
+        Assert.Equal(orders, sent);
+        await ShotAsync(page, "run-after-replay");
     }
 
     [Fact]
