@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using Hub.Tests.Infrastructure;
+
+namespace Hub.Tests.Host.Docker;
+
+/// <summary>
+/// The Dockerfile's build stage without a Docker engine (this machine has none): its COPY lines are carried out on a
+/// temporary folder with .dockerignore applied, and its dotnet commands run there. A file the build needs but the
+/// Dockerfile forgets to copy, or a developer's bin/obj/node_modules leaking into the context, shows up here.
+/// </summary>
+public sealed partial class DockerBuildStageTests : IDisposable
+{
+    private readonly string _context = Path.Combine(Path.GetTempPath(), "hub-docker-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_context, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    private static string Root => HubProcess.RepoRoot;
+
+    /// <summary>The lines of the first stage (up to the second FROM).</summary>
+    private static List<string> BuildStage()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "Dockerfile")).Select(l => l.Trim()).ToList();
+        var froms = lines.Select((l, i) => (l, i)).Where(x => x.l.StartsWith("FROM ", StringComparison.Ordinal)).Select(x => x.i).ToList();
+        Assert.True(froms.Count >= 2, "the Dockerfile has a build stage and a runtime stage");
+        return lines[froms[0]..froms[1]];
+    }
+
+    /// <summary>.dockerignore's patterns as used here: top-level names, and **/name for a folder anywhere.</summary>
+    private static Func<string, bool> Ignored()
+    {
+        var patterns = File.ReadAllLines(Path.Combine(Root, ".dockerignore")).Select(l => l.Trim().TrimEnd('/'))
+            .Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var anywhere = patterns.Where(p => p.StartsWith("**/", StringComparison.Ordinal)).Select(p => p[3..]).ToHashSet();
+        var topLevel = patterns.Where(p => !p.Contains('/')).ToHashSet();
+        return relative =>
+        {
+            var segments = relative.Split('/');
+            return topLevel.Contains(segments[0]) || segments.Any(anywhere.Contains);
+        };
+    }
+
+    private void Copy(string source, string destination, Func<string, bool> ignored)
+    {
+        var from = Path.Combine(Root, source);
+        if (File.Exists(from))
+        {
+            var target = destination.EndsWith('/') ? Path.Combine(_context, destination.TrimStart('/'), Path.GetFileName(source)) : Path.Combine(_context, destination);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(from, target, overwrite: true);
+            return;
+        }
+        Assert.True(Directory.Exists(from), $"the Dockerfile copies {source}, which is not in the repository");
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
+            if (ignored(relative)) continue;
+            var target = Path.Combine(_context, destination.TrimStart('/').TrimEnd('/'), Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    [Fact]
+    public async Task the_build_stage_restores_and_publishes_from_what_it_copies_with_htmx_restored_by_npm_and_embedded()
+    {
+        var stage = BuildStage();
+        var ignored = Ignored();
+        Assert.True(ignored("src/Modules/Admin/node_modules/htmx.org/dist/htmx.min.js"), ".dockerignore keeps restored npm packages out");
+        Assert.True(ignored("src/Hub.Host/bin/Release/net10.0/Hub.Host.dll"), ".dockerignore keeps build output out");
+
+        var workdir = stage.Select(l => WorkdirLine().Match(l)).First(m => m.Success).Groups[1].Value;
+        foreach (var copy in stage.Select(l => CopyLine().Match(l)).Where(m => m.Success))
+        {
+            var parts = copy.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var destination = parts[^1] == "./" ? "" : parts[^1];
+            if (destination.StartsWith('/')) destination = Path.GetRelativePath(workdir, destination);
+            foreach (var source in parts[..^1]) Copy(source, parts.Length > 2 || parts[^1].EndsWith('/') ? destination + "/" : destination, ignored);
+        }
+        Assert.False(Directory.Exists(Path.Combine(_context, "src", "Modules", "Admin", "node_modules")));
+
+        var commands = stage.SelectMany(l => DotnetCommand().Matches(l)).Select(m => m.Value.Trim()).Distinct().ToList();
+        Assert.Contains(commands, c => c.StartsWith("dotnet restore", StringComparison.Ordinal));
+        Assert.Contains(commands, c => c.StartsWith("dotnet publish", StringComparison.Ordinal));
+        var output = Path.Combine(_context, "app");
+        foreach (var command in commands)
+        {
+            var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = _context };
+            foreach (var arg in command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+                psi.ArgumentList.Add(arg == "/app" ? output : arg);
+            var result = await Processes.RunAsync(psi, TimeSpan.FromMinutes(15));
+            Assert.True(result.ExitCode == 0, $"`{command}` failed in the Docker context:\n{result.Stdout}\n{result.Stderr}");
+        }
+
+        Assert.True(File.Exists(Path.Combine(output, "Hub.Host.dll")));
+        using var admin = new PEReader(File.OpenRead(Path.Combine(output, "Hub.Admin.dll")));
+        var metadata = admin.GetMetadataReader();
+        var resources = metadata.ManifestResources.Select(h => metadata.GetString(metadata.GetManifestResource(h).Name)).ToList();
+        Assert.Contains("Hub.Admin.htmx.min.js", resources);
+    }
+
+    [GeneratedRegex(@"^WORKDIR\s+(\S+)$")]
+    private static partial Regex WorkdirLine();
+
+    [GeneratedRegex(@"^COPY\s+(?!--from)(.+)$")]
+    private static partial Regex CopyLine();
+
+    [GeneratedRegex(@"dotnet (restore|publish)[^&|;)]*")]
+    private static partial Regex DotnetCommand();
+}
