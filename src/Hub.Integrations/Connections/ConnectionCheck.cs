@@ -29,6 +29,12 @@ public sealed class ConnectionCheck(IServiceProvider services, ReferenceChecker 
     /// <summary>The answer of the last check that finished, МойСклад first; null until one has.</summary>
     public IReadOnlyList<ConnectionResult>? Last { get; private set; }
 
+    /// <summary>Whether a check is under way, so a page can say its answer is coming.</summary>
+    public bool Running
+    {
+        get { lock (_gate) return _running is { IsCompleted: false }; }
+    }
+
     /// <summary>
     /// Checks both systems, or joins the check already running. <paramref name="ct"/> only stops the waiting: the check
     /// itself runs to its end within <see cref="Limit"/>, so its answer is kept even when the one who asked has gone.
