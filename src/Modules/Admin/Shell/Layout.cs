@@ -62,5 +62,8 @@ public static class Layout
         #record:not(:empty){position:fixed;top:3rem;right:1rem;bottom:1rem;width:min(55rem,60vw);overflow:auto;background:#fff;border:1px solid #aab;box-shadow:0 4px 24px #0003;padding:1rem;border-radius:6px}
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fields dt{color:#555}
         .muted{color:#777}
+        h2{font-size:1.05rem;margin:1.2rem 0 .2rem}.warn{color:#8a5a00}td.num{text-align:right;white-space:nowrap}
+        .panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 1.5rem}
+        dl.data{margin:0;gap:0 .6rem}dl.data dd{margin:0}
         """;
 }
