@@ -83,14 +83,16 @@ public static class HealthView
 
     public static string Queues(IReadOnlyList<QueueView> queues)
     {
+        // The URI names the queue (local://run-deliveries/), so the endpoint's own name is left to data-name for selectors.
         var rows = string.Concat(queues.Select(q => $"""
-            <tr class="queue" data-name="{Html.E(q.Name)}"><td>{Html.E(q.Name)}</td><td>{Html.E(q.Kind)}</td><td>{Html.E(q.Mode)}</td>
+            <tr class="queue" data-name="{Html.E(q.Name)}"><td><code>{Html.E(q.Uri)}</code></td><td>{Html.E(q.Kind)}</td><td>{Html.E(q.Mode)}</td>
             <td class="{(q.Status is "Accepting" or "accepting" ? "ok" : q.Status == "not started" ? "muted" : "bad")}">{Html.E(q.Status)}</td><td class="num">{Html.E(q.InMemory)}</td>
-            <td>{(q.Buffering is { } b ? $"{Html.E(b.Maximum)} / {Html.E(b.Restart)}" : "—")}</td><td class="num">{Html.E(q.Parallelism)}</td><td><code>{Html.E(q.Uri)}</code></td></tr>
+            <td class="num">{(q.Buffering is { } b ? $"{Html.E(b.Maximum)} / {Html.E(b.Restart)}" : "—")}</td><td class="num">{Html.E(q.Parallelism)}</td></tr>
             """));
         return $"""
             <section id="queues-section"><h2>Queues and listeners</h2>
-            <table id="queues"><thead><tr><th>Queue</th><th>Kind</th><th>Mode</th><th>Status</th><th>In memory</th><th>Buffer (max / restart)</th><th>Parallel</th><th>URI</th></tr></thead>
+            <table id="queues"><thead><tr><th>Queue</th><th>Kind</th><th>Mode</th><th>Status</th><th title="envelopes waiting in this node's memory">In memory</th>
+            <th title="a listener stops taking envelopes at the maximum and starts again at the restart level">Buffer max / restart</th><th>Parallel</th></tr></thead>
             <tbody>{rows}</tbody></table></section>
             """;
     }
