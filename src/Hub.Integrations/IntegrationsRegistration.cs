@@ -1,5 +1,6 @@
 using System.Net;
 using Hub.Contracts.Logging;
+using Hub.Integrations.Connections;
 using Hub.Integrations.Http;
 using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
@@ -12,7 +13,7 @@ namespace Hub.Integrations;
 
 public static class IntegrationsRegistration
 {
-    /// <summary>Both typed clients, each call logged; one МойСклад throttle for the whole process; configured names checked at start.</summary>
+    /// <summary>Both typed clients, each call logged; one МойСклад throttle for the whole process; configured names checked at start; the on-demand connection check.</summary>
     public static IServiceCollection AddIntegrations(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<MoySkladOptions>(configuration.GetSection("MoySklad"));
@@ -31,6 +32,8 @@ public static class IntegrationsRegistration
 
         services.AddSingleton<ReferenceChecker>();
         services.AddSingleton<ExternalReferences>();
+        // A singleton: it keeps the last answer and lets only one check run at a time.
+        services.AddSingleton<ConnectionCheck>();
         services.AddHostedService<ExternalReferenceCheck>();
         services.AddHealthChecks().AddCheck<ExternalReferencesHealthCheck>("external-references");
         return services;

@@ -1,15 +1,22 @@
-using System.Globalization;
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
+using Hub.Integrations.Connections;
+using Hub.Logs.Writing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Wolverine.Logging;
 using Wolverine.Runtime;
 
 namespace Hub.Admin.Health;
 
-/// <summary>GET /admin/health: the same checks /health/ready runs (database, schema, log writer), each with its data, and Wolverine's node.</summary>
-public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRuntime runtime) : EndpointWithoutRequest
+/// <summary>
+/// GET /admin/health: the checks /health/ready runs, the log writer's counters, Wolverine's node, queues and message
+/// store, and the last check-connections answer. htmx asks the same URL every few seconds for the inside of the region.
+/// Only the message store needs the database; without it the rest still shows.
+/// </summary>
+public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRuntime runtime, BackgroundLogWriter logWriter,
+    ConnectionCheck connections, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -22,21 +29,26 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
     public override async Task HandleAsync(CancellationToken ct)
     {
         var report = await health.CheckHealthAsync(ct);
-        var rows = string.Concat(report.Entries.Select(e => $"""
-            <tr class="check" data-name="{Html.E(e.Key)}"><td>{Html.E(e.Key)}</td><td class="{(e.Value.Status == HealthStatus.Healthy ? "ok" : "bad")}">{Html.E(e.Value.Status)}</td>
-            <td>{Html.E(e.Value.Description ?? e.Value.Exception?.Message)}</td><td>{Html.E(e.Value.Duration.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture))} ms</td>
-            <td>{string.Join("<br>", e.Value.Data.Select(d => $"{Html.E(d.Key)}: {Html.E(d.Value)}"))}</td></tr>
-            """));
-        var node = $"""
-            <h3>Wolverine</h3><dl class="fields"><dt>service</dt><dd>{Html.E(runtime.Options.ServiceName)}</dd><dt>durability mode</dt><dd>{Html.E(runtime.Options.Durability.Mode)}</dd>
-            <dt>node</dt><dd>{Html.E(runtime.Options.UniqueNodeId)}</dd></dl>
-            """;
-        var body = $"""
-            <p class="{(report.Status == HealthStatus.Healthy ? "ok" : "bad")}" id="overall">Overall: {Html.E(report.Status)}</p>
-            <div hx-get="/admin/health" hx-select="#health-body" hx-target="this" hx-swap="outerHTML" hx-trigger="every 10s" id="health-body">
-            <table id="checks"><thead><tr><th>Check</th><th>Status</th><th>Description</th><th>Took</th><th>Data</th></tr></thead><tbody>{rows}</tbody></table>{node}</div>
-            """;
-        await AdminResponse.PageAsync(HttpContext, "Health", body, ct,
-            report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+        PersistedCounts? counts = null;
+        string? problem = null;
+        try
+        {
+            counts = await WolverineNode.StoreCountsAsync(runtime, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // This page is where a failure should be read, not where it should turn into an error page of its own.
+            problem = AdminResponse.IsDatabaseDown(ex) ? AdminResponse.DatabaseDownMessage(ex) : $"Wolverine's message store could not be read: {ex.Message}";
+        }
+        var inner = HealthView.Overall(report, clock.GetUtcNow()) + HealthView.Checks(report) +
+                    $"<div class=\"panels\">{HealthView.LogWriter(logWriter.Status())}{HealthView.Node(runtime)}{HealthView.Store(counts, problem)}</div>" +
+                    HealthView.Connections(HttpContext, connections.Last, connections.Running) +
+                    // Last: one row per queue, two dozen of them, and rarely what someone opened the page for.
+                    HealthView.Queues(WolverineNode.Queues(runtime));
+        // htmx swaps only 2xx answers: the refreshing region must receive an unhealthy state to show it.
+        var status = report.Status == HealthStatus.Unhealthy && !AdminResponse.IsHtmx(HttpContext)
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status200OK;
+        await AdminResponse.PageOrFragmentAsync(HttpContext, "Health", inner, () => HealthView.Live(inner), ct, status);
     }
 }

@@ -62,11 +62,14 @@ public static class Layout
         #record:not(:empty){position:fixed;top:3rem;right:1rem;bottom:1rem;width:min(55rem,60vw);overflow:auto;background:#fff;border:1px solid #aab;box-shadow:0 4px 24px #0003;padding:1rem;border-radius:6px}
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fields dt{color:#555}
         .muted{color:#777}
+        h2{font-size:1.05rem;margin:1.2rem 0 .2rem}.warn{color:#8a5a00}
+        .panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(20rem,1fr));gap:0 1.5rem}
+        dl.data{margin:0;gap:0 .6rem}dl.data dd{margin:0}
         p.export{margin:.5rem 0 0}p.tabs{margin:0 0 .6rem}
         section.system{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:.6rem 1rem;margin-top:.8rem}section.system h2{font-size:1.05rem;margin:.2rem 0}
         .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:.8rem}.charts figure{margin:0}.charts figcaption{font-size:12px;color:#555}
         svg.chart{width:100%;height:auto}svg.chart .grid{stroke:#e5e8ee}svg.chart .axis{font-size:10px;fill:#667}
         svg.chart .succeeded{fill:#3c9a52}svg.chart .retrying{fill:#d39b1d}svg.chart .failed{fill:#c8372d}svg.chart .other{fill:#9aa3b2}svg.chart .duration{fill:#4a74d9}
-        svg.chart g.bar:hover rect{opacity:.75}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+        svg.chart g.bar:hover rect{opacity:.75}td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
         """;
 }

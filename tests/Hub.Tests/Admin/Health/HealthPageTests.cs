@@ -1,22 +1,176 @@
+using System.Net;
 using Alba;
+using Hub.Replenishment;
+using Hub.Simulators;
+using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
 
 namespace Hub.Tests.Admin.Health;
 
 [Collection(AdminCollection.Name)]
-public sealed class HealthPageTests(AdminFixture fixture)
+public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
 {
-    [Fact]
-    public async Task the_health_page_lists_each_check_with_its_state()
-    {
-        var page = await (await fixture.Host.Scenario(s =>
+    public Task InitializeAsync() => fixture.ResetAllAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<string> PageAsync(bool htmx = false) =>
+        await (await fixture.Host.Scenario(s =>
         {
             s.Get.Url("/admin/health");
             s.WithKey(TestKeys.Viewer);
+            if (htmx) s.WithRequestHeader("HX-Request", "true");
         })).ReadAsTextAsync();
+
+    /// <summary>"Check connections now" as htmx sends it, by a script with a key (no antiforgery token needed): the fresh section.</summary>
+    private async Task<string> CheckConnectionsAsync() =>
+        await (await fixture.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>()).ToUrl("/admin/health/connections");
+            s.WithKey(TestKeys.Viewer);
+            s.WithRequestHeader("HX-Request", "true");
+            s.StatusCodeShouldBe(200);
+        })).ReadAsTextAsync();
+
+    private static string Row(string html, string system)
+    {
+        var start = html.IndexOf($"data-system=\"{system}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no row for {system} in {html}");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
+    }
+
+    private long Requests() => fixture.Simulator.State.Requests.MoySklad.Total + fixture.Simulator.State.Requests.OneC.Total;
+
+    private void AssertNoSecretIn(string html)
+    {
+        var o = fixture.Simulator.Options;
+        foreach (var secret in new[] { o.MoySkladToken, o.MoySkladPassword, o.OneCPassword })
+            Assert.DoesNotContain(secret, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_health_page_lists_each_check_with_its_state()
+    {
+        var page = await PageAsync();
         Assert.Contains("data-name=\"database\"", page);
         Assert.Contains("data-name=\"schema\"", page);
+        Assert.Contains("data-name=\"log_writer\"", page);
         Assert.Contains("Overall: Healthy", page);
         Assert.Contains("<dt>durability mode</dt>", page);
+    }
+
+    [Fact]
+    public async Task the_page_shows_the_log_writers_counters_wolverines_queues_and_the_message_store_counts()
+    {
+        var page = await PageAsync();
+
+        Assert.Matches("id=\"lw-queued\"[^>]*>\\d+ of 100000 ", page);
+        Assert.Matches("id=\"lw-written\">\\d+ ", page);
+        Assert.Matches("id=\"lw-dropped\" class=\"ok\">0 ", page);
+        Assert.Matches("id=\"lw-failures\" class=\"ok\">0<", page);
+
+        Assert.Contains($"<tr class=\"queue\" data-name=\"{ReplenishmentModule.DeliveryQueue}\"><td><code>local://{ReplenishmentModule.DeliveryQueue}/</code></td><td>local queue</td><td>Durable</td>", page);
+
+        Assert.Matches("id=\"store-incoming\">\\d+ ", page);
+        Assert.Matches("id=\"store-scheduled\">\\d+", page);
+        Assert.Matches("id=\"store-outgoing\">\\d+", page);
+        Assert.Matches("id=\"store-dead-letters\" class=\"ok\">0 ", page);
+        Assert.DoesNotContain("id=\"store-down\"", page);
+    }
+
+    [Fact]
+    public async Task the_auto_refresh_gets_the_inside_of_the_region_and_never_pings_the_systems()
+    {
+        var page = await PageAsync();
+        Assert.Contains("<div id=\"health-body\" hx-get=\"/admin/health\" hx-trigger=\"every 10s ", page);
+        var requests = Requests();
+
+        var fragment = await PageAsync(htmx: true);
+        Assert.StartsWith("<p class=\"ok\" id=\"overall\">", fragment);
+        Assert.DoesNotContain("<html", fragment);
+        Assert.Contains("id=\"queues\"", fragment);
+        Assert.Contains("id=\"check-connections\"", fragment);
+        Assert.Equal(requests, Requests());
+    }
+
+    [Fact]
+    public async Task checking_connections_against_the_simulators_shows_both_ok_with_the_round_trip_and_the_page_keeps_it()
+    {
+        var fragment = await CheckConnectionsAsync();
+
+        Assert.StartsWith("<section id=\"connections\">", fragment);
+        var moySklad = Row(fragment, "moysklad");
+        Assert.Matches("<td class=\"ok\">OK</td>\\s*<td class=\"num\">\\d+ ms</td>", moySklad);
+        Assert.Contains($"<code>{fixture.Simulator.MoySkladBaseAddress}</code>", moySklad);
+        Assert.Contains("configured names found: organization 'ООО Симулятор'", WebUtility.HtmlDecode(moySklad));
+        var oneC = Row(fragment, "1c");
+        Assert.Matches("<td class=\"ok\">OK</td>\\s*<td class=\"num\">\\d+ ms</td>", oneC);
+        Assert.Contains("configured names found: donor warehouse 'Бестужевых'", WebUtility.HtmlDecode(oneC));
+        AssertNoSecretIn(fragment);
+
+        // Remembered: the page shows the same answer without asking the systems again.
+        var requests = Requests();
+        var page = await PageAsync();
+        Assert.Equal(Row(fragment, "moysklad"), Row(page, "moysklad"));
+        Assert.Equal(Row(fragment, "1c"), Row(page, "1c"));
+        Assert.DoesNotContain("id=\"connections-never\"", page);
+        Assert.Equal(requests, Requests());
+        AssertNoSecretIn(page);
+    }
+
+    [Fact]
+    public async Task a_system_that_answers_only_with_errors_shows_failed_with_the_reason_and_the_other_stays_ok()
+    {
+        fixture.Simulator.Faults.Set(SimulatorSystem.OneC, FaultSettings.None with { ErrorRate = 1 });
+
+        var fragment = await CheckConnectionsAsync();
+
+        Assert.Matches("<td class=\"bad\">FAILED</td>\\s*<td class=\"num\">\\d+ ms</td>", Row(fragment, "1c"));
+        Assert.Matches("1c: HTTP 50[03]", Row(fragment, "1c"));
+        Assert.Contains("<td class=\"ok\">OK</td>", Row(fragment, "moysklad"));
+        Assert.Matches("data-system=\"1c\">.*FAILED", (await PageAsync()).ReplaceLineEndings(" "));
+        AssertNoSecretIn(fragment);
+    }
+
+    [Fact]
+    public async Task a_signed_in_viewer_checks_with_the_antiforgery_token_and_a_post_without_it_is_refused()
+    {
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Viewer);
+        var (_, page, _) = await session.GetAsync("/admin/health");
+        Assert.Contains("id=\"check-connections\"", page);
+
+        var (refused, _, _) = await session.PostAsync("/admin/health/connections", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        var (refusedHtmx, _, _) = await session.SendAsync(HttpMethod.Post, "/admin/health/connections", new Dictionary<string, string>(), htmx: true);
+        Assert.Equal(HttpStatusCode.BadRequest, refusedHtmx);
+
+        // A form posted without htmx comes back to the page, which shows the answer.
+        var (status, _, response) = await session.PostAsync("/admin/health/connections", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/admin/health#connections", response.Headers.Location?.OriginalString);
+        var (_, after, _) = await session.GetAsync("/admin/health");
+        Assert.Contains("<td class=\"ok\">OK</td>", Row(after, "moysklad"));
+
+        var (fresh, section, _) = await session.SendAsync(HttpMethod.Post, "/admin/health/connections",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken! }, htmx: true);
+        Assert.Equal(HttpStatusCode.OK, fresh);
+        Assert.StartsWith("<section id=\"connections\">", section);
+    }
+
+    [Fact]
+    public async Task an_ingest_key_may_neither_see_the_page_nor_check_the_connections()
+    {
+        await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url("/admin/health");
+            s.WithKey(TestKeys.Ingest);
+            s.StatusCodeShouldBe(403);
+        });
+        await fixture.Host.Scenario(s =>
+        {
+            s.Post.FormData(new Dictionary<string, string>()).ToUrl("/admin/health/connections");
+            s.WithKey(TestKeys.Ingest);
+            s.StatusCodeShouldBe(403);
+        });
     }
 }
