@@ -125,6 +125,13 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await ShotAsync(page, "outbox");
         await page.ClickAsync("header nav a:text('Health')");
         await Expect(page.Locator("#overall")).ToContainTextAsync("Healthy");
+        await Expect(page.Locator("#lw-dropped")).ToHaveTextAsync("0 since the hub started");
+        await Expect(page.Locator("table#queues tr.queue[data-name=run-deliveries]")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#store-counts")).ToBeVisibleAsync();
+        // The check-connections result, asked for from the page, for both simulated systems.
+        await page.ClickAsync("button#check-connections");
+        await Expect(page.Locator("tr.connection[data-system=moysklad]")).ToContainTextAsync("OK", new() { Timeout = 30_000 });
+        await Expect(page.Locator("tr.connection[data-system='1c']")).ToContainTextAsync("OK");
         await ShotAsync(page, "health");
 
         // Signing out ends the session: the run's page asks for a key again.
