@@ -10,6 +10,8 @@ cd "$(dirname "$0")/.."
 ensure_postgres
 ensure_npm
 ensure_chromium
+ensure_firefox
+ensure_firefox_script_deps
 export HUB_TEST_CONNECTION="$(connection_string postgres)"
 export HUB_PG_BIN="/usr/lib/postgresql/$(pg_version)/bin"
 

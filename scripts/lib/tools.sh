@@ -21,3 +21,25 @@ ensure_chromium() {
   HUB_CHROMIUM="$(command -v chromium)"
   export HUB_CHROMIUM
 }
+
+# The Firefox browser test drives Debian's Firefox ESR over WebDriver BiDi with puppeteer-core; no browser is downloaded.
+ensure_firefox() {
+  if ! command -v firefox-esr >/dev/null; then
+    say "Firefox ESR is not installed; installing Debian's firefox-esr package"
+    as_root apt-get update -q >/tmp/hub-apt-update.log 2>&1 || true
+    apt_install firefox-esr
+  fi
+  HUB_FIREFOX="$(command -v firefox-esr)"
+  export HUB_FIREFOX
+}
+
+# The Firefox test's script (tests/browser-firefox) needs puppeteer-core; restored again only when the lock file changed.
+ensure_firefox_script_deps() {
+  local dir=tests/browser-firefox
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
+    say "installing the Firefox test's npm packages ($dir)"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/tmp/hub-npm-firefox.log 2>&1) \
+      || { tail -20 /tmp/hub-npm-firefox.log >&2; die "npm ci failed in $dir"; }
+    touch "$dir/node_modules"
+  fi
+}

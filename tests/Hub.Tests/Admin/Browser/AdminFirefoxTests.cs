@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Hub.Simulators;
+using Hub.Tests.Infrastructure;
+using Hub.Tests.Replenishment;
+using Xunit.Abstractions;
+
+namespace Hub.Tests.Admin.Browser;
+
+/// <summary>
+/// The admin pages in Debian's Firefox ESR. Playwright needs its own patched Firefox, so tests/browser-firefox/smoke.mjs
+/// drives the stock one over WebDriver BiDi with puppeteer-core, against the built hub as a process on a real port and
+/// the simulators of 1C and МойСклад; it leaves firefox-&lt;page&gt;.png in test-results/screenshots/.
+/// </summary>
+public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly string ScriptDir = Path.Combine(HubProcess.RepoRoot, "tests", "browser-firefox");
+    private static readonly string[] Pages = ["sign-in", "logs", "log-record", "stats", "run", "runs", "schedules", "outbox", "health"];
+
+    private RunningSimulator _sim = null!;
+    private RunningHub _hub = null!;
+
+    public async Task InitializeAsync()
+    {
+        _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
+        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("admin_firefox", fresh: true) };
+        var settings = ReplenishmentFixture.SimulatorSettings(_sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
+        foreach (var (key, value) in settings.Concat(TestKeys.Settings()))
+            env[key.Replace(":", "__")] = value;
+        _hub = await RunningHub.StartAsync(env);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        await _sim.DisposeAsync();
+    }
+
+    /// <summary>scripts/test.sh installs Debian's firefox-esr and names it in HUB_FIREFOX.</summary>
+    private static string FirefoxPath()
+    {
+        var path = Environment.GetEnvironmentVariable("HUB_FIREFOX") is { Length: > 0 } configured ? configured : "/usr/bin/firefox-esr";
+        Assert.True(File.Exists(path), $"no Firefox at {path}: scripts/test.sh installs Debian's firefox-esr package and sets HUB_FIREFOX");
+        return path;
+    }
+
+    [Fact]
+    public async Task an_operator_goes_through_every_page_in_firefox()
+    {
+        var firefox = FirefoxPath();
+        Assert.True(Directory.Exists(Path.Combine(ScriptDir, "node_modules", "puppeteer-core")),
+            $"puppeteer-core is not restored in {ScriptDir}: scripts/test.sh runs npm ci there");
+
+        // The same twelve logs as the Chromium test; smoke.mjs expects them (SEEDED).
+        using (var api = _hub.Client(TestKeys.Admin))
+        {
+            var logs = Enumerable.Range(0, 12).Select(i => new
+            {
+                process_name = "internal_replenishment", step = i % 2 == 0 ? "plan" : "send", log_level = i == 5 ? "ERROR" : "INFO",
+                status = i == 5 ? "failed" : "success", external_system = i % 2 == 0 ? "1c" : "moysklad",
+                message = i == 5 ? "МойСклад answered 500 for <order 5>" : $"step {i} done",
+                details = new { attempt = i, store = "Бестужевых" },
+            }).ToArray();
+            (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
+        }
+
+        // Screenshots of an earlier run must not pass for this one's.
+        Directory.CreateDirectory(Chromium.Screenshots);
+        foreach (var old in Directory.GetFiles(Chromium.Screenshots, "firefox-*.png")) File.Delete(old);
+
+        var psi = new ProcessStartInfo("node") { WorkingDirectory = ScriptDir };
+        psi.ArgumentList.Add("smoke.mjs");
+        psi.Environment["HUB_URL"] = _hub.Address.ToString();
+        psi.Environment["HUB_API_KEY"] = TestKeys.Operator;
+        psi.Environment["HUB_FIREFOX"] = firefox;
+        psi.Environment["HUB_SCREENSHOTS"] = Chromium.Screenshots;
+        var result = await Processes.RunAsync(psi, TimeSpan.FromMinutes(4));
+        output.WriteLine(result.Stdout);
+
+        Assert.True(result.ExitCode == 0, $"smoke.mjs exited with {result.ExitCode}:\n{result.Stdout}\n{result.Stderr}");
+        foreach (var name in Pages)
+        {
+            var file = new FileInfo(Path.Combine(Chromium.Screenshots, $"firefox-{name}.png"));
+            Assert.True(file.Exists && file.Length > 0, $"no screenshot {file.Name} after:\n{result.Stdout}");
+        }
+    }
+}
