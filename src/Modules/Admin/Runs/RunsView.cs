@@ -60,12 +60,12 @@ public static class RunsView
         var orders = new StringBuilder();
         foreach (var o in run.Orders)
             orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
-                          $"<td>{o.Lines.Count}</td><td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td><td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td></tr>");
+                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td></tr>");
         return $"""
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>
             {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
-            <h3>Orders ({run.Orders.Count})</h3>
+            <h3>Orders ({run.Orders.Count}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
             {(run.Orders.Count == 0 ? "<p class=\"muted\">No orders.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
             <h3>Decisions ({run.Decisions.Count})</h3>
             {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}

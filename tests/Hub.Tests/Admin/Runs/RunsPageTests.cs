@@ -84,6 +84,10 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Contains("<dt>dry run</dt><dd>yes</dd>", detail);
         Assert.Contains("<dt>status</dt><dd>Planned</dd>", detail);
         Assert.Contains("id=\"decisions\"", detail);
+        // A dry run's orders were never handed to the outbox: they say so instead of looking queued.
+        Assert.Contains("planned only: a dry run sends nothing", detail);
+        Assert.Contains("<td class=\"status-dry-run\">not sent (dry run)</td>", detail);
+        Assert.DoesNotContain("status-Queued", detail);
         Assert.Contains($"href=\"/admin/logs?run_id={id}\"", detail);
         Assert.DoesNotContain("hx-trigger", detail[detail.IndexOf("<main>", StringComparison.Ordinal)..]);
 
