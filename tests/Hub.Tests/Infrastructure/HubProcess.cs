@@ -17,6 +17,14 @@ public static class HubProcess
         }
     }
 
+    /// <summary>Configuration keys as the hub process reads them from its environment (':' becomes '__'); a later key wins.</summary>
+    public static Dictionary<string, string?> Environment(IEnumerable<KeyValuePair<string, string?>> settings)
+    {
+        var env = new Dictionary<string, string?>();
+        foreach (var (key, value) in settings) env[key.Replace(":", "__")] = value;
+        return env;
+    }
+
     public static ProcessStartInfo StartInfo(IDictionary<string, string?> env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")

@@ -57,8 +57,7 @@ public static class TestKeys
     }
 
     /// <summary>The same keys as environment variables, for a hub run as a process.</summary>
-    public static Dictionary<string, string?> Environment() =>
-        Settings().ToDictionary(kv => kv.Key.Replace(":", "__"), kv => kv.Value);
+    public static Dictionary<string, string?> Environment() => HubProcess.Environment(Settings());
 
     /// <summary>Sends the request with this key instead of the fixture's default admin key.</summary>
     public static Scenario WithKey(this Scenario scenario, string key)

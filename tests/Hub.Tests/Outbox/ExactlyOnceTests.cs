@@ -15,10 +15,9 @@ public sealed class ExactlyOnceTests
 {
     private static Dictionary<string, string?> Env(RunningSimulator sim, string connectionString)
     {
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = connectionString };
         var delays = Enumerable.Repeat("00:00:00.500", 12).Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray();
-        foreach (var (key, value) in ReplenishmentFixture.SimulatorSettings(sim, delays).Concat(TestKeys.Settings()))
-            env[key.Replace(":", "__")] = value;
+        var env = HubProcess.Environment(ReplenishmentFixture.SimulatorSettings(sim, delays).Concat(TestKeys.Settings()));
+        env["ConnectionStrings__Hub"] = connectionString;
         return env;
     }
 

@@ -18,9 +18,7 @@ public sealed class AdminBrowserOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _pg = await PrivatePostgres.StartAsync();
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = _pg.ConnectionString };
-        foreach (var (key, value) in TestKeys.Settings()) env[key.Replace(":", "__")] = value;
-        _hub = await RunningHub.StartAsync(env);
+        _hub = await RunningHub.StartAsync(new Dictionary<string, string?>(TestKeys.Environment()) { ["ConnectionStrings__Hub"] = _pg.ConnectionString });
         _chromium = await Chromium.LaunchAsync();
     }
 

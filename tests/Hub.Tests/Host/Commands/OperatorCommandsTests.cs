@@ -15,10 +15,9 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 30 });
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("cli_operator", fresh: true) };
         var delays = ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray();
-        foreach (var (key, value) in ReplenishmentFixture.SimulatorSettings(_sim, delays).Concat(TestKeys.Settings()))
-            env[key.Replace(":", "__")] = value;
+        var env = HubProcess.Environment(ReplenishmentFixture.SimulatorSettings(_sim, delays).Concat(TestKeys.Settings()));
+        env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("cli_operator", fresh: true);
         _hub = await RunningHub.StartAsync(env);
     }
 

@@ -191,12 +191,11 @@ public sealed class ExternalReferencesTests
     public async Task the_console_says_in_one_line_per_system_what_was_found_and_what_is_closest_to_what_was_not()
     {
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
-        var env = ClientHarness.SettingsFor(sim).ToDictionary(p => p.Key.Replace(":", "__"), p => p.Value);
+        // A production hub serves only with keys.
+        var env = HubProcess.Environment(ClientHarness.SettingsFor(sim).Concat(TestKeys.Settings()));
         env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("references_process");
         env["OneC__DonorWarehouses__0"] = "Бестужевых";
         env["OneC__DonorWarehouses__1"] = "Контейнер 2";
-        // A production hub serves only with keys.
-        foreach (var (key, value) in TestKeys.Environment()) env[key] = value;
         await using var hub = RunningHub.Start(env, "--urls", "http://127.0.0.1:0");
 
         var moySklad = await hub.LineAsync(l => l.Contains("МойСклад: configured names"), TimeSpan.FromMinutes(2));
