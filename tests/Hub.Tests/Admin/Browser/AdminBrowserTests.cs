@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using Hub.Replenishment.Schedule;
 using Hub.Simulators;
 using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
-using Hub.Tests.Replenishment;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,18 +14,14 @@ namespace Hub.Tests.Admin.Browser;
 /// </summary>
 public sealed class AdminBrowserTests : IAsyncLifetime
 {
-    private RunningSimulator _sim = null!;
-    private RunningHub _hub = null!;
+    private BrowserHub _hub = null!;
     private Chromium _chromium = null!;
+
+    private RunningSimulator Sim => _hub.Simulator;
 
     public async Task InitializeAsync()
     {
-        _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("admin_browser", fresh: true) };
-        var settings = ReplenishmentFixture.SimulatorSettings(_sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
-        foreach (var (key, value) in settings.Concat(TestKeys.Settings()))
-            env[key.Replace(":", "__")] = value;
-        _hub = await RunningHub.StartAsync(env);
+        _hub = await BrowserHub.StartAsync("admin_browser");
         _chromium = await Chromium.LaunchAsync();
     }
 
@@ -35,7 +29,6 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     {
         await _chromium.DisposeAsync();
         await _hub.DisposeAsync();
-        await _sim.DisposeAsync();
     }
 
     private Task<IPage> SignedInAsync(string key) => _chromium.SignedInAsync(_hub.Address, key);
@@ -45,17 +38,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     [Fact]
     public async Task an_operator_signs_in_filters_logs_opens_a_record_runs_a_dry_run_and_pauses_the_schedule()
     {
-        using (var api = _hub.Client(TestKeys.Admin))
-        {
-            var logs = Enumerable.Range(0, 12).Select(i => new
-            {
-                process_name = "internal_replenishment", step = i % 2 == 0 ? "plan" : "send", log_level = i == 5 ? "ERROR" : "INFO",
-                status = i == 5 ? "failed" : "success", external_system = i % 2 == 0 ? "1c" : "moysklad",
-                message = i == 5 ? "МойСклад answered 500 for <order 5>" : $"step {i} done",
-                details = new { attempt = i, store = "Бестужевых" },
-            }).ToArray();
-            (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
-        }
+        await _hub.SeedTwelveLogsAsync();
 
         var page = await SignedInAsync(TestKeys.Operator);
         // The hub's own start-up check of the simulator's names writes logs too; these twelve are the test's.
@@ -144,7 +127,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     public async Task an_operator_replays_a_parked_order_after_saying_yes_and_it_reaches_1c_once()
     {
         // 1C refuses every create: each transfer order runs out of retries (about four seconds) and is parked.
-        _sim.Faults.Set(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
+        Sim.Faults.Set(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
         var page = await SignedInAsync(TestKeys.Operator);
         await page.ClickAsync("header nav a:text('Runs')");
         await page.UncheckAsync("#trigger input[name=dry_run]");
@@ -171,7 +154,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Expect(page.Locator("tr.dead-letter")).ToHaveCountAsync(parked);
         page.Dialog -= No;
 
-        _sim.Faults.Reset();
+        Sim.Faults.Reset();
         string? asked = null;
         page.Dialog += (_, dialog) => { asked = dialog.Message; dialog.AcceptAsync(); };
         await page.ClickAsync("#replay-all");
@@ -179,9 +162,9 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.Equal($"Replay {parked} parked order(s)?", asked);
 
         deadline = DateTime.UtcNow.AddMinutes(2);
-        while (_sim.State.TransferOrders.Count < parked && DateTime.UtcNow < deadline) await Task.Delay(200);
-        Assert.Equal(parked, _sim.State.TransferOrders.Count);
-        Assert.All(_sim.State.TransferOrders.GroupBy(d => d.Comment), g => Assert.Single(g));
+        while (Sim.State.TransferOrders.Count < parked && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.Equal(parked, Sim.State.TransferOrders.Count);
+        Assert.All(Sim.State.TransferOrders.GroupBy(d => d.Comment), g => Assert.Single(g));
         await page.GotoAsync("/admin/outbox?system=1c");
         await Expect(page.Locator("#empty")).ToBeVisibleAsync();
 

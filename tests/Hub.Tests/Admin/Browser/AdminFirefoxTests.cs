@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using Hub.Simulators;
 using Hub.Tests.Infrastructure;
-using Hub.Tests.Replenishment;
 using Xunit.Abstractions;
 
 namespace Hub.Tests.Admin.Browser;
@@ -17,24 +14,11 @@ public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
     private static readonly string ScriptDir = Path.Combine(HubProcess.RepoRoot, "tests", "browser-firefox");
     private static readonly string[] Pages = ["sign-in", "logs", "log-record", "stats", "run", "runs", "schedules", "outbox", "health"];
 
-    private RunningSimulator _sim = null!;
-    private RunningHub _hub = null!;
+    private BrowserHub _hub = null!;
 
-    public async Task InitializeAsync()
-    {
-        _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
-        var env = new Dictionary<string, string?> { ["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("admin_firefox", fresh: true) };
-        var settings = ReplenishmentFixture.SimulatorSettings(_sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
-        foreach (var (key, value) in settings.Concat(TestKeys.Settings()))
-            env[key.Replace(":", "__")] = value;
-        _hub = await RunningHub.StartAsync(env);
-    }
+    public async Task InitializeAsync() => _hub = await BrowserHub.StartAsync("admin_firefox");
 
-    public async Task DisposeAsync()
-    {
-        await _hub.DisposeAsync();
-        await _sim.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     /// <summary>scripts/test.sh installs Debian's firefox-esr and names it in HUB_FIREFOX.</summary>
     private static string FirefoxPath()
@@ -52,17 +36,7 @@ public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
             $"puppeteer-core is not restored in {ScriptDir}: scripts/test.sh runs npm ci there");
 
         // The same twelve logs as the Chromium test; smoke.mjs expects them (SEEDED).
-        using (var api = _hub.Client(TestKeys.Admin))
-        {
-            var logs = Enumerable.Range(0, 12).Select(i => new
-            {
-                process_name = "internal_replenishment", step = i % 2 == 0 ? "plan" : "send", log_level = i == 5 ? "ERROR" : "INFO",
-                status = i == 5 ? "failed" : "success", external_system = i % 2 == 0 ? "1c" : "moysklad",
-                message = i == 5 ? "МойСклад answered 500 for <order 5>" : $"step {i} done",
-                details = new { attempt = i, store = "Бестужевых" },
-            }).ToArray();
-            (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
-        }
+        await _hub.SeedTwelveLogsAsync();
 
         // Screenshots of an earlier run must not pass for this one's.
         Directory.CreateDirectory(Chromium.Screenshots);

@@ -1,0 +1,64 @@
+using System.Net.Http.Json;
+using Hub.Simulators;
+using Hub.Tests.Infrastructure;
+using Hub.Tests.Replenishment;
+
+namespace Hub.Tests.Admin.Browser;
+
+/// <summary>
+/// What the browser tests drive: the built hub as a process on a real port and a fresh database, pointed at the
+/// simulators of 1C and МойСклад with the replenishment tests' short retry delays. Disposing stops both.
+/// </summary>
+public sealed class BrowserHub : IAsyncDisposable
+{
+    private readonly RunningHub _hub;
+
+    private BrowserHub(RunningSimulator simulator, RunningHub hub)
+    {
+        Simulator = simulator;
+        _hub = hub;
+    }
+
+    public RunningSimulator Simulator { get; }
+    public Uri Address => _hub.Address;
+
+    public static async Task<BrowserHub> StartAsync(string databaseName)
+    {
+        var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
+        try
+        {
+            var settings = ReplenishmentFixture.SimulatorSettings(sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
+            var env = HubProcess.Environment(settings.Concat(TestKeys.Settings()));
+            env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync(databaseName, fresh: true);
+            return new BrowserHub(sim, await RunningHub.StartAsync(env));
+        }
+        catch
+        {
+            await sim.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Twelve logs of internal_replenishment through the API, alternating 1C and МойСклад; the sixth is the one ERROR,
+    /// "МойСклад answered 500 for &lt;order 5&gt;". Every one has details { attempt, store = "Бестужевых" }.
+    /// </summary>
+    public async Task SeedTwelveLogsAsync()
+    {
+        using var api = _hub.Client(TestKeys.Admin);
+        var logs = Enumerable.Range(0, 12).Select(i => new
+        {
+            process_name = "internal_replenishment", step = i % 2 == 0 ? "plan" : "send", log_level = i == 5 ? "ERROR" : "INFO",
+            status = i == 5 ? "failed" : "success", external_system = i % 2 == 0 ? "1c" : "moysklad",
+            message = i == 5 ? "МойСклад answered 500 for <order 5>" : $"step {i} done",
+            details = new { attempt = i, store = "Бестужевых" },
+        }).ToArray();
+        (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _hub.DisposeAsync();
+        await Simulator.DisposeAsync();
+    }
+}
