@@ -3,39 +3,24 @@ using Alba;
 using Hub.Contracts.Logging;
 using Hub.Tests.Infrastructure;
 using Marten;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace Hub.Tests.Health;
 
 /// <summary>The hub on a PostgreSQL of its own that the test stops and starts again.</summary>
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
-    private PrivatePostgres _pg = null!;
-    private IAlbaHost _host = null!;
+    private PrivatePostgresHost _db = null!;
 
-    public async Task InitializeAsync()
-    {
-        _pg = await PrivatePostgres.StartAsync();
-        _host = await AlbaHost.For<Program>(b =>
-        {
-            b.UseSetting("ConnectionStrings:Hub", _pg.ConnectionString);
-            // A small queue, so the outage overflows it and the drop accounting shows.
-            b.UseSetting("Logs:Writer:Capacity", "20");
-            b.ConfigureServices(s => { s.RunWolverineInSoloMode(); s.DisableAllExternalWolverineTransports(); });
-        });
-    }
+    // A small queue, so the outage overflows it and the drop accounting shows.
+    public async Task InitializeAsync() =>
+        _db = await PrivatePostgresHost.StartAsync(new Dictionary<string, string?> { ["Logs:Writer:Capacity"] = "20" });
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _pg.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private async Task<(int Status, JsonElement Body)> GetAsync(string url)
     {
-        var result = await _host.Scenario(s => { s.Get.Url(url); s.IgnoreStatusCode(); });
+        var result = await _db.Host.Scenario(s => { s.Get.Url(url); s.IgnoreStatusCode(); });
         return (result.Context.Response.StatusCode, await result.ReadJsonAsync());
     }
 
@@ -58,7 +43,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.True(db.GetProperty("round_trip_ms").GetDouble() >= 0);
         Assert.Equal(200, (await GetAsync("/health/ready")).Status);
 
-        await _pg.StopServerAsync();
+        await _db.Postgres.StopServerAsync();
 
         (status, db) = await GetAsync("/health/db");
         Assert.Equal(503, status);
@@ -67,7 +52,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 
         // Logs written during the outage wait in memory up to the queue's capacity; past it they are dropped
         // and counted. The caller is never blocked or failed either way.
-        var writer = _host.Services.GetRequiredService<IIntegrationLogWriter>();
+        var writer = _db.Host.Services.GetRequiredService<IIntegrationLogWriter>();
         var written = Enumerable.Range(0, 50).Select(i => writer.Write(new LogEntry { ProcessName = "outage", Message = $"m{i}" })).ToArray();
         var accepted = written.Count(id => id is not null);
         Assert.InRange(accepted, 20, 49);
@@ -77,7 +62,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("unhealthy", ready.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal(200, (await GetAsync("/")).Status);
 
-        await _pg.StartServerAsync();
+        await _db.Postgres.StartServerAsync();
 
         Assert.Equal(200, (await EventuallyAsync("/health/db", 200)).Status);
         var (okStatus, okReady) = await EventuallyAsync("/health/ready", 200);
@@ -85,7 +70,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         Assert.Equal("healthy", okReady.GetProperty("checks").GetProperty("schema").GetProperty("status").GetString());
 
         await writer.FlushAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        await using var session = _host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var session = _db.Host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var count = (await session.QueryAsync<long>("select count(*) from hub.mt_doc_integration_log where process_name = 'outage'")).Single();
         Assert.Equal(accepted, count);
         var writerCheck = (await GetAsync("/health/ready")).Body.GetProperty("checks").GetProperty("log_writer");

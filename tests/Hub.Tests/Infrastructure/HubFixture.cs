@@ -34,19 +34,26 @@ public abstract class HubFixture : IAsyncLifetime
     {
         await StartDependenciesAsync();
         ConnectionString = await TestDatabase.CreateAsync(DatabaseName);
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await StartHostAsync(ConnectionString, Settings);
+        Host.SendingAdminKeyByDefault();
+    }
+
+    /// <summary>
+    /// The hub in process on this database, as every test host is built: the test keys, then the extra settings,
+    /// Wolverine in solo mode with external transports off. Sends no key by default.
+    /// </summary>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string?> settings) =>
+        AlbaHost.For<Program>(builder =>
         {
-            builder.UseSetting("ConnectionStrings:Hub", ConnectionString);
+            builder.UseSetting("ConnectionStrings:Hub", connectionString);
             builder.UseTestKeys();
-            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
             });
         });
-        Host.SendingAdminKeyByDefault();
-    }
 
     /// <summary>A plain HTTP client on the test server, with this key (or none); it bypasses the scenario defaults.</summary>
     public HttpClient Client(string? key = null)

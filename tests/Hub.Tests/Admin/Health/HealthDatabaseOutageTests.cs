@@ -1,37 +1,21 @@
 using Alba;
 using Hub.Replenishment;
 using Hub.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Wolverine;
 
 namespace Hub.Tests.Admin.Health;
 
 /// <summary>The Health page on a PostgreSQL of its own that the test stops and starts again; no 1C or МойСклад is configured.</summary>
 public sealed class HealthDatabaseOutageTests : IAsyncLifetime
 {
-    private PrivatePostgres _pg = null!;
-    private IAlbaHost _host = null!;
+    private PrivatePostgresHost _db = null!;
 
-    public async Task InitializeAsync()
-    {
-        _pg = await PrivatePostgres.StartAsync();
-        _host = await AlbaHost.For<Program>(b =>
-        {
-            b.UseSetting("ConnectionStrings:Hub", _pg.ConnectionString);
-            foreach (var (key, value) in TestKeys.Settings()) b.UseSetting(key, value);
-            b.ConfigureServices(s => { s.RunWolverineInSoloMode(); s.DisableAllExternalWolverineTransports(); });
-        });
-    }
+    public async Task InitializeAsync() => _db = await PrivatePostgresHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _pg.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private async Task<(int Status, string Body)> SendAsync(bool htmx, bool post = false)
     {
-        var result = await _host.Scenario(s =>
+        var result = await _db.Host.Scenario(s =>
         {
             if (post) s.Post.FormData(new Dictionary<string, string>()).ToUrl("/admin/health/connections");
             else s.Get.Url("/admin/health");
@@ -49,7 +33,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
         Assert.Contains("id=\"store-counts\"", before);
         Assert.Contains("id=\"connections-never\"", before);
 
-        await _pg.StopServerAsync();
+        await _db.Postgres.StopServerAsync();
 
         var (status, page) = await SendAsync(htmx: false);
         Assert.Equal(503, status);
@@ -71,7 +55,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
         Assert.Contains("FAILED: not configured", section);
         Assert.Contains("set OneC:BaseUrl, OneC:User and OneC:Password", section);
 
-        await _pg.StartServerAsync();
+        await _db.Postgres.StartServerAsync();
 
         string body;
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -1,36 +1,20 @@
 using Alba;
 using Hub.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Wolverine;
 
 namespace Hub.Tests.Admin.Logs;
 
 /// <summary>The Logs page on a PostgreSQL of its own that the test stops and starts again.</summary>
 public sealed class LogsDatabaseOutageTests : IAsyncLifetime
 {
-    private PrivatePostgres _pg = null!;
-    private IAlbaHost _host = null!;
+    private PrivatePostgresHost _db = null!;
 
-    public async Task InitializeAsync()
-    {
-        _pg = await PrivatePostgres.StartAsync();
-        _host = await AlbaHost.For<Program>(b =>
-        {
-            b.UseSetting("ConnectionStrings:Hub", _pg.ConnectionString);
-            foreach (var (key, value) in TestKeys.Settings()) b.UseSetting(key, value);
-            b.ConfigureServices(s => { s.RunWolverineInSoloMode(); s.DisableAllExternalWolverineTransports(); });
-        });
-    }
+    public async Task InitializeAsync() => _db = await PrivatePostgresHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _pg.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _db.DisposeAsync();
 
     private async Task<(int Status, string Body)> GetAsync(string url, bool htmx)
     {
-        var result = await _host.Scenario(s =>
+        var result = await _db.Host.Scenario(s =>
         {
             s.Get.Url(url);
             s.WithKey(TestKeys.Viewer);
@@ -43,7 +27,7 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
     [Fact]
     public async Task with_the_database_down_the_page_says_so_keeps_polling_and_recovers_by_itself()
     {
-        await _host.Scenario(s =>
+        await _db.Host.Scenario(s =>
         {
             s.Post.Json(new[] { new { process_name = "outage", message = "before the outage" } }).ToUrl("/api/v1/logs");
             s.WithKey(TestKeys.Ingest);
@@ -51,7 +35,7 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
         });
         Assert.Contains("before the outage", (await GetAsync("/admin/logs", htmx: true)).Body);
 
-        await _pg.StopServerAsync();
+        await _db.Postgres.StopServerAsync();
 
         // Auto-refresh off, yet the region polls while the database is down so the page comes back without a reload.
         var (status, page) = await GetAsync("/admin/logs?refresh=0", htmx: false);
@@ -64,7 +48,7 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
         Assert.Equal(200, fragmentStatus);
         Assert.Contains("id=\"db-down\"", fragment);
 
-        await _pg.StartServerAsync();
+        await _db.Postgres.StartServerAsync();
 
         string body;
         var deadline = DateTime.UtcNow.AddSeconds(60);
