@@ -10,6 +10,9 @@ public readonly record struct KeysetCursor(DateTimeOffset Ts, Guid Id)
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes($"{Ts.UtcTicks.ToString(CultureInfo.InvariantCulture)}.{Id:N}"));
 
+    /// <summary>The position a request's <c>next</c> names, or null for the first page (validators have refused a bad one already).</summary>
+    public static KeysetCursor? After(string? next) => TryDecode(next, out var cursor) ? cursor : null;
+
     public static bool TryDecode(string? text, out KeysetCursor cursor)
     {
         cursor = default;

@@ -16,9 +16,8 @@ public sealed class CheckConnectionsEndpoint(ConnectionCheck connections) : Endp
     public override void Configure()
     {
         Post(HealthView.ConnectionsPath);
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)

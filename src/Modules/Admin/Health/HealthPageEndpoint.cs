@@ -21,9 +21,8 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
     public override void Configure()
     {
         Get("/admin/health");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -45,10 +44,7 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
                     HealthView.Connections(HttpContext, connections.Last, connections.Running) +
                     // Last: one row per queue, two dozen of them, and rarely what someone opened the page for.
                     HealthView.Queues(WolverineNode.Queues(runtime));
-        // htmx swaps only 2xx answers: the refreshing region must receive an unhealthy state to show it.
-        var status = report.Status == HealthStatus.Unhealthy && !AdminResponse.IsHtmx(HttpContext)
-            ? StatusCodes.Status503ServiceUnavailable
-            : StatusCodes.Status200OK;
+        var status = report.Status == HealthStatus.Unhealthy ? AdminResponse.UnavailableStatus(HttpContext) : StatusCodes.Status200OK;
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Health", inner, () => HealthView.Live(inner), ct, status);
     }
 }

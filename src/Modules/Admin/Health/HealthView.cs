@@ -68,7 +68,7 @@ public static class HealthView
     public static string Store(PersistedCounts? counts, string? problem)
     {
         var body = counts is null
-            ? $"<div class=\"error\" role=\"alert\" id=\"store-down\">{Html.E(problem)}</div>"
+            ? Html.Alert(problem, "store-down")
             : $"""
               <dl class="fields" id="store-counts">
               <dt>incoming</dt><dd id="store-incoming">{Html.E(counts.Incoming)} <span class="muted">received, not yet handled</span></dd>

@@ -14,9 +14,8 @@ public sealed class LogRecordEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override void Configure()
     {
         Get("/admin/logs/{id:guid}");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -18,9 +18,8 @@ public sealed class LogsExportEndpoint(IQuerySession session, AdminOptions optio
     public override void Configure()
     {
         Get("/admin/logs/export");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -28,17 +27,14 @@ public sealed class LogsExportEndpoint(IQuerySession session, AdminOptions optio
         var query = LogsQuery.Parse(HttpContext.Request.Query, options);
         var now = clock.GetUtcNow();
         var (request, errors) = query.ToSearch(now);
-        var formatText = HttpContext.Request.Query["format"].ToString();
-        var delimiterText = HttpContext.Request.Query["delimiter"].ToString();
-        var format = ExportLogsRequest.ParseFormat(formatText);
-        var delimiter = ExportLogsRequest.ParseDelimiter(delimiterText);
-        if (format is null) errors = [.. errors, "format is csv or ndjson"];
-        if (delimiter is null) errors = [.. errors, "delimiter is comma or semicolon"];
+        // The filter is checked as the page checks it; format and delimiter by the API's own rules, in its words.
+        var export = new ExportLogsRequest { Format = HttpContext.Request.Query["format"], Delimiter = HttpContext.Request.Query["delimiter"] };
+        errors = [.. errors, .. new ExportLogsValidator().Validate(export).Errors.Select(e => e.ErrorMessage)];
         if (errors.Count > 0)
         {
             await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "Cannot export: " + string.Join("; ", errors), ct);
             return;
         }
-        await LogExportResponse.StreamAsync(HttpContext, session, request.ToFilter(), format!.Value, delimiter!.Value, now, logger, ct);
+        await LogExportResponse.StreamAsync(HttpContext, session, request.ToFilter(), export.ParsedFormat, export.ParsedDelimiter, now, logger, ct);
     }
 }

@@ -18,9 +18,8 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
     public override void Configure()
     {
         Get("/admin/logs");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -32,14 +31,14 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
         var status = StatusCodes.Status200OK;
         if (errors.Count > 0)
         {
-            inner = $"<div class=\"error\" role=\"alert\">{string.Join("<br>", errors.Select(Html.E))}</div>";
+            inner = Html.Alert(errors);
             status = StatusCodes.Status400BadRequest;
         }
         else
         {
             try
             {
-                var after = KeysetCursor.TryDecode(request.Next, out var cursor) ? cursor : (KeysetCursor?)null;
+                var after = KeysetCursor.After(request.Next);
                 var page = await bus.InvokeAsync<SearchLogsResponse>(new SearchLogs(request.ToFilter(), query.PageSize, after), ct);
                 if (AdminResponse.IsHtmx(HttpContext) && query.Next is not null)
                 {
@@ -50,10 +49,9 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
-                inner = $"<div class=\"error\" role=\"alert\" id=\"db-down\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+                inner = AdminResponse.DatabaseDown(ex);
                 failing = true;
-                // htmx swaps only 2xx answers; the polling region must receive this message to show it and keep going.
-                status = AdminResponse.IsHtmx(HttpContext) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+                status = AdminResponse.UnavailableStatus(HttpContext);
             }
         }
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Logs", inner,

@@ -76,7 +76,7 @@ public sealed record LogsQuery
     /// <summary>The query string of this filter; <paramref name="next"/> replaces the cursor.</summary>
     public string ToQueryString(string? next = null, bool withNext = false)
     {
-        var pairs = new List<(string, string?)>
+        var pairs = new List<(string Name, string? Value)>
         {
             ("period", Period), ("from", From), ("to", To), ("level", Level), ("status", Status), ("external_system", System),
             ("step", Step), ("process", Process), ("run_id", RunId), ("text", Text),
@@ -84,6 +84,6 @@ public sealed record LogsQuery
             ("refresh", Refresh.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (withNext) pairs.Add(("next", next));
-        return string.Join("&", pairs.Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+        return Html.QueryString(pairs);
     }
 }

@@ -13,9 +13,8 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
     public override void Configure()
     {
         Get("/admin/outbox");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -30,7 +29,7 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
         var status = StatusCodes.Status200OK;
         if (filter is null)
         {
-            body = $"<div class=\"error\" role=\"alert\">{string.Join("<br>", errors.Select(Html.E))}</div>";
+            body = Html.Alert(errors);
             status = StatusCodes.Status400BadRequest;
         }
         else
@@ -48,7 +47,7 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
-                body = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+                body = AdminResponse.DatabaseDown(ex);
                 status = StatusCodes.Status503ServiceUnavailable;
             }
         }
@@ -62,9 +61,8 @@ public sealed class ActOnDeadLettersPageEndpoint(IMessageBus bus) : EndpointWith
     public override void Configure()
     {
         Post("/admin/outbox/replay", "/admin/outbox/discard");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Operator);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)

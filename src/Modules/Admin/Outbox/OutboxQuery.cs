@@ -22,7 +22,7 @@ public sealed record OutboxQuery(string? System, string? ExceptionType, string? 
     public string HiddenFields() => string.Concat(Values().Where(v => v.Value is not null)
         .Select(v => $"<input type=\"hidden\" name=\"{v.Name}\" value=\"{Html.E(v.Value)}\">"));
 
-    public string ToQueryString() => string.Join("&", Values().Where(v => v.Value is not null).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value!)}"));
+    public string ToQueryString() => Html.QueryString(Values());
 
     /// <summary>The module's own filter, through the API's own validation rules; errors in words.</summary>
     public (DeadLetterFilter? Filter, IReadOnlyList<string> Errors) ToFilter(IReadOnlyList<Guid>? ids = null)

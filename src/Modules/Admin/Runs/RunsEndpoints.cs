@@ -17,16 +17,15 @@ public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override void Configure()
     {
         Get("/admin/runs");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
         var status = Query<string>("status", false) is { Length: > 0 } s && Enum.TryParse<RunStatus>(s, true, out var parsed) ? parsed : (RunStatus?)null;
         var next = Query<string>("next", false);
-        var after = KeysetCursor.TryDecode(next, out var cursor) ? cursor : (KeysetCursor?)null;
+        var after = KeysetCursor.After(next);
         string list;
         try
         {
@@ -34,7 +33,7 @@ public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
-            list = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+            list = AdminResponse.DatabaseDown(ex);
         }
         var query = HttpContext.Request.QueryString.Value ?? "";
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Runs", list, () =>
@@ -49,9 +48,8 @@ public sealed class TriggerRunEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override void Configure()
     {
         Post("/admin/runs");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Operator);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -106,9 +104,8 @@ public sealed class RunPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override void Configure()
     {
         Get("/admin/runs/{id:guid}");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -11,7 +11,7 @@ public static class RunsView
 {
     /// <summary>The trigger form, shown only to operators; the endpoint refuses everyone else anyway.</summary>
     public static string TriggerForm(HttpContext context, string? warehouseId = null, string? error = null) =>
-        (error is null ? "" : $"<div class=\"error\" role=\"alert\">{Html.E(error)}</div>") + $"""
+        (error is null ? "" : Html.Alert(error)) + $"""
         <form method="post" action="/admin/runs" class="filters" id="trigger">
         {AdminForms.HiddenField(context)}
         <label>Warehouse (1C Ref_Key, empty for all) <input name="warehouse_id" value="{Html.E(warehouseId)}" size="38"></label>

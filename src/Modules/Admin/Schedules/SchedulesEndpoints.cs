@@ -15,9 +15,8 @@ public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, TimeProvide
     public override void Configure()
     {
         Get("/admin/schedules");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -30,7 +29,7 @@ public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, TimeProvide
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
-            body = $"<div class=\"error\" role=\"alert\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
+            body = AdminResponse.DatabaseDown(ex);
             status = StatusCodes.Status503ServiceUnavailable;
         }
         var done = Query<string>("done", false) is "paused" or "resumed" or "started" && Query<string>("name", false) is { } name
@@ -46,9 +45,8 @@ public sealed class ScheduleActionPageEndpoint(IWolverineRuntime runtime) : Endp
     public override void Configure()
     {
         Post("/admin/schedules/{name}/{action}");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Operator);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)

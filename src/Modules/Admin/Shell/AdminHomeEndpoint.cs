@@ -10,9 +10,8 @@ public sealed class AdminHomeEndpoint : EndpointWithoutRequest
     public override void Configure()
     {
         Get("/admin");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override Task HandleAsync(CancellationToken ct) => Send.RedirectAsync("/admin/logs");

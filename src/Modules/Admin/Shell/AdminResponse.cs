@@ -17,8 +17,8 @@ public static class AdminResponse
 
     public static Task ErrorAsync(HttpContext context, int status, string message, CancellationToken ct) =>
         IsHtmx(context)
-            ? WriteAsync(context, status, $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div>", ct)
-            : PageAsync(context, "Something is wrong", $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div>", ct, status);
+            ? WriteAsync(context, status, Html.Alert(message), ct)
+            : PageAsync(context, "Something is wrong", Html.Alert(message), ct, status);
 
     public static async Task WriteAsync(HttpContext context, int status, string html, CancellationToken ct)
     {
@@ -37,6 +37,15 @@ public static class AdminResponse
             if (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException) return true;
         return false;
     }
+
+    /// <summary>
+    /// The status of a page that cannot show what it is for: 503 for a page, 200 for htmx. htmx swaps only 2xx answers,
+    /// and a refreshing region must receive the message (database down, unhealthy) to show it and keep refreshing.
+    /// </summary>
+    public static int UnavailableStatus(HttpContext context) => IsHtmx(context) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+
+    /// <summary>The database-down alert a page region shows in place of its data.</summary>
+    public static string DatabaseDown(Exception ex) => Html.Alert(DatabaseDownMessage(ex), "db-down");
 
     public static string DatabaseDownMessage(Exception ex) =>
         "The database cannot be reached right now, so nothing can be shown (" + FirstLine(Innermost(ex).Message) +

@@ -17,11 +17,21 @@ public static class Html
         _ => Encoder.Encode(value.ToString() ?? "")
     };
 
+    /// <summary>A page's state as a query string (not HTML-encoded yet): the pairs with a value, each URL-encoded.</summary>
+    public static string QueryString(IEnumerable<(string Name, string? Value)> pairs) =>
+        string.Join("&", pairs.Where(p => !string.IsNullOrEmpty(p.Value)).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+
     /// <summary>A query-string value: URL-encoded, then HTML-encoded for the attribute it sits in.</summary>
     public static string Q(string? value) => E(Uri.EscapeDataString(value ?? ""));
 
     public static string Option(string value, string label, string? selected) =>
         $"<option value=\"{E(value)}\"{(string.Equals(value, selected, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(label)}</option>";
+
+    /// <summary>The one way a page says something went wrong: each line encoded, read out by screen readers.</summary>
+    public static string Alert(IEnumerable<string?> lines, string? id = null) =>
+        $"<div class=\"error\" role=\"alert\"{(id is null ? "" : $" id=\"{E(id)}\"")}>{string.Join("<br>", lines.Select(E))}</div>";
+
+    public static string Alert(string? message, string? id = null) => Alert([message], id);
 
     /// <summary>A cut of long text, saying it was cut.</summary>
     public static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + $"… ({text.Length - max} more characters)";

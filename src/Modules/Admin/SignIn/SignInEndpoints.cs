@@ -53,9 +53,8 @@ public sealed class SignOutEndpoint : EndpointWithoutRequest
     public override void Configure()
     {
         Post("/admin/sign-out");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -69,7 +68,7 @@ public sealed class SignOutEndpoint : EndpointWithoutRequest
 public static class SignInView
 {
     public static string Form(HttpContext context, string? returnUrl, string? error) =>
-        (error is null ? "" : $"<div class=\"error\" role=\"alert\">{Html.E(error)}</div>") +
+        (error is null ? "" : Html.Alert(error)) +
         $"""
         <form method="post" action="{AdminAuth.SignInPath}" class="filters" autocomplete="off">
         {AdminForms.HiddenField(context)}

@@ -17,36 +17,34 @@ public sealed class StatsPageEndpoint(IMessageBus bus, TimeProvider clock, IOpti
     public override void Configure()
     {
         Get("/admin/stats");
-        AuthSchemes(AdminAuth.Scheme);
+        Group<AdminPages>();
         Roles(HubRoles.Viewer);
-        Description(d => d.ExcludeFromDescription());
     }
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var defaultZone = statsOptions.Value.TimeZone;
+        var defaultZone = GetLogStatsRequest.ParseZone(null, statsOptions.Value.TimeZone) ?? TimeZoneInfo.Utc;
         var (query, errors) = StatsQuery.Parse(HttpContext.Request.Query, defaultZone);
         string inner;
         var status = StatusCodes.Status200OK;
         if (errors.Count > 0)
         {
-            inner = $"<div class=\"error\" role=\"alert\">{string.Join("<br>", errors.Select(Html.E))}</div>";
+            inner = Html.Alert(errors);
             status = StatusCodes.Status400BadRequest;
         }
         else
         {
-            var zone = GetLogStatsRequest.ParseZone(query.TimeZone, defaultZone)!;
-            var range = StatsRange.Resolve(query.Bucket, null, null, clock.GetUtcNow(), zone);
+            var range = StatsRange.Resolve(query.Bucket, null, null, clock.GetUtcNow(), query.Zone);
             try
             {
                 var stats = await bus.InvokeAsync<LogStatsResponse>(
-                    new GetLogStats(query.Bucket, range, zone, StatsGrouping.System, query.System, query.Process), ct);
-                inner = StatsView.Results(query, range, zone, stats.Items);
+                    new GetLogStats(query.Bucket, range, query.Zone, StatsGrouping.System, query.System, query.Process), ct);
+                inner = StatsView.Results(query, range, stats.Items);
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
-                inner = $"<div class=\"error\" role=\"alert\" id=\"db-down\">{Html.E(AdminResponse.DatabaseDownMessage(ex))}</div>";
-                status = AdminResponse.IsHtmx(HttpContext) ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+                inner = AdminResponse.DatabaseDown(ex);
+                status = AdminResponse.UnavailableStatus(HttpContext);
             }
         }
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Stats", inner, () => StatsView.Page(query, defaultZone, inner), ct, status);

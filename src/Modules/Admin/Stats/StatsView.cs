@@ -10,9 +10,9 @@ public static class StatsView
 {
     public const string NoSystem = "(no system)";
 
-    public static string Page(StatsQuery q, string defaultZone, string inner)
+    public static string Page(StatsQuery q, TimeZoneInfo defaultZone, string inner)
     {
-        var zones = StatsQuery.Zones.Contains(defaultZone) ? StatsQuery.Zones : [.. StatsQuery.Zones, defaultZone];
+        var zones = StatsQuery.Zones.Contains(defaultZone.Id) ? StatsQuery.Zones : [.. StatsQuery.Zones, defaultZone.Id];
         string Tab(StatsBucket bucket, string label) => q.Bucket == bucket
             ? $"<strong aria-current=\"true\">{Html.E(label)}</strong>"
             : $"<a href=\"/admin/stats?{Html.E(q.ToQueryString(bucket))}\">{Html.E(label)}</a>";
@@ -22,15 +22,16 @@ public static class StatsView
             <input type="hidden" name="bucket" value="{(q.Bucket == StatsBucket.Hour ? "hour" : "day")}">
             <label>System <input name="system" value="{Html.E(q.System)}" size="10" placeholder="all"></label>
             <label>Process <input name="process" value="{Html.E(q.Process)}" size="20" placeholder="all"></label>
-            <label>Time zone <select name="tz">{string.Concat(zones.Select(z => Html.Option(z, z, q.TimeZone)))}</select></label>
+            <label>Time zone <select name="tz">{string.Concat(zones.Select(z => Html.Option(z, z, q.Zone.Id)))}</select></label>
             <button type="submit">Show</button> <a href="/admin/stats">Clear</a>
             </form>
             <div id="stats" hx-get="/admin/stats?{Html.E(q.ToQueryString())}" hx-trigger="every 60s" hx-swap="innerHTML">{inner}</div>
             """;
     }
 
-    public static string Results(StatsQuery q, StatsRange range, TimeZoneInfo zone, IReadOnlyList<LogStatsRow> rows)
+    public static string Results(StatsQuery q, StatsRange range, IReadOnlyList<LogStatsRow> rows)
     {
+        var zone = q.Zone;
         var span = q.Bucket == StatsBucket.Hour ? "the last 24 hours" : "the last 30 days";
         if (rows.Count == 0)
             return $"<div class=\"notice\" id=\"empty\">No integration logs in {Html.E(span)}{(q.System is null && q.Process is null ? "" : " for this filter")}.</div>";
@@ -50,13 +51,13 @@ public static class StatsView
                 <section class="system" data-system="{Html.E(system.Key)}"><h2>{Html.E(system.Key)}</h2>
                 <p>{total:N0} logs, {failed:N0} failed{(total == 0 ? "" : $" ({100.0 * failed / total:0.#}%)")}</p>
                 <div class="charts">
-                <figure class="volume"><figcaption>Volume</figcaption>{StatsChart.Svg($"{system.Key}: logs per {Unit(q)}", "", Bars(q, zone, buckets, VolumeSegments), LabelEvery(q))}</figure>
-                <figure class="failures"><figcaption>Failures</figcaption>{StatsChart.Svg($"{system.Key}: failed logs per {Unit(q)}", "", Bars(q, zone, buckets, r => [new ChartSegment("failed", r.Failed, "failed")]), LabelEvery(q))}</figure>
-                <figure class="p95"><figcaption>p95 duration</figcaption>{StatsChart.Svg($"{system.Key}: 95th percentile of elapsed_ms per {Unit(q)}", " ms", Bars(q, zone, buckets, r => r.P95ElapsedMs is { } p ? [new ChartSegment("duration", p, "p95 ms")] : []), LabelEvery(q))}</figure>
+                <figure class="volume"><figcaption>Volume</figcaption>{StatsChart.Svg($"{system.Key}: logs per {Unit(q)}", "", Bars(q, buckets, VolumeSegments), LabelEvery(q))}</figure>
+                <figure class="failures"><figcaption>Failures</figcaption>{StatsChart.Svg($"{system.Key}: failed logs per {Unit(q)}", "", Bars(q, buckets, r => [new ChartSegment("failed", r.Failed, "failed")]), LabelEvery(q))}</figure>
+                <figure class="p95"><figcaption>p95 duration</figcaption>{StatsChart.Svg($"{system.Key}: 95th percentile of elapsed_ms per {Unit(q)}", " ms", Bars(q, buckets, r => r.P95ElapsedMs is { } p ? [new ChartSegment("duration", p, "p95 ms")] : []), LabelEvery(q))}</figure>
                 </div></section>
                 """);
         }
-        html.Append(Table(q, zone, rows));
+        html.Append(Table(q, rows));
         return html.ToString();
     }
 
@@ -66,20 +67,21 @@ public static class StatsView
         new("other", Math.Max(0, r.Total - r.Succeeded - r.Retrying - r.Failed), "other"),
     ];
 
-    private static List<ChartBar> Bars(StatsQuery q, TimeZoneInfo zone, List<(DateTimeOffset Start, LogStatsRow? Row)> buckets,
+    private static List<ChartBar> Bars(StatsQuery q, List<(DateTimeOffset Start, LogStatsRow? Row)> buckets,
         Func<LogStatsRow, IReadOnlyList<ChartSegment>> segments) =>
         buckets.Select(b =>
         {
-            var label = Label(b.Start, q.Bucket, zone);
-            if (b.Row is not { } row) return new ChartBar(label, $"{Period(b.Start, q.Bucket, zone)}: no logs", []);
+            var label = Label(b.Start, q.Bucket, q.Zone);
+            if (b.Row is not { } row) return new ChartBar(label, $"{Period(b.Start, q.Bucket, q.Zone)}: no logs", []);
             var parts = segments(row);
-            var tooltip = $"{Period(b.Start, q.Bucket, zone)}: {row.Total} logs, {row.Succeeded} succeeded, {row.Failed} failed, {row.Retrying} retrying" +
+            var tooltip = $"{Period(b.Start, q.Bucket, q.Zone)}: {row.Total} logs, {row.Succeeded} succeeded, {row.Failed} failed, {row.Retrying} retrying" +
                           (row.P95ElapsedMs is { } p ? $", p95 {p} ms" : "");
             return new ChartBar(label, tooltip, parts);
         }).ToList();
 
-    public static string Table(StatsQuery q, TimeZoneInfo zone, IReadOnlyList<LogStatsRow> rows)
+    public static string Table(StatsQuery q, IReadOnlyList<LogStatsRow> rows)
     {
+        var zone = q.Zone;
         var body = string.Concat(rows.OrderByDescending(r => r.Period).ThenBy(r => r.ExternalSystem ?? NoSystem, StringComparer.Ordinal).Select(r => $"""
             <tr class="stat"><td>{Html.E(Period(r.Period, q.Bucket, zone))}</td><td>{Html.E(r.ExternalSystem ?? NoSystem)}</td><td class="num">{Html.E(r.Total)}</td>
             <td class="num">{Html.E(r.Succeeded)}</td><td class="num{(r.Failed > 0 ? " bad" : "")}">{Html.E(r.Failed)}</td><td class="num">{Html.E(r.Retrying)}</td>

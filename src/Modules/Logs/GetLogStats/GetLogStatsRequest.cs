@@ -58,7 +58,7 @@ public sealed class GetLogStatsValidator : Validator<GetLogStatsRequest>
         RuleFor(x => x.GroupBy).Must(g => GetLogStatsRequest.ParseGrouping(g) is not null).OverridePropertyName("group_by")
             .WithMessage("group_by takes system, process, both (system,process) or none");
         RuleFor(x => x.Tz).Must(tz => tz is null || GetLogStatsRequest.ParseZone(tz, "UTC") is not null).OverridePropertyName("tz")
-            .WithMessage("tz is not a known time zone (IANA names such as Europe/Moscow or UTC)");
+            .WithMessage(x => $"tz \"{x.Tz}\" is not a known time zone (IANA names such as Europe/Moscow or UTC)");
         RuleFor(x => x).Must(x => x.From is null || x.To is null || x.From < x.To).OverridePropertyName("to")
             .WithMessage("to must be later than from");
         RuleFor(x => x).Must(x => x.From is null || x.To is null

@@ -24,7 +24,7 @@ public sealed class SearchLogsEndpoint(IMessageBus bus) : Endpoint<SearchLogsReq
 
     public override async Task HandleAsync(SearchLogsRequest req, CancellationToken ct)
     {
-        KeysetCursor? after = KeysetCursor.TryDecode(req.Next, out var cursor) ? cursor : null;
+        var after = KeysetCursor.After(req.Next);
         var query = new SearchLogs(req.ToFilter(), req.PageSize ?? SearchLogsRequest.DefaultPageSize, after);
         await Send.OkAsync(await bus.InvokeAsync<SearchLogsResponse>(query, ct), ct);
     }

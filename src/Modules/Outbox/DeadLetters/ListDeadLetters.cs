@@ -62,7 +62,7 @@ public sealed class ListDeadLettersEndpoint(IMessageBus bus) : Endpoint<ListDead
 
     public override async Task HandleAsync(ListDeadLettersRequest req, CancellationToken ct)
     {
-        KeysetCursor? after = KeysetCursor.TryDecode(req.Next, out var cursor) ? cursor : null;
+        var after = KeysetCursor.After(req.Next);
         await Send.OkAsync(await bus.InvokeAsync<DeadLettersPage>(new ListDeadLetters(req.ToFilter(), req.PageSize, after), ct), ct);
     }
 }

@@ -68,7 +68,7 @@ public sealed class ListRunsEndpoint(IMessageBus bus) : Endpoint<ListRunsRequest
 
     public override async Task HandleAsync(ListRunsRequest req, CancellationToken ct)
     {
-        KeysetCursor? after = KeysetCursor.TryDecode(req.Next, out var cursor) ? cursor : null;
+        var after = KeysetCursor.After(req.Next);
         await Send.OkAsync(await bus.InvokeAsync<RunsPage>(new ListRuns(req.Status, req.PageSize, after), ct), ct);
     }
 }

@@ -45,24 +45,28 @@ public sealed partial class DockerBuildStageTests : IDisposable
         };
     }
 
-    private void Copy(string source, string destination, Func<string, bool> ignored)
+    /// <summary>Docker's COPY: a file goes into a destination folder (one ending in / or shared by several sources) or becomes it; a folder's content goes into it.</summary>
+    private void Copy(string[] sources, string destination, Func<string, bool> ignored)
     {
-        var from = Path.Combine(Root, source);
-        if (File.Exists(from))
+        var into = Path.Combine(_context, destination);
+        var intoFolder = destination.EndsWith('/') || sources.Length > 1;
+        foreach (var source in sources)
         {
-            var target = destination.EndsWith('/') ? Path.Combine(_context, destination.TrimStart('/'), Path.GetFileName(source)) : Path.Combine(_context, destination);
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(from, target, overwrite: true);
-            return;
-        }
-        Assert.True(Directory.Exists(from), $"the Dockerfile copies {source}, which is not in the repository");
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(Root, file).Replace('\\', '/');
-            if (ignored(relative)) continue;
-            var target = Path.Combine(_context, destination.TrimStart('/').TrimEnd('/'), Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            var from = Path.Combine(Root, source);
+            if (File.Exists(from))
+            {
+                var target = intoFolder ? Path.Combine(into, Path.GetFileName(source)) : into;
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(from, target, overwrite: true);
+                continue;
+            }
+            Assert.True(Directory.Exists(from), $"the Dockerfile copies {source}, which is not in the repository");
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Where(f => !ignored(Path.GetRelativePath(Root, f).Replace('\\', '/'))))
+            {
+                var target = Path.Combine(into, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
     }
 
@@ -78,9 +82,9 @@ public sealed partial class DockerBuildStageTests : IDisposable
         foreach (var copy in stage.Select(l => CopyLine().Match(l)).Where(m => m.Success))
         {
             var parts = copy.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var destination = parts[^1] == "./" ? "" : parts[^1];
-            if (destination.StartsWith('/')) destination = Path.GetRelativePath(workdir, destination);
-            foreach (var source in parts[..^1]) Copy(source, parts.Length > 2 || parts[^1].EndsWith('/') ? destination + "/" : destination, ignored);
+            // Destinations are relative to WORKDIR, which is the context's root here.
+            var destination = parts[^1].StartsWith('/') ? Path.GetRelativePath(workdir, parts[^1]) : parts[^1];
+            Copy(parts[..^1], destination, ignored);
         }
         Assert.False(Directory.Exists(Path.Combine(_context, "src", "Modules", "Admin", "node_modules")));
 
