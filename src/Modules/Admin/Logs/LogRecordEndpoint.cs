@@ -21,21 +21,8 @@ public sealed class LogRecordEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        IntegrationLog? log;
-        try
-        {
-            log = await bus.InvokeAsync<IntegrationLog?>(new GetLog(id), ct);
-        }
-        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
-        {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, AdminResponse.DatabaseDownMessage(ex), ct);
-            return;
-        }
-        if (log is null)
-        {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No log record has id {id}.", ct);
-            return;
-        }
+        var log = await AdminResponse.LoadOneAsync(HttpContext, () => bus.InvokeAsync<IntegrationLog?>(new GetLog(id), ct), $"No log record has id {id}.", ct);
+        if (log is null) return;
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Log record", LogsView.Record(log, closable: true),
             () => LogsView.Record(log, closable: false), ct);
     }

@@ -111,21 +111,8 @@ public sealed class RunPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        ReplenishmentRun? run;
-        try
-        {
-            run = await bus.InvokeAsync<ReplenishmentRun?>(new GetRun(id), ct);
-        }
-        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
-        {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status503ServiceUnavailable, AdminResponse.DatabaseDownMessage(ex), ct);
-            return;
-        }
-        if (run is null)
-        {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No run has id {id}.", ct);
-            return;
-        }
+        var run = await AdminResponse.LoadOneAsync(HttpContext, () => bus.InvokeAsync<ReplenishmentRun?>(new GetRun(id), ct), $"No run has id {id}.", ct);
+        if (run is null) return;
         var detail = RunsView.Detail(run);
         var poll = run.IsActive ? $" hx-get=\"/admin/runs/{run.Id}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
         var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";

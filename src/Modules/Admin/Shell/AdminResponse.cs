@@ -30,6 +30,26 @@ public static class AdminResponse
         await context.Response.WriteAsync(html, ct);
     }
 
+    /// <summary>
+    /// One stored thing for a page by its id, or null once the answer has been written instead: 503 saying the database
+    /// cannot be reached, or 404 with <paramref name="missing"/>.
+    /// </summary>
+    public static async Task<T?> LoadOneAsync<T>(HttpContext context, Func<Task<T?>> load, string missing, CancellationToken ct) where T : class
+    {
+        T? found;
+        try
+        {
+            found = await load();
+        }
+        catch (Exception ex) when (IsDatabaseDown(ex))
+        {
+            await ErrorAsync(context, StatusCodes.Status503ServiceUnavailable, DatabaseDownMessage(ex), ct);
+            return null;
+        }
+        if (found is null) await ErrorAsync(context, StatusCodes.Status404NotFound, missing, ct);
+        return found;
+    }
+
     /// <summary>Whether an exception means the database cannot be reached, as opposed to a bug.</summary>
     public static bool IsDatabaseDown(Exception ex)
     {

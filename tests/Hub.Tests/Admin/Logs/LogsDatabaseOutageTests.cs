@@ -44,6 +44,11 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
         Assert.Contains("hx-trigger=\"every 5s", page);
         Assert.Contains("class=\"filters\"", page);
 
+        // A record's own page cannot be read either, and says why instead of claiming the record is missing.
+        var (recordStatus, record) = await GetAsync($"/admin/logs/{Guid.NewGuid()}", htmx: false);
+        Assert.Equal(503, recordStatus);
+        Assert.Contains("The database cannot be reached right now", record);
+
         var (fragmentStatus, fragment) = await GetAsync("/admin/logs?refresh=0", htmx: true);
         Assert.Equal(200, fragmentStatus);
         Assert.Contains("id=\"db-down\"", fragment);

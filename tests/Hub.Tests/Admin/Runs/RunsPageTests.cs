@@ -131,4 +131,14 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Contains("&lt;i&gt;w&lt;/i&gt;", detail);
         Assert.DoesNotContain("<script>alert", detail);
     }
+
+    [Fact]
+    public async Task a_missing_run_is_a_readable_404()
+    {
+        var id = Guid.NewGuid();
+        var (status, page) = await GetAsync($"/admin/runs/{id}", TestKeys.Viewer);
+        Assert.Equal(404, status);
+        Assert.Contains($"No run has id {id}.", page);
+        Assert.Contains("<title>Something is wrong · Integration Hub</title>", page);
+    }
 }
