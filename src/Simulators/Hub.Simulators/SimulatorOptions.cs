@@ -14,6 +14,28 @@ public sealed class SimulatorOptions
     /// <summary>Recipient shops beyond the three named ones: each adds up to three orders to a run.</summary>
     public int ExtraShops { get; set; }
 
+    /// <summary>Organizations in 1C beside "ООО Симулятор": with more than one, a transfer order needs OneC:Organization.</summary>
+    public int ExtraOrganizations { get; set; }
+
+    /// <summary>
+    /// The 1C base checks a transfer order at posting the way УТ 11.5 does with every functional option on (organization,
+    /// priority, statuses, delivery, characteristics). Off, it checks only the warehouses and the rows, as a base with
+    /// those options switched off would.
+    /// </summary>
+    public bool OneCStrict { get; set; } = true;
+
+    /// <summary>
+    /// The release of УТ 11.5 whose fields the 1C base publishes: the transfer order's row field ПодлежитРазблокировке
+    /// exists from 11.5.27 on, and a body naming a field the base lacks is refused.
+    /// </summary>
+    public string OneCRelease { get; set; } = "11.5.22";
+
+    /// <summary>Entity sets the 1C user has no right to read: 1C answers 500 (code -1) "Недостаточно прав", not 403.</summary>
+    public List<string> OneCDeniedSets { get; set; } = [];
+
+    /// <summary>Entity sets not added to the standard OData interface of the base: 404, and missing from $metadata.</summary>
+    public List<string> OneCUnpublishedSets { get; set; } = [];
+
     public string MoySkladToken { get; set; } = "sim-moysklad-token";
 
     public string MoySkladLogin { get; set; } = "admin@sim";

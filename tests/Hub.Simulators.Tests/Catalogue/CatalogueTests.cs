@@ -12,7 +12,9 @@ public sealed class CatalogueTests
         var again = CatalogueGenerator.Generate(42, 300);
         var other = CatalogueGenerator.Generate(7, 300);
 
-        Assert.Equal(Default.Items, again.Items);
+        // Characteristics are lists, compared by content rather than by reference.
+        Assert.Equal(Default.Items.Select(i => i with { Characteristics = null }), again.Items.Select(i => i with { Characteristics = null }));
+        Assert.Equal(Default.Characteristics, again.Characteristics);
         Assert.Equal(Default.Balances, again.Balances);
         Assert.Equal(Default.Norms, again.Norms);
         Assert.Equal(Default.Warehouses, again.Warehouses);
@@ -44,9 +46,10 @@ public sealed class CatalogueTests
     {
         var catalogue = CatalogueGenerator.Generate(42, itemCount);
         foreach (var item in catalogue.Items)
+        foreach (var characteristic in Keys(item))
         {
-            var (needAtMinimum, needAtMaximum) = Need(catalogue, item);
-            var surplus = Surplus(catalogue, item);
+            var (needAtMinimum, needAtMaximum) = Need(catalogue, item, characteristic);
+            var surplus = Surplus(catalogue, item, characteristic);
             switch (item.Scenario)
             {
                 case StockScenario.FullyCoverable:
@@ -85,24 +88,27 @@ public sealed class CatalogueTests
         Assert.All(Default.Items, i => Assert.NotEqual(i.RefKey, i.ProductId));
     }
 
-    private static (decimal AtMinimum, decimal AtMaximum) Need(SimCatalogue catalogue, CatalogueItem item)
+    // Per characteristic where the item has them; the scenario holds for each of them on free stock (ВНаличии − КОтгрузке).
+    private static IEnumerable<Guid> Keys(CatalogueItem item) => item.UsesCharacteristics ? item.Variants.Select(v => v.RefKey) : [Guid.Empty];
+
+    private static (decimal AtMinimum, decimal AtMaximum) Need(SimCatalogue catalogue, CatalogueItem item, Guid characteristic)
     {
         decimal atMinimum = 0, atMaximum = 0;
         foreach (var shop in catalogue.Recipients)
         {
-            var norm = catalogue.NormOf(shop.RefKey, item.RefKey);
-            var balance = catalogue.BalanceOf(shop.RefKey, item.RefKey);
-            if (norm is null || balance >= norm.Minimum) continue;
-            atMinimum += norm.Minimum - balance;
-            atMaximum += norm.Maximum - balance;
+            var norm = catalogue.NormOf(shop.RefKey, item.RefKey, characteristic);
+            var free = catalogue.FreeOf(shop.RefKey, item.RefKey, characteristic);
+            if (norm is null || free >= norm.Minimum) continue;
+            atMinimum += norm.Minimum - free;
+            atMaximum += norm.Maximum - free;
         }
 
         return (atMinimum, atMaximum);
     }
 
-    private static decimal Surplus(SimCatalogue catalogue, CatalogueItem item) =>
+    private static decimal Surplus(SimCatalogue catalogue, CatalogueItem item, Guid characteristic) =>
         catalogue.Donors.Sum(donor =>
-            Math.Max(0, catalogue.BalanceOf(donor.RefKey, item.RefKey) - (catalogue.NormOf(donor.RefKey, item.RefKey)?.Minimum ?? 0)));
+            Math.Max(0, catalogue.FreeOf(donor.RefKey, item.RefKey, characteristic) - (catalogue.NormOf(donor.RefKey, item.RefKey, characteristic)?.Minimum ?? 0)));
 
     [Fact]
     public void extra_shops_are_recipients_with_names_of_their_own_and_the_donors_stay_two()
@@ -111,6 +117,6 @@ public sealed class CatalogueTests
         Assert.Equal(53, catalogue.Recipients.Count());
         Assert.Equal(53, catalogue.Recipients.Select(r => r.Name).Distinct().Count());
         Assert.Contains(catalogue.Recipients, r => r.Name == "Магазин №53");
-        Assert.Equal(2, catalogue.Warehouses.Count(w => w.Role == WarehouseRole.Donor));
+        Assert.Equal(2, catalogue.Donors.Count());
     }
 }

@@ -4,7 +4,11 @@ public static class OneCPaths
 {
     public const string Warehouses = "Catalog_Склады";
     public const string Items = "Catalog_Номенклатура";
-    public const string Norms = "InformationRegister_НормыЗапасов";
+    public const string Norms = "InformationRegister_ТоварныеОграничения";
+    public const string Characteristics = "Catalog_ХарактеристикиНоменклатуры";
+    public const string Units = "Catalog_УпаковкиЕдиницыИзмерения";
+    public const string Priorities = "Catalog_Приоритеты";
+    public const string Organizations = "Catalog_Организации";
     public const string Register = "AccumulationRegister_ТоварыНаСкладах";
     public const string TransferOrders = "Document_ЗаказНаПеремещение";
 

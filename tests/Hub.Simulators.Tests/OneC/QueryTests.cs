@@ -25,7 +25,8 @@ public sealed class QueryTests
     {
         await using var sim = await Sim.StartAsync();
         var expected = sim.Server.State.Catalogue.Items.Select(i => i.Code).Order(StringComparer.OrdinalIgnoreCase).ToList();
-        var query = OneCPaths.Query(("$format", "json"), ("$orderby", "Code desc"), ("$skip", "5"), ("$top", "10"), ("$inlinecount", "allpages"), ("$select", "Code"));
+        var query = OneCPaths.Query(("$format", "json"), ("$filter", "IsFolder eq false and DeletionMark eq false"), ("$orderby", "Code desc"),
+            ("$skip", "5"), ("$top", "10"), ("$inlinecount", "allpages"), ("$select", "Code"));
 
         var body = await (await sim.OneC().GetAsync($"{OneCPaths.Encode(OneCPaths.Items)}?{query}")).JsonAsync();
 
@@ -41,13 +42,14 @@ public sealed class QueryTests
         await using var sim = await Sim.StartAsync();
         var catalogue = sim.Server.State.Catalogue;
         var shop = catalogue.Warehouse("Магазин Купчино");
-        var query = OneCPaths.Query(("$format", "json"), ("$filter", $"Склад_Key eq guid'{shop.RefKey}' and МинимальныйЗапас gt 0"));
+        var query = OneCPaths.Query(("$format", "json"),
+            ("$filter", $"Склад_Key eq guid'{shop.RefKey}' and МетодОбеспеченияПотребностей eq 'ПоддержаниеЗапасаМинМакс' and ЭтоГруппировка eq false"));
 
         var body = await (await sim.OneC().GetAsync($"{OneCPaths.Encode(OneCPaths.Norms)}?{query}")).JsonAsync();
 
         var rows = body["value"]!.AsArray();
-        Assert.Equal(catalogue.Norms.Count(n => n.WarehouseKey == shop.RefKey), rows.Count);
-        Assert.All(rows, r => Assert.True(r!["МаксимальныйЗапас"]!.GetValue<decimal>() >= r["МинимальныйЗапас"]!.GetValue<decimal>()));
+        Assert.Equal(catalogue.Norms.Count(n => n.WarehouseKey == shop.RefKey && n.IsItemNorm), rows.Count);
+        Assert.All(rows, r => Assert.True(r!["МаксимальноеКоличествоЗапаса"]!.GetValue<decimal>() >= r["МинимальноеКоличествоЗапаса"]!.GetValue<decimal>()));
     }
 
     [Fact]
@@ -55,6 +57,7 @@ public sealed class QueryTests
     {
         await using var sim = await Sim.StartAsync();
         var query = OneCPaths.Query(("$format", "json"), ("$filter", $"Description eq {OneCPaths.Literal("Контейнер")}"));
+        // Description is a string of limited length (unlike Комментарий), so 1C compares it with eq.
 
         var body = await (await sim.OneC().GetAsync($"{OneCPaths.Encode(OneCPaths.Warehouses)}?{query}")).JsonAsync();
 

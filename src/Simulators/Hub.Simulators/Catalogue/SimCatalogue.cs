@@ -1,13 +1,20 @@
 namespace Hub.Simulators.Catalogue;
 
+/// <summary>
+/// The reference data both simulated systems serve. Balances may change (goods received into a shop), everything
+/// else is fixed for the simulator's life; <see cref="StockVersion"/> tells a cache when balances moved.
+/// </summary>
 public sealed class SimCatalogue
 {
-    private readonly Dictionary<(Guid Warehouse, Guid Item), decimal> balanceByKey;
+    private readonly Lock stockGate = new();
     private readonly Dictionary<Guid, Warehouse> warehouseByKey;
     private readonly Dictionary<Guid, Warehouse> warehouseByStoreId;
     private readonly Dictionary<Guid, CatalogueItem> itemByKey;
     private readonly Dictionary<Guid, CatalogueItem> itemByProductId;
-    private readonly Dictionary<(Guid Warehouse, Guid Item), StockNorm> normByKey;
+    private readonly Dictionary<Guid, Characteristic> characteristicByKey;
+    private readonly Dictionary<Guid, Characteristic> characteristicByVariantId;
+    private readonly Dictionary<(Guid Warehouse, Guid Item, Guid Characteristic), StockNorm> normByKey;
+    private List<StockBalance> balances;
 
     public SimCatalogue(
         int seed,
@@ -21,40 +28,76 @@ public sealed class SimCatalogue
         Guid accountId,
         Guid priceTypeId,
         Guid currencyId,
-        IReadOnlyDictionary<string, Guid> uomIds)
+        IReadOnlyDictionary<string, Guid> uomIds,
+        IReadOnlyList<CatalogFolder>? warehouseFolders = null,
+        IReadOnlyList<CatalogFolder>? itemFolders = null,
+        IReadOnlyList<CatalogueItem>? deletedItems = null,
+        IReadOnlyList<UnitOfMeasure>? units = null,
+        IReadOnlyList<NamedReference>? priorities = null,
+        IReadOnlyList<LegalEntity>? otherOrganizations = null)
     {
         Seed = seed;
         Warehouses = warehouses;
         Items = items;
-        Balances = balances;
+        this.balances = balances.ToList();
         Norms = norms;
         OneCOrganization = oneCOrganization;
+        OneCOrganizations = [oneCOrganization, .. otherOrganizations ?? []];
         MoySkladOrganization = moySkladOrganization;
         MoySkladCounterparty = moySkladCounterparty;
         AccountId = accountId;
         PriceTypeId = priceTypeId;
         CurrencyId = currencyId;
         UomIds = uomIds;
-        balanceByKey = balances.ToDictionary(b => (b.WarehouseKey, b.ItemKey), b => b.Quantity);
+        WarehouseFolders = warehouseFolders ?? [];
+        ItemFolders = itemFolders ?? [];
+        DeletedItems = deletedItems ?? [];
+        Units = units ?? [];
+        Priorities = priorities ?? [];
         warehouseByKey = warehouses.ToDictionary(w => w.RefKey);
-        warehouseByStoreId = warehouses.ToDictionary(w => w.StoreId);
-        itemByKey = items.ToDictionary(i => i.RefKey);
+        warehouseByStoreId = warehouses.Where(w => !w.DeletionMark).ToDictionary(w => w.StoreId);
+        itemByKey = items.Concat(DeletedItems).ToDictionary(i => i.RefKey);
         itemByProductId = items.ToDictionary(i => i.ProductId);
-        normByKey = norms.ToDictionary(n => (n.WarehouseKey, n.ItemKey));
+        characteristicByKey = items.SelectMany(i => i.Variants).ToDictionary(c => c.RefKey);
+        characteristicByVariantId = items.SelectMany(i => i.Variants).ToDictionary(c => c.VariantId);
+        normByKey = norms.Where(n => n.IsItemNorm).ToDictionary(n => (n.WarehouseKey, n.ItemKey, n.CharacteristicKey));
     }
 
     public int Seed { get; }
 
+    /// <summary>Every element of Catalog_Склады, those marked for deletion included (folders are in <see cref="WarehouseFolders"/>).</summary>
     public IReadOnlyList<Warehouse> Warehouses { get; }
 
+    public IReadOnlyList<CatalogFolder> WarehouseFolders { get; }
+
+    /// <summary>The items in use; <see cref="DeletedItems"/> and <see cref="ItemFolders"/> are listed by 1C beside them.</summary>
     public IReadOnlyList<CatalogueItem> Items { get; }
 
-    // Only non-zero balances are listed, as 1C's Balance virtual table omits zero rows.
-    public IReadOnlyList<StockBalance> Balances { get; }
+    public IReadOnlyList<CatalogueItem> DeletedItems { get; }
 
+    public IReadOnlyList<CatalogFolder> ItemFolders { get; }
+
+    public IReadOnlyList<UnitOfMeasure> Units { get; }
+
+    public IReadOnlyList<NamedReference> Priorities { get; }
+
+    public IEnumerable<Characteristic> Characteristics => Items.SelectMany(i => i.Variants);
+
+    /// <summary>Only non-zero balances are listed, as 1C's Balance virtual table omits zero rows.</summary>
+    public IReadOnlyList<StockBalance> Balances
+    {
+        get { lock (stockGate) return balances.ToArray(); }
+    }
+
+    /// <summary>Grows each time balances change, so the Balance table's cache knows when to recompute.</summary>
+    public long StockVersion { get; private set; }
+
+    /// <summary>Every record of the norms register, grouping rows and other methods included.</summary>
     public IReadOnlyList<StockNorm> Norms { get; }
 
     public LegalEntity OneCOrganization { get; }
+
+    public IReadOnlyList<LegalEntity> OneCOrganizations { get; }
 
     public LegalEntity MoySkladOrganization { get; }
 
@@ -68,14 +111,20 @@ public sealed class SimCatalogue
 
     public IReadOnlyDictionary<string, Guid> UomIds { get; }
 
-    public IEnumerable<Warehouse> Donors => Warehouses.Where(w => w.Role == WarehouseRole.Donor);
+    /// <summary>The warehouses МойСклад knows as stores: those in use (a duplicate marked for deletion in 1C was never carried over).</summary>
+    public IEnumerable<Warehouse> Stores => Warehouses.Where(w => !w.DeletionMark);
 
-    public IEnumerable<Warehouse> Recipients => Warehouses.Where(w => w.Role == WarehouseRole.Recipient);
+    public IEnumerable<Warehouse> Donors => Warehouses.Where(w => w.Role == WarehouseRole.Donor && !w.DeletionMark);
 
+    public IEnumerable<Warehouse> Recipients => Warehouses.Where(w => w.Role == WarehouseRole.Recipient && !w.DeletionMark);
+
+    /// <summary>The warehouse in use with this name; a deleted duplicate never answers to it.</summary>
     public Warehouse Warehouse(string name) =>
-        Warehouses.FirstOrDefault(w => w.Name == name) ?? throw new KeyNotFoundException($"No warehouse named '{name}'.");
+        Warehouses.FirstOrDefault(w => w.Name == name && !w.DeletionMark) ?? throw new KeyNotFoundException($"No warehouse named '{name}'.");
 
     public Warehouse? FindWarehouse(Guid refKey) => warehouseByKey.GetValueOrDefault(refKey);
+
+    public CatalogFolder? FindWarehouseFolder(Guid refKey) => WarehouseFolders.FirstOrDefault(f => f.RefKey == refKey);
 
     public Warehouse? FindStore(Guid storeId) => warehouseByStoreId.GetValueOrDefault(storeId);
 
@@ -83,7 +132,43 @@ public sealed class SimCatalogue
 
     public CatalogueItem? FindProduct(Guid productId) => itemByProductId.GetValueOrDefault(productId);
 
-    public decimal BalanceOf(Guid warehouseKey, Guid itemKey) => balanceByKey.GetValueOrDefault((warehouseKey, itemKey));
+    public Characteristic? FindCharacteristic(Guid refKey) => characteristicByKey.GetValueOrDefault(refKey);
 
-    public StockNorm? NormOf(Guid warehouseKey, Guid itemKey) => normByKey.GetValueOrDefault((warehouseKey, itemKey));
+    public Characteristic? FindVariant(Guid variantId) => characteristicByVariantId.GetValueOrDefault(variantId);
+
+    public UnitOfMeasure? FindUnit(Guid refKey) => Units.FirstOrDefault(u => u.RefKey == refKey);
+
+    public LegalEntity? FindOrganization(Guid refKey) => OneCOrganizations.FirstOrDefault(o => o.Id == refKey);
+
+    public NamedReference? FindPriority(Guid refKey) => Priorities.FirstOrDefault(p => p.RefKey == refKey);
+
+    /// <summary>ВНаличии of an item at a warehouse, all its characteristics together.</summary>
+    public decimal BalanceOf(Guid warehouseKey, Guid itemKey)
+    {
+        lock (stockGate) return balances.Where(b => b.WarehouseKey == warehouseKey && b.ItemKey == itemKey).Sum(b => b.Quantity);
+    }
+
+    /// <summary>ВНаличии − КОтгрузке of one item and characteristic at a warehouse: what is free there.</summary>
+    public decimal FreeOf(Guid warehouseKey, Guid itemKey, Guid characteristicKey = default)
+    {
+        lock (stockGate)
+            return balances.Where(b => b.WarehouseKey == warehouseKey && b.ItemKey == itemKey && b.CharacteristicKey == characteristicKey).Sum(b => b.Free);
+    }
+
+    /// <summary>The min/max norm of one item and characteristic at a warehouse (grouping rows and other methods are not norms).</summary>
+    public StockNorm? NormOf(Guid warehouseKey, Guid itemKey, Guid characteristicKey = default) =>
+        normByKey.GetValueOrDefault((warehouseKey, itemKey, characteristicKey));
+
+    /// <summary>Goods arrive at a warehouse (a shop receives what was sent to it): its ВНаличии grows.</summary>
+    public void Receive(Guid warehouseKey, Guid itemKey, Guid characteristicKey, decimal quantity)
+    {
+        lock (stockGate)
+        {
+            var index = balances.FindIndex(b => b.WarehouseKey == warehouseKey && b.ItemKey == itemKey && b.CharacteristicKey == characteristicKey);
+            if (index < 0) balances.Add(new StockBalance(warehouseKey, itemKey, quantity, characteristicKey));
+            else balances[index] = balances[index] with { Quantity = balances[index].Quantity + quantity };
+            balances.RemoveAll(b => b.Quantity == 0 && b.ToShip == 0);
+            StockVersion++;
+        }
+    }
 }

@@ -2,10 +2,14 @@ using Bogus;
 
 namespace Hub.Simulators.Catalogue;
 
-// Builds balances and norms per item so that each scenario holds whatever the hub's exact rule is:
-// "covered" items have donor surplus above even the recipients' maximum, "partly" ones below even their minimum.
+// Builds balances and norms per item (per characteristic where the item has them) so that each scenario holds
+// whatever the hub's exact rule is: "covered" items have donor surplus above even the recipients' maximum, "partly"
+// ones below even their minimum. The shaped quantity is free stock (ВНаличии − КОтгрузке); some rows carry a
+// КОтгрузке on top, so a client that reads ВНаличии alone sees more than there is to give.
 public sealed class StockShaper(Randomizer random, IReadOnlyList<Warehouse> warehouses)
 {
+    private Guid characteristic;
+
     private readonly List<StockBalance> balances = [];
     private readonly List<StockNorm> norms = [];
     private readonly Warehouse[] donors = warehouses.Where(w => w.Role == WarehouseRole.Donor).ToArray();
@@ -17,6 +21,45 @@ public sealed class StockShaper(Randomizer random, IReadOnlyList<Warehouse> ware
 
     public void Shape(CatalogueItem item)
     {
+        if (!item.UsesCharacteristics)
+        {
+            ShapeOne(item, Guid.Empty);
+            return;
+        }
+
+        foreach (var variant in item.Variants) ShapeOne(item, variant.RefKey);
+    }
+
+    /// <summary>
+    /// Register rows real bases also hold: a grouping row per shop (no item), and "order to order" norms far above
+    /// the balance, which min/max replenishment must not read as deficits.
+    /// </summary>
+    public void AddNoise(IReadOnlyList<CatalogueItem> items, Guid groupingKey)
+    {
+        foreach (var shop in recipients)
+            norms.Add(new StockNorm(shop.RefKey, Guid.Empty, 1000, 5000, Method: StockNorm.MinMax, IsGrouping: true, GroupingKey: groupingKey));
+        var normed = norms.Select(n => (n.WarehouseKey, n.ItemKey)).ToHashSet();
+        var free = items.Where(i => !i.UsesCharacteristics)
+            .SelectMany(i => recipients.Select(shop => (Item: i, Shop: shop)))
+            .Where(x => !normed.Contains((x.Shop.RefKey, x.Item.RefKey)))
+            .ToList();
+        // One in twenty free shelves, and at least one in any catalogue, so every test base has such a row.
+        var chosen = free.Where(_ => random.Double() < 0.05).ToList();
+        if (chosen.Count == 0 && free.Count > 0) chosen.Add(free[0]);
+        foreach (var (item, shop) in chosen) norms.Add(new StockNorm(shop.RefKey, item.RefKey, 500, 1000, Method: "ЗаказПодЗаказ"));
+    }
+
+    /// <summary>A warehouse marked for deletion that still holds plenty: a client that takes it for a donor gives it away.</summary>
+    public void Stock(Warehouse deleted, IReadOnlyList<CatalogueItem> items)
+    {
+        foreach (var item in items)
+        foreach (var key in item.UsesCharacteristics ? item.Variants.Select(v => v.RefKey) : [Guid.Empty])
+            balances.Add(new StockBalance(deleted.RefKey, item.RefKey, 1000, key));
+    }
+
+    private void ShapeOne(CatalogueItem item, Guid characteristicKey)
+    {
+        characteristic = characteristicKey;
         // Cable is sold by the metre, so its quantities are an order of magnitude larger.
         var scale = item.Unit == "м" ? 10 : 1;
         var fractional = item.Unit != "шт";
@@ -157,10 +200,12 @@ public sealed class StockShaper(Randomizer random, IReadOnlyList<Warehouse> ware
     }
 
     private void AddNorm(Warehouse warehouse, CatalogueItem item, decimal minimum, decimal maximum) =>
-        norms.Add(new StockNorm(warehouse.RefKey, item.RefKey, minimum, maximum));
+        norms.Add(new StockNorm(warehouse.RefKey, item.RefKey, minimum, maximum, characteristic));
 
-    private void SetBalance(Warehouse warehouse, CatalogueItem item, decimal quantity)
+    private void SetBalance(Warehouse warehouse, CatalogueItem item, decimal free)
     {
-        if (quantity != 0) balances.Add(new StockBalance(warehouse.RefKey, item.RefKey, quantity));
+        // A quarter of the stocked rows have goods promised to shipments: on hand is that much more than what is free.
+        var toShip = free > 0 && random.Double() < 0.25 ? random.Int(1, 5) : 0;
+        if (free != 0 || toShip != 0) balances.Add(new StockBalance(warehouse.RefKey, item.RefKey, free + toShip, characteristic, toShip));
     }
 }

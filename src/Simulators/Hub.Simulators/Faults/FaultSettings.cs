@@ -19,8 +19,13 @@ public sealed record FaultSettings
 
     public double DropRate { get; init; }
 
-    // 1C only: the document stays written but unposted, the state the hub must recover from.
+    // 1C only: posting is refused with 1C's business text ("Не удалось провести …", HTTP 500, code -1); the
+    // document stays written but unposted, and no retry will cure it.
     public bool FailPost { get; init; }
+
+    // 1C only: the posting call fails for a technical reason (503, a lock wait timed out); the document stays written
+    // and unposted, the state the hub must recover from by finding it and posting it again.
+    public bool PostUnavailable { get; init; }
 
     public bool HtmlErrors { get; init; }
 

@@ -139,7 +139,10 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
                 positions.Add(new JsonObject
                 {
                     ["assortmentId"] = position.AssortmentId.ToString(),
-                    ["name"] = state.Catalogue.FindProduct(position.AssortmentId)?.Name,
+                    ["assortmentType"] = position.AssortmentType,
+                    ["name"] = position.AssortmentType == "variant"
+                        ? state.Catalogue.FindVariant(position.AssortmentId) is { } v ? $"{state.Catalogue.FindItem(v.ItemKey)?.Name} ({v.Name})" : null
+                        : state.Catalogue.FindProduct(position.AssortmentId)?.Name,
                     ["quantity"] = position.Quantity,
                     ["price"] = position.Price,
                 });
@@ -186,6 +189,8 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
             {
                 var key = Guid.Parse(line!["Номенклатура_Key"]!.GetValue<string>());
                 line["Номенклатура"] = state.Catalogue.FindItem(key)?.Name;
+                if (Guid.TryParse(line["Характеристика_Key"]?.GetValue<string>(), out var characteristic) && characteristic != Guid.Empty)
+                    line["Характеристика"] = state.Catalogue.FindCharacteristic(characteristic)?.Name;
             }
 
             list.Add(json);
@@ -237,6 +242,7 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
                 ["oneCCode"] = warehouse.Code,
                 ["moySkladStoreId"] = warehouse.StoreId.ToString(),
                 ["moySkladCode"] = warehouse.StoreCode,
+                ["deletionMark"] = warehouse.DeletionMark,
             });
         }
 

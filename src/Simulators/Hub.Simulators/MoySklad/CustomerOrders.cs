@@ -144,7 +144,13 @@ public sealed class CustomerOrders(SimulatorState state)
 
             var assortment = Reference(position, "assortment", ["product", "variant", "service", "bundle"], required: true, out error);
             if (error is not null) return null;
-            if (assortment!.Value.Type != "product" || state.Catalogue.FindProduct(assortment.Value.Id) is null)
+            var known = assortment!.Value.Type switch
+            {
+                "product" => state.Catalogue.FindProduct(assortment.Value.Id) is not null,
+                "variant" => state.Catalogue.FindVariant(assortment.Value.Id) is not null,
+                _ => false,
+            };
+            if (!known)
             {
                 error = Missing("assortment", assortment.Value);
                 return null;
@@ -154,7 +160,7 @@ public sealed class CustomerOrders(SimulatorState state)
             if (error is not null) return null;
             var price = Number(position, "price", required: false, out error);
             if (error is not null) return null;
-            positions.Add(new CustomerOrderPosition(Guid.NewGuid(), assortment.Value.Id, quantity, price));
+            positions.Add(new CustomerOrderPosition(Guid.NewGuid(), assortment.Value.Id, quantity, price, assortment.Value.Type));
         }
 
         return positions;

@@ -12,6 +12,7 @@ public sealed class EntityEndpoints(SimulatorState state)
     {
         ["store"] = CommonFields,
         ["product"] = new HashSet<string>(CommonFields) { "article" },
+        ["variant"] = CommonFields,
         ["counterparty"] = new HashSet<string>(CommonFields) { "inn" },
         ["organization"] = new HashSet<string>(CommonFields) { "inn" },
         ["customerorder"] = new HashSet<string> { "id", "name", "externalCode", "syncId", "description", "organization", "agent", "store" },
@@ -52,8 +53,9 @@ public sealed class EntityEndpoints(SimulatorState state)
         var catalogue = state.Catalogue;
         return type switch
         {
-            "store" => catalogue.Warehouses.Select(json.Store),
+            "store" => catalogue.Stores.Select(json.Store),
             "product" => catalogue.Items.Select(json.Product),
+            "variant" => catalogue.Characteristics.Select(json.Variant),
             "organization" => [json.LegalEntity("organization", catalogue.MoySkladOrganization)],
             "counterparty" => [json.LegalEntity("counterparty", catalogue.MoySkladCounterparty)],
             "customerorder" => state.CustomerOrders.Select(json.CustomerOrder),

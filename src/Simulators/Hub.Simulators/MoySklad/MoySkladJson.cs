@@ -57,6 +57,25 @@ public sealed class MoySkladJson(SimCatalogue catalogue, string baseUrl)
         ["pathName"] = "",
     };
 
+    /// <summary>A variant (модификация) of an item's product: what a 1C characteristic is in МойСклад; its externalCode is the characteristic's Ref_Key.</summary>
+    public JsonObject Variant(Characteristic characteristic)
+    {
+        var item = catalogue.FindItem(characteristic.ItemKey)!;
+        return new JsonObject
+        {
+            ["meta"] = Meta("variant", characteristic.VariantId),
+            ["id"] = characteristic.VariantId.ToString(),
+            ["accountId"] = catalogue.AccountId.ToString(),
+            ["updated"] = CatalogueUpdated,
+            ["name"] = $"{item.Name} ({characteristic.Name})",
+            ["code"] = $"{item.Code}-{characteristic.Name}",
+            ["externalCode"] = characteristic.RefKey.ToString(),
+            ["archived"] = false,
+            ["characteristics"] = new JsonArray(new JsonObject { ["name"] = "Характеристика", ["value"] = characteristic.Name }),
+            ["product"] = new JsonObject { ["meta"] = Meta("product", item.ProductId) },
+        };
+    }
+
     public JsonObject Product(CatalogueItem item) => new()
     {
         ["meta"] = Meta("product", item.ProductId, $"https://online.moysklad.ru/app/#good/edit?id={item.ProductId}"),
@@ -176,7 +195,7 @@ public sealed class MoySkladJson(SimCatalogue catalogue, string baseUrl)
         ["discount"] = 0,
         ["vat"] = 0,
         ["vatEnabled"] = false,
-        ["assortment"] = Reference("product", position.AssortmentId),
+        ["assortment"] = Reference(position.AssortmentType, position.AssortmentId),
         ["shipped"] = 0,
         ["reserve"] = 0,
     };

@@ -83,7 +83,7 @@ public sealed class StockReports(SimCatalogue catalogue)
         var storeIds = IdSet(filter.Values("storeId"));
         var zeroLines = request.Query("include") == "zeroLines";
 
-        var stores = catalogue.Warehouses.Where(w => storeIds is null || storeIds.Contains(w.StoreId)).ToList();
+        var stores = catalogue.Stores.Where(w => storeIds is null || storeIds.Contains(w.StoreId)).ToList();
         var result = new JsonArray();
         foreach (var item in catalogue.Items.Where(i => assortmentIds is null || assortmentIds.Contains(i.ProductId)))
         {
@@ -160,7 +160,7 @@ public sealed class StockReports(SimCatalogue catalogue)
             return MoySkladErrors.BadFilter($"неверное значение stockMode '{mode}'");
         }
 
-        stores = catalogue.Warehouses.Where(w => storeIds.Count == 0 || storeIds.Contains(w.StoreId)).ToList();
+        stores = catalogue.Stores.Where(w => storeIds.Count == 0 || storeIds.Contains(w.StoreId)).ToList();
         items = catalogue.Items.Where(i => productIds.Count == 0 || productIds.Contains(i.ProductId)).ToList();
         return null;
     }

@@ -5,12 +5,15 @@ using Hub.Simulators.Http;
 
 namespace Hub.Simulators.OneC;
 
-// AccumulationRegister_ТоварыНаСкладах/Balance(Period=…, Condition=…, Dimensions=…), parameters accepted
-// in parentheses or in the query string. Balances do not move with Period: the simulated shelves are static.
+// AccumulationRegister_ТоварыНаСкладах/Balance(Period=…, Condition=…, Dimensions=…), parameters accepted in parentheses
+// or in the query string. Rows carry the dimensions asked for (all six when none are named) and both resources,
+// ВНаличииBalance and КОтгрузкеBalance; a row whose resources are all zero is left out, as 1C leaves it out.
+// Balances do not move with Period; they move when goods are received, and the cache follows the catalogue's version.
 public sealed partial class BalanceTable(SimCatalogue catalogue)
 {
-    private static readonly string[] KnownDimensions = ["Номенклатура", "Склад"];
     private static readonly string[] ParameterNames = ["Period", "Condition", "Dimensions"];
+    private readonly Lock cacheGate = new();
+    private (string Key, long Version, List<JsonObject> Rows)? cache;
 
     public SimResponse? TryRead(string? arguments, IQueryCollection query, out List<JsonObject> rows)
     {
@@ -42,37 +45,22 @@ public sealed partial class BalanceTable(SimCatalogue catalogue)
             if (!ODataValues.TryParseDate(text, out _)) return ODataErrors.BadRequest($"Неверное значение параметра Period: {period}");
         }
 
-        var dimensions = KnownDimensions.ToList();
+        var dimensions = OneCSchema.StockDimensions.ToList();
         if (parameters.TryGetValue("Dimensions", out var rawDimensions) && Unquote(rawDimensions).Length > 0)
         {
             dimensions = [];
             foreach (var raw in Unquote(rawDimensions).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var name = raw.EndsWith("_Key", StringComparison.Ordinal) ? raw[..^4] : raw;
-                if (!KnownDimensions.Contains(name)) return ODataErrors.BadRequest($"Неизвестное измерение регистра: '{raw}'");
+                if (!OneCSchema.StockDimensions.Contains(name)) return ODataErrors.BadRequest($"Неизвестное измерение регистра: '{raw}'");
                 if (!dimensions.Contains(name)) dimensions.Add(name);
             }
         }
 
-        var source = catalogue.Balances.Select(b => new JsonObject
-        {
-            ["Номенклатура_Key"] = b.ItemKey.ToString(),
-            ["Склад_Key"] = b.WarehouseKey.ToString(),
-            ["ВНаличии"] = b.Quantity,
-        });
+        var condition = parameters.TryGetValue("Condition", out var rawCondition) ? Unquote(rawCondition) : "";
         try
         {
-            if (parameters.TryGetValue("Condition", out var condition) && Unquote(condition).Length > 0)
-            {
-                var filter = ODataFilter.Compile(Unquote(condition));
-                source = source.Where(filter).ToList();
-            }
-
-            rows = source
-                .GroupBy(row => string.Join('|', dimensions.Select(d => row[d + "_Key"]!.GetValue<string>())))
-                .Select(group => Row(dimensions, group.First(), group.Sum(r => r["ВНаличии"]!.GetValue<decimal>())))
-                .Where(row => row[OneCNames.BalanceField]!.GetValue<decimal>() != 0)
-                .ToList();
+            rows = Compute(dimensions, condition);
         }
         catch (ODataSyntaxException e)
         {
@@ -86,6 +74,44 @@ public sealed partial class BalanceTable(SimCatalogue catalogue)
         return null;
     }
 
+    // Paging a large register asks the same table many times: it is computed once per shape and stock version.
+    private List<JsonObject> Compute(List<string> dimensions, string condition)
+    {
+        var key = string.Join(',', dimensions) + "|" + condition;
+        var version = catalogue.StockVersion;
+        lock (cacheGate)
+        {
+            if (cache is { } hit && hit.Key == key && hit.Version == version) return hit.Rows;
+        }
+
+        IEnumerable<JsonObject> source = catalogue.Balances.Select(b => new JsonObject
+        {
+            ["Номенклатура_Key"] = b.ItemKey.ToString(),
+            ["Характеристика_Key"] = b.CharacteristicKey.ToString(),
+            ["Назначение_Key"] = OneCJson.EmptyRef,
+            ["Склад_Key"] = b.WarehouseKey.ToString(),
+            ["Помещение_Key"] = OneCJson.EmptyRef,
+            ["Серия_Key"] = OneCJson.EmptyRef,
+            ["ВНаличии"] = b.Quantity,
+            ["КОтгрузке"] = b.ToShip,
+        });
+        if (condition.Length > 0)
+        {
+            var dimensionFields = OneCSchema.StockDimensions.Select(d => new OneCField(d + "_Key", "Edm.Guid"))
+                .Concat(OneCSchema.StockResources.Select(r => new OneCField(r, "Edm.Double"))).ToList();
+            var filter = ODataFilter.Compile(condition, name => dimensionFields.FirstOrDefault(f => f.Name == name));
+            source = source.Where(filter).ToList();
+        }
+
+        var rows = source
+            .GroupBy(row => string.Join('|', dimensions.Select(d => row[d + "_Key"]!.GetValue<string>())))
+            .Select(group => Row(dimensions, group.First(), group.Sum(r => r["ВНаличии"]!.GetValue<decimal>()), group.Sum(r => r["КОтгрузке"]!.GetValue<decimal>())))
+            .Where(row => row[OneCNames.BalanceField]!.GetValue<decimal>() != 0 || row[OneCNames.ToShipField]!.GetValue<decimal>() != 0)
+            .ToList();
+        lock (cacheGate) cache = (key, version, rows);
+        return rows;
+    }
+
     // Accepts both 'a ''quoted'' text' (the OData rule) and a literal left unescaped inside the outer quotes.
     private static string Unquote(string value)
     {
@@ -94,11 +120,12 @@ public sealed partial class BalanceTable(SimCatalogue catalogue)
         return text;
     }
 
-    private static JsonObject Row(List<string> dimensions, JsonObject sample, decimal balance)
+    private static JsonObject Row(List<string> dimensions, JsonObject sample, decimal onHand, decimal toShip)
     {
         var row = new JsonObject();
         foreach (var dimension in dimensions) row[dimension + "_Key"] = sample[dimension + "_Key"]!.GetValue<string>();
-        row[OneCNames.BalanceField] = SimJson.Plain(balance);
+        row[OneCNames.BalanceField] = SimJson.Plain(onHand);
+        row[OneCNames.ToShipField] = SimJson.Plain(toShip);
         return row;
     }
 

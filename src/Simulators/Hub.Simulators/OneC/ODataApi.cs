@@ -17,6 +17,7 @@ public sealed class ODataApi
     private readonly TimeProvider time;
     private readonly BalanceTable balances;
     private readonly TransferOrders transferOrders;
+    private readonly Dictionary<string, Lazy<List<JsonObject>>> catalogs;
 
     public ODataApi(SimulatorOptions options, SimulatorState state, SimulatorFaults faults, SimulatorLifetime lifetime, TimeProvider time)
     {
@@ -26,8 +27,26 @@ public sealed class ODataApi
         this.faults = faults;
         this.lifetime = lifetime;
         balances = new BalanceTable(state.Catalogue);
-        transferOrders = new TransferOrders(state);
+        transferOrders = new TransferOrders(state, options);
+        var catalogue = state.Catalogue;
+        // The reference data never changes, so each set's rows are built once; pages of a 100,000-item catalogue then cost a filter, not a rebuild.
+        catalogs = new Dictionary<string, Lazy<List<JsonObject>>>
+        {
+            [OneCNames.Warehouses] = new(() => [.. catalogue.WarehouseFolders.Select(OneCJson.WarehouseFolder), .. catalogue.Warehouses.Select(OneCJson.Warehouse)]),
+            [OneCNames.Items] = new(() => [.. catalogue.ItemFolders.Select(OneCJson.ItemFolder), .. catalogue.Items.Concat(catalogue.DeletedItems).Select(OneCJson.Item)]),
+            [OneCNames.Characteristics] = new(() => catalogue.Characteristics.Select(OneCJson.Characteristic).ToList()),
+            [OneCNames.Units] = new(() => catalogue.Units.Select(OneCJson.Unit).ToList()),
+            [OneCNames.Organizations] = new(() => catalogue.OneCOrganizations.Select(OneCJson.Organization).ToList()),
+            [OneCNames.Priorities] = new(() => catalogue.Priorities.Select((p, i) => OneCJson.Priority(p, i + 1)).ToList()),
+            [OneCNames.Norms] = new(() => catalogue.Norms.Select(OneCJson.Norm).ToList()),
+        };
     }
+
+    /// <summary>What this base publishes: every object of the schema except those left out of the OData interface.</summary>
+    private IEnumerable<OneCEntity> Published() =>
+        OneCSchema.All(options.OneCRelease).Where(e => !IsUnpublished(e.Set.EndsWith("_Balance", StringComparison.Ordinal) ? e.Set[..^"_Balance".Length] : e.Set));
+
+    private bool IsUnpublished(string set) => options.OneCUnpublishedSets.Contains(set, StringComparer.Ordinal);
 
     public Task HandleAsync(HttpContext context) =>
         RequestTrace.TrackAsync(context, state.Requests.OneC, time, () => HandleCoreAsync(context, state.Requests.OneC));
@@ -97,24 +116,30 @@ public sealed class ODataApi
         if (segments.Count == 0)
         {
             var sets = new JsonArray();
-            foreach (var set in OneCNames.EntitySets) sets.Add(new JsonObject { ["name"] = set, ["url"] = set });
+            foreach (var set in OneCNames.EntitySets.Where(n => !IsUnpublished(n))) sets.Add(new JsonObject { ["name"] = set, ["url"] = set });
             return SimResponse.Json(200, new JsonObject { ["odata.metadata"] = metadataUrl, ["value"] = sets });
         }
 
         var first = segments[0];
-        if (first.Name == "$metadata") return SimResponse.Text(200, ODataMetadata.Document(), "application/xml; charset=utf-8");
-        var catalogue = state.Catalogue;
+        if (first.Name == "$metadata") return SimResponse.Text(200, ODataMetadata.Document(Published()), "application/xml; charset=utf-8");
+        if (IsUnpublished(first.Name)) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}'");
+        if (options.OneCDeniedSets.Contains(first.Name, StringComparer.Ordinal))
+        {
+            // 1C answers a missing right with its internal error, not 403.
+            return ODataErrors.Internal(500, method == HttpMethods.Get
+                ? $"Недостаточно прав для просмотра данных ({first.Name})"
+                : $"Недостаточно прав для изменения данных ({first.Name})");
+        }
+
+        if (catalogs.TryGetValue(first.Name, out var rows))
+        {
+            if (first.Name == OneCNames.Norms && first.Arguments is not null)
+                return ODataErrors.BadRequest("Обращение к записи регистра по ключу не поддерживается симулятором");
+            return ReadOnly(context, method, metadataUrl, first, segments, rows.Value, OneCSchema.Find(first.Name, options.OneCRelease)!);
+        }
+
         switch (first.Name)
         {
-            case OneCNames.Warehouses:
-                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Warehouses.Select(OneCJson.Warehouse));
-            case OneCNames.Items:
-                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Items.Select(OneCJson.Item));
-            case OneCNames.Organizations:
-                return ReadOnly(context, method, metadataUrl, first, segments, [OneCJson.Organization(catalogue.OneCOrganization)]);
-            case OneCNames.Norms:
-                if (first.Arguments is not null) return ODataErrors.BadRequest("Обращение к записи регистра по ключу не поддерживается симулятором");
-                return ReadOnly(context, method, metadataUrl, first, segments, catalogue.Norms.Select(OneCJson.Norm));
             case OneCNames.StockRegister:
                 return Register(context, method, metadataUrl, segments);
             case OneCNames.TransferOrders:
@@ -124,11 +149,12 @@ public sealed class ODataApi
         }
     }
 
-    private static SimResponse ReadOnly(HttpContext context, string method, string metadataUrl, ODataSegment first, List<ODataSegment> segments, IEnumerable<JsonObject> rows)
+    private static SimResponse ReadOnly(HttpContext context, string method, string metadataUrl, ODataSegment first, List<ODataSegment> segments,
+        List<JsonObject> rows, OneCEntity entity)
     {
         if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, first.Name);
         if (segments.Count > 1) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
-        return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows) : Single(context, metadataUrl, first, rows);
+        return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows, entity) : Single(context, metadataUrl, first, rows, entity);
     }
 
     private SimResponse Register(HttpContext context, string method, string metadataUrl, List<ODataSegment> segments)
@@ -140,7 +166,7 @@ public sealed class ODataApi
         }
 
         var error = balances.TryRead(segments[1].Arguments, context.Request.Query, out var rows);
-        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows);
+        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows, OneCSchema.StockBalance);
     }
 
     private async Task<SimResponse> DocumentsAsync(HttpContext context, string method, string baseUrl, string metadataUrl, List<ODataSegment> segments, FaultSettings fault, CancellationToken ct)
@@ -149,7 +175,7 @@ public sealed class ODataApi
         if (first.Arguments is null)
         {
             if (segments.Count > 1) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
-            if (method == HttpMethods.Get) return Collection(context, metadataUrl, first.Name, transferOrders.Rows());
+            if (method == HttpMethods.Get) return Collection(context, metadataUrl, first.Name, transferOrders.Rows().ToList(), transferOrders.Entity);
             if (method != HttpMethods.Post) return ODataErrors.MethodNotAllowed(method, first.Name);
             var (error, document) = await transferOrders.CreateAsync(context.Request, ct);
             if (error is not null) return error;
@@ -166,7 +192,10 @@ public sealed class ODataApi
         {
             if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, first.Name);
             var row = transferOrders.Find(key);
-            return row is null ? TransferOrders.NotFound(key) : SimResponse.Json(200, ODataQuery.Element(metadataUrl, first.Name, row, context.Request.Query));
+            if (row is null) return TransferOrders.NotFound(key);
+            if (ODataQuery.CheckSelect(context.Request.Query["$select"].ToString(), transferOrders.Entity) is { } unknown)
+                return ODataErrors.BadRequest($"Неверный параметр запроса: поле '{unknown}' не найдено");
+            return SimResponse.Json(200, ODataQuery.Element(metadataUrl, first.Name, row, context.Request.Query));
         }
 
         if (segments.Count == 2 && method == HttpMethods.Post)
@@ -181,15 +210,17 @@ public sealed class ODataApi
         return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
     }
 
-    private static SimResponse Collection(HttpContext context, string metadataUrl, string entitySet, IEnumerable<JsonObject> rows)
+    private static SimResponse Collection(HttpContext context, string metadataUrl, string entitySet, List<JsonObject> rows, OneCEntity entity)
     {
-        var error = ODataQuery.TryApply(context.Request.Query, rows, out var page, out var total);
+        var error = ODataQuery.TryApply(context.Request.Query, rows, out var page, out var total, entity);
         return error ?? SimResponse.Json(200, ODataQuery.Collection(metadataUrl, entitySet, page, total, context.Request.Query));
     }
 
-    private static SimResponse Single(HttpContext context, string metadataUrl, ODataSegment first, IEnumerable<JsonObject> rows)
+    private static SimResponse Single(HttpContext context, string metadataUrl, ODataSegment first, List<JsonObject> rows, OneCEntity entity)
     {
         if (ODataPath.ParseKey(first.Arguments) is not { } key) return ODataErrors.BadRequest($"Неверный ключ '{first.Arguments}'");
+        if (ODataQuery.CheckSelect(context.Request.Query["$select"].ToString(), entity) is { } unknown)
+            return ODataErrors.BadRequest($"Неверный параметр запроса: поле '{unknown}' не найдено");
         var row = rows.FirstOrDefault(r => r["Ref_Key"]?.GetValue<string>() == key.ToString());
         return row is null
             ? ODataErrors.NotFound($"Не найден объект {first.Name} с ключом guid'{key}'")

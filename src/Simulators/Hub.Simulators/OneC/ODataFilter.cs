@@ -7,13 +7,23 @@ public sealed class ODataFilter
 {
     private static readonly HashSet<string> ComparisonOperators = ["eq", "ne", "gt", "ge", "lt", "le"];
     private readonly List<ODataToken> tokens;
+    private readonly Func<string, OneCField?>? resolve;
     private int position;
 
-    private ODataFilter(string text) => tokens = ODataLexer.Tokenize(text);
+    // Operands that are (or are computed from) a string field of unlimited length, which 1C refuses to compare.
+    private readonly HashSet<Func<JsonObject, object?>> unlimited = [];
 
-    public static Func<JsonObject, bool> Compile(string text)
+    private ODataFilter(string text, Func<string, OneCField?>? resolve)
     {
-        var parser = new ODataFilter(text);
+        tokens = ODataLexer.Tokenize(text);
+        this.resolve = resolve;
+    }
+
+    /// <param name="resolve">The published fields: a name it does not know is refused before any row is read, and a
+    /// comparison of an unlimited-length string is refused as 1C's query language refuses it.</param>
+    public static Func<JsonObject, bool> Compile(string text, Func<string, OneCField?>? resolve = null)
+    {
+        var parser = new ODataFilter(text, resolve);
         var expression = parser.Or();
         if (parser.Peek.Kind != ODataTokenKind.End)
         {
@@ -89,6 +99,8 @@ public sealed class ODataFilter
         if (Peek.Kind != ODataTokenKind.Identifier || !ComparisonOperators.Contains(Peek.Text.ToLowerInvariant())) return left;
         var op = Next().Text.ToLowerInvariant();
         var right = Primary();
+        if (unlimited.Contains(left) || unlimited.Contains(right))
+            throw new ODataRefusedException("Нельзя сравнивать поля неограниченной длины и поля несовместимых типов");
         return op switch
         {
             "eq" => row => ODataValues.AreEqual(left(row), right(row)),
@@ -149,6 +161,15 @@ public sealed class ODataFilter
                     case "null": return _ => null;
                 }
 
+                if (resolve is not null)
+                {
+                    var field = resolve(name) ?? (name.EndsWith("_Key", StringComparison.Ordinal) ? null : resolve(name + "_Key"))
+                        ?? throw new ODataFieldException(name);
+                    Func<JsonObject, object?> known = row => Field(row, name);
+                    if (field.Unlimited) unlimited.Add(known);
+                    return known;
+                }
+
                 return row => Field(row, name);
             }
 
@@ -189,11 +210,20 @@ public sealed class ODataFilter
                 Arity(2);
                 return row => Text(args[0](row)) is { } s && Text(args[1](row)) is { } p && s.EndsWith(p, StringComparison.OrdinalIgnoreCase);
             case "tolower":
+            {
                 Arity(1);
-                return row => Text(args[0](row))?.ToLowerInvariant();
+                Func<JsonObject, object?> lower = row => Text(args[0](row))?.ToLowerInvariant();
+                if (unlimited.Contains(args[0])) unlimited.Add(lower);
+                return lower;
+            }
+
             case "toupper":
+            {
                 Arity(1);
-                return row => Text(args[0](row))?.ToUpperInvariant();
+                Func<JsonObject, object?> upper = row => Text(args[0](row))?.ToUpperInvariant();
+                if (unlimited.Contains(args[0])) unlimited.Add(upper);
+                return upper;
+            }
             case "length":
                 Arity(1);
                 return row => Text(args[0](row)) is { } s ? (decimal)s.Length : null;

@@ -1,38 +1,57 @@
+using System.Security;
 using System.Text;
 
 namespace Hub.Simulators.OneC;
 
-// A trimmed $metadata listing only what the simulator publishes, so a client can check field names against it.
+// $metadata in the shape the platform writes it (EDMX 1.0, data services 3.0, namespace StandardODATA): one EntityType
+// per published object, its tabular sections as collections of a "<Set>_<Section>_RowType" complex type, and only the
+// objects the base has published, so a client can learn the base's fields before it sends a body.
 public static class ODataMetadata
 {
-    private static readonly (string Set, (string Name, string Type)[] Properties)[] Types =
-    [
-        (OneCNames.Warehouses, [("Ref_Key", "Edm.Guid"), ("DataVersion", "Edm.String"), ("DeletionMark", "Edm.Boolean"), ("Parent_Key", "Edm.Guid"), ("IsFolder", "Edm.Boolean"), ("Code", "Edm.String"), ("Description", "Edm.String"), ("ТипСклада", "Edm.String"), ("Predefined", "Edm.Boolean"), ("PredefinedDataName", "Edm.String")]),
-        (OneCNames.Items, [("Ref_Key", "Edm.Guid"), ("DataVersion", "Edm.String"), ("DeletionMark", "Edm.Boolean"), ("Parent_Key", "Edm.Guid"), ("IsFolder", "Edm.Boolean"), ("Code", "Edm.String"), ("Description", "Edm.String"), ("НаименованиеПолное", "Edm.String"), ("Артикул", "Edm.String"), ("ЕдиницаИзмерения", "Edm.String"), ("Predefined", "Edm.Boolean"), ("PredefinedDataName", "Edm.String")]),
-        (OneCNames.Organizations, [("Ref_Key", "Edm.Guid"), ("DataVersion", "Edm.String"), ("DeletionMark", "Edm.Boolean"), ("Code", "Edm.String"), ("Description", "Edm.String"), ("ИНН", "Edm.String"), ("Predefined", "Edm.Boolean"), ("PredefinedDataName", "Edm.String")]),
-        (OneCNames.Norms, [("Склад_Key", "Edm.Guid"), ("Номенклатура_Key", "Edm.Guid"), ("МинимальныйЗапас", "Edm.Double"), ("МаксимальныйЗапас", "Edm.Double")]),
-        (OneCNames.StockRegister + "_Balance", [("Номенклатура_Key", "Edm.Guid"), ("Склад_Key", "Edm.Guid"), (OneCNames.BalanceField, "Edm.Double")]),
-        (OneCNames.TransferOrders, [("Ref_Key", "Edm.Guid"), ("DataVersion", "Edm.String"), ("DeletionMark", "Edm.Boolean"), ("Number", "Edm.String"), ("Date", "Edm.DateTime"), ("Posted", "Edm.Boolean"), ("Организация_Key", "Edm.Guid"), ("СкладОтправитель_Key", "Edm.Guid"), ("СкладПолучатель_Key", "Edm.Guid"), ("Статус", "Edm.String"), ("Комментарий", "Edm.String")]),
-        (OneCNames.TransferOrders + "_Товары", [("Ref_Key", "Edm.Guid"), ("LineNumber", "Edm.Int64"), ("Номенклатура_Key", "Edm.Guid"), ("Количество", "Edm.Double")]),
-    ];
-
-    public static string Document()
+    public static string Document(IEnumerable<OneCEntity> published)
     {
+        var entities = published.ToList();
         var xml = new StringBuilder();
         xml.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
         xml.Append("<edmx:Edmx xmlns:edmx=\"http://schemas.microsoft.com/ado/2007/06/edmx\" Version=\"1.0\">");
         xml.Append("<edmx:DataServices xmlns:m=\"http://schemas.microsoft.com/ado/2007/08/dataservices/metadata\" m:DataServiceVersion=\"3.0\">");
         xml.Append("<Schema xmlns=\"http://schemas.microsoft.com/ado/2009/11/edm\" Namespace=\"StandardODATA\">");
-        foreach (var (set, properties) in Types)
+        foreach (var entity in entities)
         {
-            xml.Append($"<EntityType Name=\"{set}\">");
-            foreach (var (name, type) in properties) xml.Append($"<Property Name=\"{name}\" Type=\"{type}\" Nullable=\"true\"/>");
+            xml.Append($"<EntityType Name=\"{E(entity.Set)}\">");
+            if (entity.Key.Count > 0)
+            {
+                xml.Append("<Key>");
+                foreach (var key in entity.Key) xml.Append($"<PropertyRef Name=\"{E(key)}\"/>");
+                xml.Append("</Key>");
+            }
+
+            foreach (var field in entity.Fields) Property(xml, field);
+            foreach (var section in entity.Sections.Keys)
+                xml.Append($"<Property Name=\"{E(section)}\" Type=\"Collection(StandardODATA.{E(entity.Set)}_{E(section)}_RowType)\" Nullable=\"false\"/>");
             xml.Append("</EntityType>");
+            foreach (var (section, fields) in entity.Sections)
+            {
+                xml.Append($"<ComplexType Name=\"{E(entity.Set)}_{E(section)}_RowType\">");
+                foreach (var field in fields) Property(xml, field);
+                xml.Append("</ComplexType>");
+            }
         }
 
         xml.Append("<EntityContainer Name=\"InfoBase\" m:IsDefaultEntityContainer=\"true\">");
-        foreach (var set in OneCNames.EntitySets) xml.Append($"<EntitySet Name=\"{set}\" EntityType=\"StandardODATA.{set}\"/>");
+        foreach (var entity in entities)
+        {
+            // The Balance virtual table is reached through its register's set, as in a real base.
+            var set = entity.Set.EndsWith("_Balance", StringComparison.Ordinal) ? entity.Set[..^"_Balance".Length] : entity.Set;
+            xml.Append($"<EntitySet Name=\"{E(set)}\" EntityType=\"StandardODATA.{E(entity.Set)}\"/>");
+        }
+
         xml.Append("</EntityContainer></Schema></edmx:DataServices></edmx:Edmx>");
         return xml.ToString();
     }
+
+    private static void Property(StringBuilder xml, OneCField field) =>
+        xml.Append($"<Property Name=\"{E(field.Name)}\" Type=\"{field.Type}\" Nullable=\"true\"/>");
+
+    private static string E(string text) => SecurityElement.Escape(text);
 }

@@ -6,22 +6,24 @@ namespace Hub.Simulators.OneC;
 public static class ODataQuery
 {
     // Applies $filter, $orderby, $skip, $top, $select in the order OData defines; returns an error response or the page.
-    public static SimResponse? TryApply(IQueryCollection query, IEnumerable<JsonObject> source, out List<JsonObject> page, out int total)
+    // With the entity's published fields, a name the base lacks is refused in any of them, as a real base refuses it.
+    public static SimResponse? TryApply(IQueryCollection query, IEnumerable<JsonObject> source, out List<JsonObject> page, out int total, OneCEntity? entity = null)
     {
         page = [];
         total = 0;
-        var rows = source.ToList();
+        var rows = source as List<JsonObject> ?? source.ToList();
         try
         {
             var filterText = query["$filter"].ToString();
             if (!string.IsNullOrWhiteSpace(filterText))
             {
-                var filter = ODataFilter.Compile(filterText);
+                var filter = ODataFilter.Compile(filterText, entity is null ? null : entity.Field);
                 rows = rows.Where(filter).ToList();
             }
 
             var orderText = query["$orderby"].ToString();
-            if (!string.IsNullOrWhiteSpace(orderText)) rows = Order(rows, orderText);
+            if (!string.IsNullOrWhiteSpace(orderText)) rows = Order(rows, orderText, entity);
+            if (entity is not null && CheckSelect(query["$select"].ToString(), entity) is { } unknown) throw new ODataFieldException(unknown);
         }
         catch (ODataSyntaxException e)
         {
@@ -30,6 +32,10 @@ public static class ODataQuery
         catch (ODataFieldException e)
         {
             return ODataErrors.BadRequest($"Неверный параметр запроса: поле '{e.Field}' не найдено");
+        }
+        catch (ODataRefusedException e)
+        {
+            return ODataErrors.Internal(500, $"Ошибка выполнения запроса: {e.Message}");
         }
 
         total = rows.Count;
@@ -41,7 +47,8 @@ public static class ODataQuery
         IEnumerable<JsonObject> paged = rows.Skip(skip ?? 0);
         if (top is not null) paged = paged.Take(top.Value);
         var select = query["$select"].ToString();
-        page = string.IsNullOrWhiteSpace(select) ? paged.ToList() : paged.Select(r => Select(r, select)).ToList();
+        // Rows may come from a cache shared by requests: the page gets copies, never the cached nodes themselves.
+        page = string.IsNullOrWhiteSpace(select) ? paged.Select(r => (JsonObject)r.DeepClone()).ToList() : paged.Select(r => Select(r, select)).ToList();
         return null;
     }
 
@@ -63,6 +70,10 @@ public static class ODataQuery
         foreach (var (key, value) in source) result[key] = value?.DeepClone();
         return result;
     }
+
+    /// <summary>The first $select name that is neither a field nor a tabular section of the entity, or null.</summary>
+    public static string? CheckSelect(string select, OneCEntity entity) =>
+        select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(n => n != "*" && !entity.HasField(n));
 
     private static bool TryCount(IQueryCollection query, string name, out int? value)
     {
@@ -86,13 +97,19 @@ public static class ODataQuery
         return result;
     }
 
-    private static List<JsonObject> Order(List<JsonObject> rows, string orderBy)
+    private static List<JsonObject> Order(List<JsonObject> rows, string orderBy, OneCEntity? entity)
     {
         IOrderedEnumerable<JsonObject>? ordered = null;
         foreach (var clause in orderBy.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var field = parts[0];
+            if (entity is not null)
+            {
+                var known = entity.Field(field) ?? throw new ODataFieldException(field);
+                if (known.Unlimited) throw new ODataRefusedException("Нельзя упорядочивать по полю неограниченной длины");
+            }
+
             var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
             Func<JsonObject, object?> key = row => ODataFilter.Field(row, field);
             ordered = ordered is null

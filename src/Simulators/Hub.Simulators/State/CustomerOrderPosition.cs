@@ -1,3 +1,4 @@
 namespace Hub.Simulators.State;
 
-public sealed record CustomerOrderPosition(Guid Id, Guid AssortmentId, decimal Quantity, decimal Price);
+/// <summary>One position of a customer order: a product, or a variant (an item's characteristic) of one.</summary>
+public sealed record CustomerOrderPosition(Guid Id, Guid AssortmentId, decimal Quantity, decimal Price, string AssortmentType = "product");

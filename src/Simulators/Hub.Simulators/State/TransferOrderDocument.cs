@@ -1,5 +1,11 @@
+using System.Text.Json.Nodes;
+
 namespace Hub.Simulators.State;
 
+/// <summary>
+/// A Document_ЗаказНаПеремещение as the base holds it: written unposted by one request, posted by another.
+/// <see cref="Attributes"/> holds the header fields beyond the typed ones, exactly as the client sent them.
+/// </summary>
 public sealed record TransferOrderDocument(
     Guid RefKey,
     string Number,
@@ -14,4 +20,8 @@ public sealed record TransferOrderDocument(
     IReadOnlyList<TransferOrderLine> Lines,
     int DataVersion,
     int PostAttempts,
-    DateTimeOffset Created);
+    DateTimeOffset Created,
+    JsonObject? Fields = null)
+{
+    public JsonObject Attributes => Fields ?? [];
+}
