@@ -40,7 +40,7 @@ if [ -z "${MoySklad__Token:-}${MoySklad__Login:-}" ] && [ -z "${OneC__BaseUrl:-}
   trap '[ -n "$sim_pid" ] && kill $sim_pid 2>/dev/null' EXIT INT TERM
   export MoySklad__BaseUrl="$sim_url/api/remap/1.2" MoySklad__Token="sim-moysklad-token"
   export MoySklad__OrganizationName="ООО Симулятор" MoySklad__CounterpartyName="Поставщик по умолчанию" MoySklad__StoreName="Бестужевых"
-  export OneC__BaseUrl="$sim_url" OneC__User="hub" OneC__Password="sim-1c-password"
+  export OneC__BaseUrl="$sim_url" OneC__User="hub" OneC__Password="sim-1c-password" OneC__TransferOrder__Priority="Средний"
   say "simulators: faults at $sim_url/_sim/faults, orders at $sim_url/_sim/moysklad/orders, documents at $sim_url/_sim/1c/documents"
 fi
 url=${HUB_URL:-http://localhost:5080}

@@ -19,6 +19,7 @@ public static class IntegrationsRegistration
         services.Configure<MoySkladOptions>(configuration.GetSection("MoySklad"));
         services.Configure<OneCOptions>(configuration.GetSection("OneC"));
         services.AddSingleton<MoySkladReferences>();
+        services.AddSingleton<OneCReferences>();
         services.AddSingleton(sp => new MoySkladThrottle(sp.GetRequiredService<IOptions<MoySkladOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
         services.AddHttpClient<MoySkladClient>((sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<MoySkladOptions>>().Value.TimeoutSeconds))

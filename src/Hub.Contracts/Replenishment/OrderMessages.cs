@@ -12,7 +12,8 @@ public sealed record SendTransferOrder(
     string DonorName,
     Guid RecipientKey,
     string RecipientName,
-    IReadOnlyList<OrderLine> Lines);
+    IReadOnlyList<OrderLine> Lines,
+    DateTimeOffset? PlannedAt = null);
 
 /// <summary>
 /// Replenishment asks the Outbox to create a "Заказ покупателя" in МойСклад for what no donor covers.
@@ -25,8 +26,11 @@ public sealed record SendCustomerOrder(
     string RecipientName,
     IReadOnlyList<OrderLine> Lines);
 
-/// <summary>One line of an order: the 1C item (its Ref_Key is the МойСклад product's externalCode) and a quantity in the item's unit.</summary>
-public sealed record OrderLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity);
+/// <summary>
+/// One line of an order: the 1C item (its Ref_Key is the МойСклад product's externalCode), its characteristic where it
+/// has one (the characteristic's Ref_Key is the МойСклад variant's externalCode; empty otherwise) and a quantity in the item's unit.
+/// </summary>
+public sealed record OrderLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity, Guid CharacteristicKey = default, string? CharacteristicName = null);
 
 public enum DeliveryState
 {

@@ -64,31 +64,35 @@ public sealed class ConnectionCheck(IServiceProvider services, ReferenceChecker 
                     // The same name check the hub runs at start, so both say the same thing about the same settings.
                     var names = await checker.CheckMoySkladAsync(cts.Token);
                     return (names.State == ReferenceState.Found, ping.ElapsedMs,
-                        $"organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; {names.Summary()}");
+                        $"organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; {names.Summary()}",
+                        (IReadOnlyList<ReadinessLine>?)null);
                 }),
             CheckAsync(OneCClient.System, ReferenceChecker.OneCLabel, oc.BaseUrl, oc.IsConfigured,
                 "set OneC:BaseUrl, OneC:User and OneC:Password", async () =>
                 {
-                    var ping = await services.GetRequiredService<OneCClient>().PingAsync(cts.Token);
+                    var client = services.GetRequiredService<OneCClient>();
+                    var ping = await client.PingAsync(cts.Token);
                     var names = await checker.CheckOneCAsync(cts.Token);
+                    var checks = await OneCReadiness.CheckAsync(client, oc, cts.Token);
                     // No donor warehouses configured is no fault of the connection.
-                    return (names.State is ReferenceState.Found or ReferenceState.NotConfigured, ping.ElapsedMs,
-                        $"warehouses: {ping.Warehouses}; {names.Summary()}");
+                    return (names.State is ReferenceState.Found or ReferenceState.NotConfigured && checks.All(c => c.Ok), ping.ElapsedMs,
+                        $"warehouses: {ping.Warehouses}; {names.Summary()}", checks);
                 }));
         Last = results;
         return results;
     }
 
     private async Task<ConnectionResult> CheckAsync(string system, string label, string baseUrl, bool configured, string howToConfigure,
-        Func<Task<(bool NamesFound, long ElapsedMs, string Text)>> probe)
+        Func<Task<(bool NamesFound, long ElapsedMs, string Text, IReadOnlyList<ReadinessLine>? Checks)>> probe)
     {
         var url = WithoutCredentials(baseUrl);
         if (!configured) return new(system, label, ConnectionOutcome.NotConfigured, url, null, howToConfigure, clock.GetUtcNow());
         var started = clock.GetTimestamp();
         try
         {
-            var (found, elapsed, text) = await probe();
-            return new(system, label, found ? ConnectionOutcome.Ok : ConnectionOutcome.NamesMissing, url, elapsed, Mask(text), clock.GetUtcNow());
+            var (found, elapsed, text, checks) = await probe();
+            return new(system, label, found ? ConnectionOutcome.Ok : ConnectionOutcome.NamesMissing, url, elapsed, Mask(text), clock.GetUtcNow(),
+                checks?.Select(c => c with { Text = Mask(c.Text) }).ToList());
         }
         catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or JsonException)
         {

@@ -22,9 +22,14 @@ public enum ConnectionOutcome
 /// <param name="ElapsedMs">The ping's round trip when the system answered; the time until the failure when it did not; null when not configured.</param>
 /// <param name="Text">What the server said and which configured names were found; the reason when it failed; what to set when not configured.</param>
 /// <param name="CheckedAt">When this system's check ended.</param>
+/// <param name="Checks">For 1C: each object the hub needs (published, readable), the transfer order's attributes, the
+/// organization and priority, one line each.</param>
 public sealed record ConnectionResult(
-    string System, string Label, ConnectionOutcome Outcome, string BaseUrl, long? ElapsedMs, string Text, DateTimeOffset CheckedAt)
+    string System, string Label, ConnectionOutcome Outcome, string BaseUrl, long? ElapsedMs, string Text, DateTimeOffset CheckedAt,
+    IReadOnlyList<OneC.ReadinessLine>? Checks = null)
 {
+    public IReadOnlyList<OneC.ReadinessLine> Lines => Checks ?? [];
+
     public bool Configured => Outcome != ConnectionOutcome.NotConfigured;
 
     public bool Ok => Outcome == ConnectionOutcome.Ok;
@@ -33,11 +38,13 @@ public sealed record ConnectionResult(
     public string ConsoleLine()
     {
         var label = Label.PadRight(9);
-        return Outcome switch
+        var line = Outcome switch
         {
             ConnectionOutcome.NotConfigured => $"{label} FAILED  not configured: {Text}",
             ConnectionOutcome.Failed => $"{label} FAILED  {BaseUrl}  {Text}",
             _ => $"{label} {(Ok ? "OK    " : "FAILED")}  {ElapsedMs} ms  {BaseUrl}  {Text}",
         };
+        // The system's line stays first and alone on its line, as scripts read it; the object checks follow, indented.
+        return Lines.Count == 0 ? line : line + string.Concat(Lines.Select(l => $"{Environment.NewLine}          {l}"));
     }
 }

@@ -25,8 +25,15 @@ public sealed class ExternalApiException : Exception
     public string? Parameter { get; }
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>
+    /// The system understood the request and refused it for a business reason (1C: "Не удалось провести", "Поле … не
+    /// заполнено", "Недостаточно прав", all as HTTP 500): no retry will cure it, so it is parked at once with the system's text.
+    /// </summary>
+    public bool IsRefusal { get; init; }
+
     /// <summary>No status means the call never got an answer (timeout, refused, dropped): worth another try.</summary>
-    public bool IsTransient => Status is null || (int)Status >= 500 || Status == HttpStatusCode.TooManyRequests || Status == HttpStatusCode.RequestTimeout;
+    public bool IsTransient => !IsRefusal &&
+                               (Status is null || (int)Status >= 500 || Status == HttpStatusCode.TooManyRequests || Status == HttpStatusCode.RequestTimeout);
 
     private static string Describe(string system, HttpStatusCode? status, string? code, string text, string? parameter) =>
         $"{system}: {(status is null ? "no answer" : $"HTTP {(int)status}")}{(code is null ? "" : $" code {code}")}: {text}{(parameter is null ? "" : $" (parameter {parameter})")}";

@@ -38,15 +38,29 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
     public async Task<MsProduct?> FindProductByExternalCodeAsync(string externalCode, CancellationToken ct) =>
         (await GetProductsAsync($"externalCode={externalCode}", ct)).FirstOrDefault();
 
-    /// <summary>The products with these external codes; a code МойСклад does not know is a permanent error naming it.</summary>
-    public async Task<IReadOnlyList<MsProduct>> ResolveProductsAsync(IReadOnlyCollection<string> externalCodes, CancellationToken ct)
+    public async Task<IReadOnlyList<MsProduct>> GetVariantsAsync(CancellationToken ct) =>
+        (await ListRowsAsync("entity/variant", null, "list_variants", Cost(), ct))
+        .Select(r => new MsProduct(ToRef(r, "variant"), Str(r, "code"), Str(r, "externalCode"))).ToArray();
+
+    /// <summary>
+    /// What each line orders: the variant whose externalCode is the line's characteristic where it has one (an item kept
+    /// by characteristic is ordered as that variant), else the product whose externalCode is the item. A code МойСклад
+    /// does not know is a permanent error naming it.
+    /// </summary>
+    public async Task<IReadOnlyList<MsProduct>> ResolveAssortmentAsync(IReadOnlyList<(string Item, string? Characteristic)> lines, CancellationToken ct)
     {
-        var directory = await references.ProductsAsync(externalCodes, token => GetProductsAsync(null, token), clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
-        var missing = externalCodes.Where(c => !directory.ContainsKey(c)).ToArray();
+        var plain = lines.Where(l => l.Characteristic is null).Select(l => l.Item).Distinct().ToArray();
+        var varied = lines.Where(l => l.Characteristic is not null).Select(l => l.Characteristic!).Distinct().ToArray();
+        var products = plain.Length == 0 ? new Dictionary<string, MsProduct>()
+            : await references.ProductsAsync(plain, token => GetProductsAsync(null, token), clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
+        var variants = varied.Length == 0 ? new Dictionary<string, MsProduct>()
+            : await references.VariantsAsync(varied, GetVariantsAsync, clock.GetUtcNow(), TimeSpan.FromMinutes(1), ct);
+        var missing = plain.Where(c => !products.ContainsKey(c)).Select(c => $"product {c}")
+            .Concat(varied.Where(c => !variants.ContainsKey(c)).Select(c => $"variant {c}")).ToArray();
         if (missing.Length > 0)
-            throw new ExternalApiException(System, HttpStatusCode.NotFound, "product",
-                $"no product in МойСклад has externalCode {string.Join(", ", missing.Take(5))}{(missing.Length > 5 ? $" and {missing.Length - 5} more" : "")}", "externalCode");
-        return externalCodes.Select(c => directory[c]).ToArray();
+            throw new ExternalApiException(System, HttpStatusCode.NotFound, "assortment",
+                $"МойСклад has no {string.Join(", ", missing.Take(5))} by externalCode{(missing.Length > 5 ? $" and {missing.Length - 5} more" : "")}", "externalCode");
+        return lines.Select(l => l.Characteristic is { } c ? variants[c] : products[l.Item]).ToArray();
     }
 
     public async Task<IReadOnlyList<MsStockByStore>> GetStockByStoreAsync(CancellationToken ct)

@@ -9,8 +9,6 @@ public sealed class MoySkladReferences
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private (MsRef Organization, MsRef Counterparty, MsRef? Store)? _resolved;
-    private IReadOnlyDictionary<string, MsProduct>? _products;
-    private DateTimeOffset _productsLoadedAt;
 
     public async Task<(MsRef Organization, MsRef Counterparty, MsRef? Store)> GetAsync(
         Func<CancellationToken, Task<(MsRef, MsRef, MsRef?)>> resolve, CancellationToken ct)
@@ -32,26 +30,45 @@ public sealed class MoySkladReferences
     /// order line. Reloaded when a code is missing and the copy is older than <paramref name="reloadAfter"/>,
     /// so a product added in МойСклад is found without restarting the hub.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, MsProduct>> ProductsAsync(IReadOnlyCollection<string> codes,
-        Func<CancellationToken, Task<IReadOnlyList<MsProduct>>> load, DateTimeOffset now, TimeSpan reloadAfter, CancellationToken ct)
-    {
-        await _once.WaitAsync(ct);
-        try
-        {
-            var stale = _products is null || (codes.Any(c => !_products.ContainsKey(c)) && now - _productsLoadedAt > reloadAfter);
-            if (stale)
-            {
-                var loaded = await load(ct);
-                _products = loaded.Where(p => !string.IsNullOrEmpty(p.ExternalCode))
-                    .GroupBy(p => p.ExternalCode!).ToDictionary(g => g.Key, g => g.First());
-                _productsLoadedAt = now;
-            }
+    public Task<IReadOnlyDictionary<string, MsProduct>> ProductsAsync(IReadOnlyCollection<string> codes,
+        Func<CancellationToken, Task<IReadOnlyList<MsProduct>>> load, DateTimeOffset now, TimeSpan reloadAfter, CancellationToken ct) =>
+        _products.GetAsync(codes, load, now, reloadAfter, ct);
 
-            return _products!;
-        }
-        finally
+    /// <summary>The variants (an item's characteristics) by externalCode, the characteristic's Ref_Key; kept like the products.</summary>
+    public Task<IReadOnlyDictionary<string, MsProduct>> VariantsAsync(IReadOnlyCollection<string> codes,
+        Func<CancellationToken, Task<IReadOnlyList<MsProduct>>> load, DateTimeOffset now, TimeSpan reloadAfter, CancellationToken ct) =>
+        _variants.GetAsync(codes, load, now, reloadAfter, ct);
+
+    private readonly CodeDirectory _products = new();
+    private readonly CodeDirectory _variants = new();
+
+    private sealed class CodeDirectory
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private IReadOnlyDictionary<string, MsProduct>? _byCode;
+        private DateTimeOffset _loadedAt;
+
+        public async Task<IReadOnlyDictionary<string, MsProduct>> GetAsync(IReadOnlyCollection<string> codes,
+            Func<CancellationToken, Task<IReadOnlyList<MsProduct>>> load, DateTimeOffset now, TimeSpan reloadAfter, CancellationToken ct)
         {
-            _once.Release();
+            await _gate.WaitAsync(ct);
+            try
+            {
+                var stale = _byCode is null || (codes.Any(c => !_byCode.ContainsKey(c)) && now - _loadedAt > reloadAfter);
+                if (stale)
+                {
+                    var loaded = await load(ct);
+                    _byCode = loaded.Where(p => !string.IsNullOrEmpty(p.ExternalCode))
+                        .GroupBy(p => p.ExternalCode!).ToDictionary(g => g.Key, g => g.First());
+                    _loadedAt = now;
+                }
+
+                return _byCode!;
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 }

@@ -66,6 +66,25 @@ public sealed class ReferenceChecker(IServiceProvider services, IOptions<MoySkla
             all ??= await client.GetWarehousesAsync(ct);
             names.Add(new NameCheck("donor warehouse", setting, donor, false, ClosestNames.To(donor, all.Select(w => w.Name))));
         }
+        // The organization and priority every transfer order names: a base with several and none chosen cannot post one.
+        foreach (var (kind, setting, wanted, set, resolve) in new (string, string, string?, string, Func<CancellationToken, Task<(Guid Key, string Name)>>)[]
+                 {
+                     ("organization", "OneC:TransferOrder:Organization", o.TransferOrder.Organization ?? o.OrganizationKey, o.OrganizationsSet, client.ResolveOrganizationAsync),
+                     ("priority", "OneC:TransferOrder:Priority", o.TransferOrder.Priority, o.PrioritiesSet, client.ResolvePriorityAsync),
+                 })
+        {
+            try
+            {
+                var (_, name) = await resolve(ct);
+                names.Add(new NameCheck(kind, setting, name, true, []));
+            }
+            catch (OneCSettingException)
+            {
+                var available = await client.ListNamesAsync(set, ct);
+                names.Add(new NameCheck(kind, setting, Guid.TryParse(wanted, out _) ? wanted! : wanted?.Trim() ?? "", false, ClosestNames.To(wanted ?? "", available)));
+            }
+        }
+
         return new(OneCClient.System, OneCLabel, names.All(n => n.Found) ? ReferenceState.Found : ReferenceState.NotFound, names);
     }
 }

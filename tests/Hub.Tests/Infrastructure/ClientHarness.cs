@@ -46,6 +46,8 @@ public sealed class ClientHarness : IAsyncDisposable
         ["OneC:BaseUrl"] = sim.BaseAddress.ToString().TrimEnd('/'),
         ["OneC:User"] = sim.Options.OneCUser,
         ["OneC:Password"] = sim.Options.OneCPassword,
+        // The simulated base has three priorities, as real ones do; its one organization is found without a setting.
+        ["OneC:TransferOrder:Priority"] = "Средний",
     };
 
     public static async Task<ClientHarness> StartAsync(Action<SimulatorOptions>? simulator = null, Action<Dictionary<string, string?>>? settings = null)

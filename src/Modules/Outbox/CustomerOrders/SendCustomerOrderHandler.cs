@@ -17,8 +17,9 @@ public static class SendCustomerOrderHandler
         Envelope envelope, MoySkladClient moySklad, TimeProvider clock, CancellationToken ct)
     {
         using var scope = DeliveryRecords.Scope(message, envelope);
-        // The 1C item key is the product's externalCode in МойСклад.
-        var products = await moySklad.ResolveProductsAsync(message.Lines.Select(l => l.ItemKey.ToString()).ToArray(), ct);
+        // The 1C item key is the product's externalCode in МойСклад, a characteristic's key its variant's.
+        var products = await moySklad.ResolveAssortmentAsync(message.Lines
+            .Select(l => (l.ItemKey.ToString(), l.CharacteristicKey == Guid.Empty ? null : l.CharacteristicKey.ToString())).ToArray(), ct);
         var request = new CustomerOrderRequest(message.OrderId, $"hub:{message.OrderId}",
             $"Integration Hub: replenishment of {message.RecipientName}, run {message.RunId}",
             message.Lines.Zip(products, (line, product) => new CustomerOrderLine(product.Ref, line.Quantity)).ToArray());

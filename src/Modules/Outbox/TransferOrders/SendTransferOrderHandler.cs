@@ -17,8 +17,10 @@ public static class SendTransferOrderHandler
         Envelope envelope, OneCClient oneC, TimeProvider clock, CancellationToken ct)
     {
         using var scope = DeliveryRecords.Scope(message, envelope);
+        // A message planned before PlannedAt existed falls back to a week back for the marker lookup.
         var request = new TransferOrderRequest($"hub:{message.OrderId}", clock.GetUtcNow(), message.DonorKey, message.RecipientKey,
-            message.Lines.Select(l => new TransferOrderLine(l.ItemKey, l.Quantity)).ToArray());
+            message.Lines.Select(l => new TransferOrderLine(l.ItemKey, l.Quantity, l.CharacteristicKey)).ToArray(),
+            message.PlannedAt ?? clock.GetUtcNow().AddDays(-7));
         var created = await oneC.CreateTransferOrderAsync(request, ct);
 
         var sent = DeliveryRecords.Attempted(delivery, message, envelope, DeliveryState.Sent, clock.GetUtcNow());

@@ -54,6 +54,22 @@ public static class PlanReplenishmentHandler
         watch.Restart();
         var plan = ReplenishmentPlanner.Create(input);
         run.PlanMs = watch.ElapsedMilliseconds;
+
+        // What every transfer order names (organization, priority) must resolve before anything is sent: an order that
+        // cannot be posted would only be parked, one after another. A dry run plans anyway and says what is missing.
+        if (plan.Transfers.Count > 0)
+        {
+            try
+            {
+                await oneC.ResolveTransferDefaultsAsync(ct);
+            }
+            catch (Exception ex) when (ex is OneCSettingException or Hub.Integrations.Http.ExternalApiException)
+            {
+                if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger);
+                plan = plan with { Warnings = [.. plan.Warnings, $"Transfer orders could not be sent: {ex.Message}"] };
+            }
+        }
+
         var messages = Apply(run, input, plan, clock.GetUtcNow());
 
         logs.Write(Step(run, "success",
@@ -97,9 +113,9 @@ public static class PlanReplenishmentHandler
         run.Status = RunStatus.Dispatching;
         foreach (var order in run.Orders)
         {
-            var lines = order.Lines.Select(l => new OrderLine(l.ItemKey, l.ItemName, l.Unit, l.Quantity)).ToArray();
+            var lines = order.Lines.Select(l => new OrderLine(l.ItemKey, l.ItemName, l.Unit, l.Quantity, l.CharacteristicKey, l.CharacteristicName)).ToArray();
             messages.Add(order.Kind == OrderKind.Transfer
-                ? new SendTransferOrder(order.Id, run.Id, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines)
+                ? new SendTransferOrder(order.Id, run.Id, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines, now)
                 : new SendCustomerOrder(order.Id, run.Id, order.RecipientKey, order.RecipientName, lines));
         }
 

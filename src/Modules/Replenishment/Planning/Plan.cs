@@ -20,6 +20,10 @@ public enum DecisionOutcome
     Skipped,
 }
 
+/// <summary>
+/// One warehouse × item × characteristic in deficit. <see cref="Balance"/> is on hand (ВНаличии), <see cref="ToShip"/>
+/// what of it is promised (КОтгрузке); the free rest is what the minimum is compared with.
+/// </summary>
 public sealed record Decision(
     Guid WarehouseKey,
     string WarehouseName,
@@ -33,11 +37,18 @@ public sealed record Decision(
     IReadOnlyList<Allocation> FromDonors,
     decimal ToPurchase,
     DecisionOutcome Outcome,
-    string Reason);
+    string Reason,
+    Guid CharacteristicKey = default,
+    string? CharacteristicName = null,
+    decimal ToShip = 0)
+{
+    public decimal Free => Balance - ToShip;
+}
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
 
-public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity);
+/// <summary>One line of an order: an item, its characteristic where it has one (empty otherwise), and a quantity in its unit.</summary>
+public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity, Guid CharacteristicKey = default, string? CharacteristicName = null);
 
 /// <summary>One "Заказ на перемещение" per donor → recipient pair.</summary>
 public sealed record PlannedTransfer(Guid DonorKey, string DonorName, Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Hub.Replenishment.Planning;
 
 /// <summary>
-/// Turns balances and minimum levels into decisions and orders. Pure: the same input gives the same plan,
+/// Turns balances and minimum levels into decisions and orders, per warehouse × item × characteristic. Pure: the same input gives the same plan,
 /// so every rule is tested on tables of cases without 1C.
 /// </summary>
 /// <remarks>
@@ -14,7 +14,14 @@ public static class ReplenishmentPlanner
 {
     public const string AtOrAboveMinimum = "balance at or above the minimum";
     public const string UnknownWarehouse = "minimum level for a warehouse 1C did not list";
+    public const string UnknownItem = "minimum level for an item 1C did not list as in use (deleted or a group)";
     public const string OutsideFilter = "outside the run's warehouse filter";
+
+    /// <summary>A shelf: one item with one characteristic (empty for an item without them) at one warehouse.</summary>
+    private readonly record struct Shelf(Guid Warehouse, Guid Item, Guid Characteristic);
+
+    /// <summary>A stock position of an item and characteristic, wherever it is.</summary>
+    private readonly record struct Sku(Guid Item, Guid Characteristic);
 
     public static Plan Create(PlanningInput input)
     {
@@ -24,26 +31,33 @@ public static class ReplenishmentPlanner
 
         var warehouses = input.Warehouses.GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.First());
         var items = input.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First());
+        var characteristics = input.Characteristics ?? new Dictionary<Guid, string>();
         var donors = ResolveDonors(input.DonorNames, warehouses.Values, warnings);
 
-        // Register rows may be split by dimensions the hub does not read (series, characteristics): they add up.
-        var balances = new Dictionary<(Guid, Guid), decimal>();
+        // Register rows may be split by dimensions the hub does not read (series, purpose, premises): they add up.
+        var balances = new Dictionary<Shelf, (decimal OnHand, decimal ToShip)>();
         foreach (var b in input.Balances)
-            balances[(b.WarehouseKey, b.ItemKey)] = balances.GetValueOrDefault((b.WarehouseKey, b.ItemKey)) + b.Quantity;
+        {
+            var shelf = new Shelf(b.WarehouseKey, b.ItemKey, b.CharacteristicKey);
+            var (onHand, toShip) = balances.GetValueOrDefault(shelf);
+            balances[shelf] = (onHand + b.Quantity, toShip + b.ToShip);
+        }
+
         var repeatedBalances = input.Balances.Count - balances.Count;
         if (repeatedBalances > 0)
-            warnings.Add($"{repeatedBalances} balance rows repeated a warehouse and item; their quantities were added up.");
+            warnings.Add($"{repeatedBalances} balance rows repeated a warehouse, item and characteristic; their quantities were added up.");
 
         var levels = MergeLevels(input.Levels, warnings);
 
-        var surplus = new Dictionary<(Guid Donor, Guid Item), decimal>();
-        foreach (var donor in donors)
-        foreach (var ((warehouse, item), quantity) in balances)
+        // A donor gives only free stock (on hand less what is promised to shipments and other orders) above its own minimum.
+        var surplus = new Dictionary<(Guid Donor, Sku Sku), decimal>();
+        var donorKeys = donors.Select(d => d.Key).ToHashSet();
+        foreach (var (shelf, (onHand, toShip)) in balances)
         {
-            if (warehouse != donor.Key) continue;
-            var own = levels.TryGetValue((warehouse, item), out var level) ? level.Minimum : 0m;
-            var spare = quantity - Math.Max(own, 0m);
-            if (spare > 0) surplus[(warehouse, item)] = spare;
+            if (!donorKeys.Contains(shelf.Warehouse)) continue;
+            var own = levels.TryGetValue(shelf, out var level) ? level.Minimum : 0m;
+            var spare = onHand - toShip - Math.Max(own, 0m);
+            if (spare > 0) surplus[(shelf.Warehouse, new Sku(shelf.Item, shelf.Characteristic))] = spare;
         }
 
         if (input.OnlyWarehouse is { } only && !warehouses.ContainsKey(only))
@@ -55,53 +69,67 @@ public static class ReplenishmentPlanner
             {
                 if (!warehouses.ContainsKey(l.WarehouseKey)) { Skip(UnknownWarehouse); return false; }
                 if (input.OnlyWarehouse is { } filter && l.WarehouseKey != filter) { Skip(OutsideFilter); return false; }
+                // An item marked for deletion or a group is never ordered, whatever norm is left behind for it.
+                if (!items.ContainsKey(l.ItemKey)) { Skip(UnknownItem); return false; }
                 return true;
             })
             .OrderBy(l => warehouses[l.WarehouseKey].Name, StringComparer.Ordinal)
-            .ThenBy(l => items.TryGetValue(l.ItemKey, out var i) ? i.Name : l.ItemKey.ToString(), StringComparer.Ordinal)
-            .ThenBy(l => l.ItemKey);
+            .ThenBy(l => items[l.ItemKey].Name, StringComparer.Ordinal)
+            .ThenBy(l => l.ItemKey)
+            .ThenBy(l => characteristics.GetValueOrDefault(l.CharacteristicKey, ""), StringComparer.Ordinal)
+            .ThenBy(l => l.CharacteristicKey);
 
         foreach (var level in recipientLevels)
         {
-            var balance = balances.GetValueOrDefault((level.WarehouseKey, level.ItemKey));
-            if (balance >= level.Minimum)
+            var (onHand, toShip) = balances.GetValueOrDefault(new Shelf(level.WarehouseKey, level.ItemKey, level.CharacteristicKey));
+            if (onHand - toShip >= level.Minimum)
             {
                 Skip(AtOrAboveMinimum);
                 continue;
             }
 
             var recipient = warehouses[level.WarehouseKey];
-            var item = items.GetValueOrDefault(level.ItemKey) ?? new ItemRow(level.ItemKey, level.ItemKey.ToString(), null);
-            decisions.Add(Decide(recipient, item, balance, level, donors, surplus));
+            decisions.Add(Decide(recipient, items[level.ItemKey], level.CharacteristicKey, CharacteristicName(characteristics, level.CharacteristicKey),
+                onHand, toShip, level, donors, surplus));
         }
 
-        if (!items.Keys.ToHashSet().IsSupersetOf(decisions.Select(d => d.ItemKey)))
-            warnings.Add("Some items in deficit are not in 1C's item list; they are named by their key.");
+        if (skipped.TryGetValue(UnknownItem, out var unknownItems))
+            warnings.Add($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.");
 
         return new Plan(decisions, Transfers(decisions), Purchases(decisions), skipped, warnings);
     }
 
-    private static Decision Decide(WarehouseRow recipient, ItemRow item, decimal balance, LevelRow level,
-        IReadOnlyList<WarehouseRow> donors, Dictionary<(Guid Donor, Guid Item), decimal> surplus)
+    private static string? CharacteristicName(IReadOnlyDictionary<Guid, string> names, Guid key) =>
+        key == Guid.Empty ? null : names.TryGetValue(key, out var name) ? name : key.ToString();
+
+    private static Decision Decide(WarehouseRow recipient, ItemRow item, Guid characteristic, string? characteristicName, decimal onHand, decimal toShip,
+        LevelRow level, IReadOnlyList<WarehouseRow> donors, Dictionary<(Guid Donor, Sku Sku), decimal> surplus)
     {
-        var reason = new List<string> { $"balance {Q(balance)} < minimum {Q(level.Minimum)}" };
+        var free = onHand - toShip;
+        var reason = new List<string>
+        {
+            toShip > 0
+                ? $"free stock {Q(free)} ({Q(onHand)} on hand − {Q(toShip)} to ship) < minimum {Q(level.Minimum)}"
+                : $"balance {Q(onHand)} < minimum {Q(level.Minimum)}",
+        };
         // A negative balance is an accounting gap in 1C, not stock that could be owed back: the shelf holds nothing.
-        var onShelf = Math.Max(balance, 0m);
-        if (balance < 0) reason.Add($"negative balance counted as 0");
+        var onShelf = Math.Max(free, 0m);
+        if (free < 0) reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
         var target = Math.Max(level.Maximum ?? level.Minimum, level.Minimum);
         var needed = target - onShelf;
         reason.Add(level.Maximum is { } max && max > level.Minimum ? $"{Q(needed)} to reach the maximum {Q(max)}" : $"{Q(needed)} to reach the minimum");
 
+        var sku = new Sku(item.Key, characteristic);
         var left = needed;
         var given = new List<Allocation>();
         foreach (var donor in donors)
         {
             if (left <= 0) break;
             if (donor.Key == recipient.Key) continue;
-            var spare = surplus.GetValueOrDefault((donor.Key, item.Key));
+            var spare = surplus.GetValueOrDefault((donor.Key, sku));
             if (spare <= 0) continue;
             var take = Math.Min(spare, left);
-            surplus[(donor.Key, item.Key)] = spare - take;
+            surplus[(donor.Key, sku)] = spare - take;
             left -= take;
             given.Add(new Allocation(donor.Key, donor.Name, take));
             reason.Add($"{donor.Name} gives {Q(take)} of its surplus {Q(spare)}");
@@ -120,8 +148,8 @@ public static class ReplenishmentPlanner
             reason.Add(given.Count > 0 ? $"{Q(left)} more to buy" : $"no donor has surplus; {Q(left)} to buy");
         }
 
-        return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, balance, level.Minimum, level.Maximum,
-            Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason));
+        return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, onHand, level.Minimum, level.Maximum,
+            Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason), characteristic, characteristicName, toShip);
     }
 
     private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, List<string> warnings)
@@ -145,13 +173,13 @@ public static class ReplenishmentPlanner
         return donors;
     }
 
-    private static Dictionary<(Guid, Guid), LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, List<string> warnings)
+    private static Dictionary<Shelf, LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, List<string> warnings)
     {
-        var merged = new Dictionary<(Guid, Guid), LevelRow>();
+        var merged = new Dictionary<Shelf, LevelRow>();
         var conflicts = 0;
         foreach (var row in rows)
         {
-            var key = (row.WarehouseKey, row.ItemKey);
+            var key = new Shelf(row.WarehouseKey, row.ItemKey, row.CharacteristicKey);
             if (!merged.TryGetValue(key, out var seen))
             {
                 merged[key] = row;
@@ -161,8 +189,12 @@ public static class ReplenishmentPlanner
             if (seen == row) continue;
             conflicts++;
             // Two norms for one shelf: the higher one is the safer promise to the shop.
-            merged[key] = new LevelRow(row.WarehouseKey, row.ItemKey, Math.Max(seen.Minimum, row.Minimum),
-                seen.Maximum is null && row.Maximum is null ? null : Math.Max(seen.Maximum ?? 0m, row.Maximum ?? 0m));
+            merged[key] = row with
+            {
+                Minimum = Math.Max(seen.Minimum, row.Minimum),
+                Maximum = seen.Maximum is null && row.Maximum is null ? null : Math.Max(seen.Maximum ?? 0m, row.Maximum ?? 0m),
+                PackageKey = seen.PackageKey != Guid.Empty ? seen.PackageKey : row.PackageKey,
+            };
         }
 
         if (conflicts > 0)
@@ -175,16 +207,18 @@ public static class ReplenishmentPlanner
             .SelectMany(d => d.FromDonors.Select(a => (Decision: d, Allocation: a)))
             .GroupBy(x => (x.Allocation.DonorKey, x.Decision.WarehouseKey))
             .Select(g => new PlannedTransfer(g.Key.DonorKey, g.First().Allocation.DonorName, g.Key.WarehouseKey, g.First().Decision.WarehouseName,
-                g.Select(x => new PlannedLine(x.Decision.ItemKey, x.Decision.ItemName, x.Decision.Unit, x.Allocation.Quantity)).ToArray()))
+                g.Select(x => Line(x.Decision, x.Allocation.Quantity)).ToArray()))
             .ToList();
 
     private static List<PlannedPurchase> Purchases(IEnumerable<Decision> decisions) =>
         decisions
             .Where(d => d.ToPurchase > 0)
             .GroupBy(d => d.WarehouseKey)
-            .Select(g => new PlannedPurchase(g.Key, g.First().WarehouseName,
-                g.Select(d => new PlannedLine(d.ItemKey, d.ItemName, d.Unit, d.ToPurchase)).ToArray()))
+            .Select(g => new PlannedPurchase(g.Key, g.First().WarehouseName, g.Select(d => Line(d, d.ToPurchase)).ToArray()))
             .ToList();
+
+    private static PlannedLine Line(Decision d, decimal quantity) =>
+        new(d.ItemKey, d.ItemName, d.Unit, quantity, d.CharacteristicKey, d.CharacteristicName);
 
     private static string Q(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

@@ -5,9 +5,9 @@ namespace Hub.Simulators.MoySklad;
 
 public static class MoySkladAuth
 {
-    // Basic costs 3 units, as a user login does from 2026-09-01; the simulator's token plays a solution token.
+    // Basic costs 4 units, as a user login does from 2026-12-01; the simulator's token plays a solution token.
     public const int BearerCost = 1;
-    public const int BasicCost = 3;
+    public const int BasicCost = 4;
 
     public static MoySkladCredential? Authenticate(HttpRequest request, SimulatorOptions options)
     {

@@ -273,11 +273,22 @@ public sealed class TransferOrders(SimulatorState state, SimulatorOptions option
             if (field.Values is { } allowed && value!.GetValue<string>() is { Length: > 0 } text && !allowed.Contains(text))
                 return ODataErrors.BadRequest($"Неверное значение перечисления '{name}': '{text}'. Допустимые: {string.Join(", ", allowed)}");
             if (field.IsReference && name != "Ref_Key" && Guid.Parse(value!.GetValue<string>()) is var key && key != Guid.Empty && !Exists(name, key))
-                return ODataErrors.BadRequest($"Ошибка проверки данных: поле '{name}' ссылается на несуществующий объект (guid'{key}')");
+                return ODataErrors.BadRequest($"Ошибка проверки данных: поле '{name}' ссылается на несуществующий объект {ReferencedSet(name)} (guid'{key}')");
         }
 
         return null;
     }
+
+    private static string ReferencedSet(string field) => field switch
+    {
+        "СкладОтправитель_Key" or "СкладПолучатель_Key" => OneCNames.Warehouses,
+        "Организация_Key" or "ОрганизацияПолучатель_Key" => OneCNames.Organizations,
+        "Приоритет_Key" => OneCNames.Priorities,
+        "Номенклатура_Key" => OneCNames.Items,
+        "Характеристика_Key" => OneCNames.Characteristics,
+        "Упаковка_Key" => OneCNames.Units,
+        _ => field,
+    };
 
     private bool Exists(string field, Guid key)
     {

@@ -13,7 +13,7 @@ public sealed class RateLimitTests
     public async Task five_hundred_calls_from_twenty_concurrent_callers_all_finish_without_overrunning_the_rate_window()
     {
         await using var h = await ClientHarness.StartAsync();
-        var stores = h.Sim.State.Catalogue.Warehouses.Count;
+        var stores = h.Sim.State.Catalogue.Stores.Count();
 
         var callers = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
         {

@@ -13,7 +13,7 @@ public sealed class AuthenticationTests
 
         var ping = await h.OneC.PingAsync(CancellationToken.None);
 
-        Assert.Equal(h.Sim.State.Catalogue.Warehouses.Count, ping.Warehouses);
+        Assert.Equal(h.Sim.State.Catalogue.Stores.Count(), ping.Warehouses);
     }
 
     [Fact]
@@ -28,7 +28,7 @@ public sealed class AuthenticationTests
 
         var warehouses = await h.OneC.GetWarehousesAsync(CancellationToken.None);
 
-        Assert.Equal(h.Sim.State.Catalogue.Warehouses.Count, warehouses.Count);
+        Assert.Equal(h.Sim.State.Catalogue.Stores.Count(), warehouses.Count);
     }
 
     [Theory]

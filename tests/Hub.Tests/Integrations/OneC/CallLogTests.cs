@@ -28,9 +28,10 @@ public sealed class CallLogTests
 
         var entries = h.Logs.Entries.ToList();
         Assert.Equal(h.Sim.State.Requests.OneC.Total, entries.Count);
-        Assert.Equal(["list_warehouses", "read_balances", "read_minimum_levels", "find_transfer_order", "create_transfer_order", "post_transfer_order",
-            "find_transfer_order", "create_transfer_order"], entries.Select(e => e.Action).ToArray());
-        Assert.Equal([200, 200, 200, 200, 201, 200, 200, 400], entries.Select(e => JsonSerializer.SerializeToElement(e.ResponsePayload).GetProperty("status_code").GetInt32()).ToArray());
+        // The organization, the priority and $metadata are asked once, before the first create, and kept.
+        Assert.Equal(["list_warehouses", "read_balances", "read_minimum_levels", "find_transfer_order", "list_organization", "list_priority", "read_metadata",
+            "create_transfer_order", "post_transfer_order", "find_transfer_order", "create_transfer_order"], entries.Select(e => e.Action).ToArray());
+        Assert.Equal([200, 200, 200, 200, 200, 200, 200, 201, 200, 200, 400], entries.Select(e => JsonSerializer.SerializeToElement(e.ResponsePayload).GetProperty("status_code").GetInt32()).ToArray());
         Assert.All(entries, e =>
         {
             Assert.Equal("1c", e.ExternalSystem);
@@ -41,7 +42,7 @@ public sealed class CallLogTests
             Assert.True(e.ElapsedMs >= 0);
         });
         // Cyrillic paths are logged readable, not percent-encoded.
-        Assert.Equal("1c POST /odata/standard.odata/Document_ЗаказНаПеремещение → 201", entries[4].Message);
+        Assert.Equal("1c POST /odata/standard.odata/Document_ЗаказНаПеремещение → 201", entries[7].Message);
         Assert.Equal(LogStatuses.Failed, entries[^1].Status);
         Secrets.AssertNoneIn(h.Sim.Options, entries);
     }

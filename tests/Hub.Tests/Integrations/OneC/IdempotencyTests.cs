@@ -40,11 +40,11 @@ public sealed class IdempotencyTests
     }
 
     [Fact]
-    public async Task a_failed_post_leaves_an_unposted_document_that_the_next_call_posts()
+    public async Task a_post_that_failed_for_a_technical_reason_leaves_an_unposted_document_that_the_next_call_posts()
     {
         await using var h = await StartAsync();
         var order = TransferOrders.Request(h, $"hub:{Guid.NewGuid()}");
-        h.Sim.Faults.OneC = new FaultSettings { FailPost = true };
+        h.Sim.Faults.OneC = new FaultSettings { PostUnavailable = true };
 
         var failed = await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
         var unposted = Assert.Single(h.Sim.State.TransferOrders);
@@ -53,7 +53,7 @@ public sealed class IdempotencyTests
         var again = await h.OneC.CreateTransferOrderAsync(order, CancellationToken.None);
 
         Assert.True(failed.IsTransient);
-        Assert.StartsWith("Ошибка при вызове метода контекста (Записать): Не удалось провести", failed.Text);
+        Assert.False(failed.IsRefusal);
         Assert.False(unposted.Posted);
         Assert.Equal(new TransferOrderResult(unposted.RefKey, unposted.Number, TransferOrderOutcome.PostedExisting), finished);
         Assert.Equal(TransferOrderOutcome.AlreadyExisted, again.Outcome);
@@ -63,6 +63,22 @@ public sealed class IdempotencyTests
         Assert.Equal(1, h.Sim.State.Requests.OneC.Log.Count(e => e.Method == "POST" && !e.Path.EndsWith("/Post")));
     }
 
+    [Fact]
+    public async Task a_posting_refused_by_1c_is_a_refusal_with_1cs_text_and_is_not_tried_again_by_the_client()
+    {
+        await using var h = await StartAsync();
+        var order = TransferOrders.Request(h, $"hub:{Guid.NewGuid()}");
+        h.Sim.Faults.OneC = new FaultSettings { FailPost = true };
+
+        var refused = await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
+
+        Assert.True(refused.IsRefusal);
+        Assert.False(refused.IsTransient);
+        Assert.StartsWith("Ошибка при вызове метода контекста (Записать): Не удалось провести", refused.Text);
+        Assert.Single(h.Sim.State.Requests.OneC.Log, e => e.Path.EndsWith("/Post"));
+        Assert.False(Assert.Single(h.Sim.State.TransferOrders).Posted);
+    }
+
     public static TheoryData<string, FaultSettings> Faults => new()
     {
         { "latency", new FaultSettings { LatencyMs = 200 } },
@@ -70,7 +86,7 @@ public sealed class IdempotencyTests
         { "timeouts", new FaultSettings { TimeoutRate = 0.3, TimeoutMs = 5_000 } },
         { "drops", new FaultSettings { DropRate = 0.3 } },
         { "html 5xx", new FaultSettings { ErrorRate = 0.3, HtmlErrors = true } },
-        { "failed posts", new FaultSettings { FailPost = true } },
+        { "posts that fail for a technical reason", new FaultSettings { PostUnavailable = true } },
         { "everything", new FaultSettings { LatencyMs = 50, ErrorRate = 0.15, TimeoutRate = 0.1, TimeoutMs = 5_000, DropRate = 0.15, HtmlErrors = true } },
     };
 
@@ -86,10 +102,10 @@ public sealed class IdempotencyTests
         {
             var order = TransferOrders.Request(h, $"hub:{fault}:{Guid.NewGuid()}", quantity: i + 1);
             // A post that keeps failing is finished once 1C lets it through; the resend loop plays the outbox.
-            if (settings.FailPost) await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
+            if (settings.PostUnavailable) await Assert.ThrowsAsync<ExternalApiException>(() => h.OneC.CreateTransferOrderAsync(order, CancellationToken.None));
             markers.Add(order.Marker);
         }
-        if (settings.FailPost) h.Sim.Faults.OneC = FaultSettings.None;
+        if (settings.PostUnavailable) h.Sim.Faults.OneC = FaultSettings.None;
         foreach (var (marker, i) in markers.Select((m, i) => (m, i)))
             await Resend.UntilDoneAsync(() => h.OneC.CreateTransferOrderAsync(TransferOrders.Request(h, marker, quantity: i + 1), CancellationToken.None));
 

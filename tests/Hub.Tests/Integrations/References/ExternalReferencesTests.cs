@@ -97,14 +97,15 @@ public sealed class ExternalReferencesTests
         Assert.Equal("found", State(ready, "1c"));
         Assert.Contains("МойСклад: configured names found: organization 'ООО Симулятор', counterparty 'Поставщик по умолчанию', store 'Бестужевых'",
             check.GetProperty("description").GetString());
-        Assert.Contains("1C: configured names found: donor warehouse 'Бестужевых', donor warehouse 'Контейнер'", check.GetProperty("description").GetString());
+        Assert.Contains("1C: configured names found: donor warehouse 'Бестужевых', donor warehouse 'Контейнер', organization 'ООО Симулятор', priority 'Средний'",
+            check.GetProperty("description").GetString());
 
-        var (items, raw) = await StoredLogsAsync(host, i => Checks(i).Length == 2 && i.Length >= 2 + 5);
+        var (items, raw) = await StoredLogsAsync(host, i => Checks(i).Length == 2 && i.Length >= 2 + 7);
         var checks = Checks(items);
         Assert.Equal(["1c", "moysklad"], checks.Select(c => c.GetProperty("external_system").GetString()).Order().ToArray());
         Assert.All(checks, c => Assert.Equal("success", c.GetProperty("status").GetString()));
-        // The lookups themselves: three МойСклад names and two 1C warehouses, each a logged call of its own.
-        Assert.Equal(["find_warehouse", "find_warehouse", "list_counterparty", "list_organization", "list_store"],
+        // The lookups themselves: three МойСклад names, two 1C warehouses, 1C's organization and priority, each a logged call of its own.
+        Assert.Equal(["find_warehouse", "find_warehouse", "list_counterparty", "list_organization", "list_organization", "list_priority", "list_store"],
             items.Select(i => i.GetProperty("action").GetString()).Where(a => a != "check_references").Order().ToArray());
         Assert.DoesNotContain(sim.Options.MoySkladToken, raw);
         Assert.DoesNotContain(sim.Options.OneCPassword, raw);
@@ -202,7 +203,7 @@ public sealed class ExternalReferencesTests
         var oneC = await hub.LineAsync(l => l.Contains("1C: donor warehouse"), TimeSpan.FromMinutes(2));
 
         Assert.EndsWith("МойСклад: configured names found: organization 'ООО Симулятор', counterparty 'Поставщик по умолчанию', store 'Бестужевых'", moySklad);
-        Assert.Matches(@"1C: donor warehouse 'Контейнер 2' \(OneC:DonorWarehouses:1\) not found, closest: 'Контейнер', '[^']+', '[^']+'; found: donor warehouse 'Бестужевых'$", oneC);
+        Assert.Matches(@"1C: donor warehouse 'Контейнер 2' \(OneC:DonorWarehouses:1\) not found, closest: 'Контейнер', '[^']+', '[^']+'; found: donor warehouse 'Бестужевых', organization 'ООО Симулятор', priority 'Средний'$", oneC);
         Assert.DoesNotContain(sim.Options.MoySkladToken, hub.Output);
         Assert.DoesNotContain(sim.Options.OneCPassword, hub.Output);
     }

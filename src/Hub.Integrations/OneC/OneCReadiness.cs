@@ -1,0 +1,87 @@
+using Hub.Integrations.Http;
+
+namespace Hub.Integrations.OneC;
+
+/// <summary>One thing a real base must have for the hub to work, and whether it has it, in a line an operator can act on.</summary>
+public sealed record ReadinessLine(string Subject, bool Ok, string Text)
+{
+    public override string ToString() => $"{(Ok ? "OK     " : "MISSING")} {Subject}: {Text}";
+}
+
+/// <summary>
+/// Checks a 1C base before the first real run: each object the hub reads or writes is published in the standard OData
+/// interface and readable by the hub's user, and the transfer order's type names every attribute posting checks.
+/// Rights to write and post cannot be seen without writing, so the README says which to grant.
+/// </summary>
+public static class OneCReadiness
+{
+    /// <summary>The attributes a transfer order must carry to be posted in УТ 11.5 (ut11-reference.md), header and rows.</summary>
+    public static IReadOnlyList<string> RequiredHeader { get; } =
+        ["Date", "Организация_Key", "СкладОтправитель_Key", "СкладПолучатель_Key", "Статус", "ХозяйственнаяОперация", "Приоритет_Key", "СпособДоставки", "ВариантПриемкиТоваров", "Комментарий"];
+
+    public static IReadOnlyList<string> RequiredRow { get; } =
+        ["LineNumber", "Номенклатура_Key", "Характеристика_Key", "Количество", "КоличествоУпаковок", "ВариантОбеспечения", "НачалоОтгрузки"];
+
+    public static async Task<IReadOnlyList<ReadinessLine>> CheckAsync(OneCClient client, OneCOptions o, CancellationToken ct)
+    {
+        var metadata = await client.MetadataAsync(ct);
+        var lines = new List<ReadinessLine>();
+        var objects = new (string Set, string Path, string Select, string Use)[]
+        {
+            (o.WarehousesSet, ODataUrl.Encode(o.WarehousesSet), "Ref_Key", "warehouses"),
+            (o.ItemsSet, ODataUrl.Encode(o.ItemsSet), "Ref_Key", "items"),
+            (o.CharacteristicsSet, ODataUrl.Encode(o.CharacteristicsSet), "Ref_Key", "characteristics' names"),
+            (o.UnitsSet, ODataUrl.Encode(o.UnitsSet), "Ref_Key", "units' names"),
+            (o.OrganizationsSet, ODataUrl.Encode(o.OrganizationsSet), "Ref_Key", "the transfer order's organization"),
+            (o.PrioritiesSet, ODataUrl.Encode(o.PrioritiesSet), "Ref_Key", "the transfer order's priority"),
+            (o.MinimumLevels.EntitySet, ODataUrl.Encode(o.MinimumLevels.EntitySet), o.MinimumLevels.WarehouseField, "minimum and maximum levels"),
+            (o.BalanceRegister, $"{ODataUrl.Encode(o.BalanceRegister)}/Balance", "Склад_Key", "balances"),
+            (o.TransferOrderSet, ODataUrl.Encode(o.TransferOrderSet), "Ref_Key", "transfer orders"),
+        };
+        foreach (var (set, path, select, use) in objects)
+        {
+            if (!metadata.Publishes(set))
+            {
+                lines.Add(new ReadinessLine(set, false, $"not published: add it to the base's standard OData interface (needed for {use})"));
+                continue;
+            }
+
+            try
+            {
+                await client.ProbeAsync(path, select, ct);
+                lines.Add(new ReadinessLine(set, true, "published and readable"));
+            }
+            catch (ExternalApiException ex)
+            {
+                // A missing right is a 500 from 1C, not a 403: its text says so.
+                lines.Add(new ReadinessLine(set, false, $"published but not readable by user '{o.User}': {ex.Text}"));
+            }
+        }
+
+        var type = o.TransferOrderSet;
+        var rowType = $"{type}_Товары_RowType";
+        if (metadata.Publishes(type))
+        {
+            var missing = RequiredHeader.Where(f => !metadata.Has(type, f)).Concat(RequiredRow.Where(f => !metadata.Has(rowType, f)).Select(f => $"Товары.{f}")).ToList();
+            lines.Add(missing.Count == 0
+                ? new ReadinessLine($"{type} attributes", true, $"all {RequiredHeader.Count} header attributes and {RequiredRow.Count} row fields posting checks are published")
+                : new ReadinessLine($"{type} attributes", false, $"not in $metadata: {string.Join(", ", missing)}"));
+        }
+
+        foreach (var (subject, resolve) in new (string, Func<CancellationToken, Task<(Guid Key, string Name)>>)[]
+                 { ("organization", client.ResolveOrganizationAsync), ("priority", client.ResolvePriorityAsync) })
+        {
+            try
+            {
+                var (key, name) = await resolve(ct);
+                lines.Add(new ReadinessLine(subject, true, $"'{name}' ({key})"));
+            }
+            catch (Exception ex) when (ex is OneCSettingException or ExternalApiException)
+            {
+                lines.Add(new ReadinessLine(subject, false, ex.Message));
+            }
+        }
+
+        return lines;
+    }
+}
