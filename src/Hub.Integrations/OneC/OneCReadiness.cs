@@ -15,12 +15,17 @@ public sealed record ReadinessLine(string Subject, bool Ok, string Text)
 /// </summary>
 public static class OneCReadiness
 {
-    /// <summary>The attributes a transfer order must carry to be posted in УТ 11.5 (ut11-reference.md), header and rows.</summary>
+    /// <summary>The attributes a УТ 11.5 base checks when it posts a transfer order (ut11-reference.md), header and rows.</summary>
     public static IReadOnlyList<string> RequiredHeader { get; } =
-        ["Date", "Организация_Key", "СкладОтправитель_Key", "СкладПолучатель_Key", "Статус", "ХозяйственнаяОперация", "Приоритет_Key", "СпособДоставки", "ВариантПриемкиТоваров", "Комментарий"];
+        ["Date", "Организация_Key", "СкладОтправитель_Key", "СкладПолучатель_Key", "Статус", "ХозяйственнаяОперация", "Приоритет_Key", "СпособДоставки", "ВариантПриемкиТоваров"];
 
     public static IReadOnlyList<string> RequiredRow { get; } =
-        ["LineNumber", "Номенклатура_Key", "Характеристика_Key", "Количество", "КоличествоУпаковок", "ВариантОбеспечения", "НачалоОтгрузки"];
+        ["Номенклатура_Key", "Характеристика_Key", "Количество", "КоличествоУпаковок", "ВариантОбеспечения", "НачалоОтгрузки"];
+
+    /// <summary>What the hub itself needs besides: Комментарий holds its marker, LineNumber orders the rows.</summary>
+    public static IReadOnlyList<string> HubHeader { get; } = ["Комментарий"];
+
+    public static IReadOnlyList<string> HubRow { get; } = ["LineNumber"];
 
     public static async Task<IReadOnlyList<ReadinessLine>> CheckAsync(OneCClient client, OneCOptions o, CancellationToken ct)
     {
@@ -62,9 +67,11 @@ public static class OneCReadiness
         var rowType = $"{type}_Товары_RowType";
         if (metadata.Publishes(type))
         {
-            var missing = RequiredHeader.Where(f => !metadata.Has(type, f)).Concat(RequiredRow.Where(f => !metadata.Has(rowType, f)).Select(f => $"Товары.{f}")).ToList();
+            var missing = RequiredHeader.Concat(HubHeader).Where(f => !metadata.Has(type, f))
+                .Concat(RequiredRow.Concat(HubRow).Where(f => !metadata.Has(rowType, f)).Select(f => $"Товары.{f}")).ToList();
             lines.Add(missing.Count == 0
-                ? new ReadinessLine($"{type} attributes", true, $"all {RequiredHeader.Count} header attributes and {RequiredRow.Count} row fields posting checks are published")
+                ? new ReadinessLine($"{type} attributes", true,
+                    $"all {RequiredHeader.Count} header attributes and {RequiredRow.Count} row fields posting checks are published, and Комментарий for the hub's marker")
                 : new ReadinessLine($"{type} attributes", false, $"not in $metadata: {string.Join(", ", missing)}"));
         }
 

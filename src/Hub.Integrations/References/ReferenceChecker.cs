@@ -1,3 +1,4 @@
+using Hub.Integrations.Http;
 using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,6 +78,11 @@ public sealed class ReferenceChecker(IServiceProvider services, IOptions<MoySkla
             {
                 var (_, name) = await resolve(ct);
                 names.Add(new NameCheck(kind, setting, name, true, []));
+            }
+            catch (ExternalApiException ex) when (!ex.IsTransient)
+            {
+                // Missing rights answer 500 in 1C: the catalogue cannot be read, so nothing can be said of the name.
+                names.Add(new NameCheck(kind, setting, wanted?.Trim() ?? "", false, [], ex.Text));
             }
             catch (OneCSettingException)
             {

@@ -4,7 +4,8 @@ namespace Hub.Integrations.References;
 public enum ReferenceState { Checking, Found, NotFound, Failed, NotConfigured }
 
 /// <summary>One configured name: found, or not, with the closest names the system does have.</summary>
-public sealed record NameCheck(string Kind, string Setting, string Name, bool Found, IReadOnlyList<string> Closest);
+/// <param name="Problem">Why the name could not be looked up at all (the user may not read that catalogue), instead of closest names.</param>
+public sealed record NameCheck(string Kind, string Setting, string Name, bool Found, IReadOnlyList<string> Closest, string? Problem = null);
 
 /// <summary>One system's answer to "do the names in our settings exist there?", and why not when it could not say.</summary>
 public sealed record SystemReferences(string System, string Label, ReferenceState State, IReadOnlyList<NameCheck> Names, string? Problem = null)
@@ -34,8 +35,9 @@ public sealed record SystemReferences(string System, string Label, ReferenceStat
     public string Summary()
     {
         var found = Names.Where(n => n.Found).Select(n => $"{n.Kind} '{n.Name}'").ToList();
-        var missing = Names.Where(n => !n.Found).Select(n =>
-            (n.Name.Length == 0 ? $"{n.Kind}: no name set ({n.Setting})" : $"{n.Kind} '{n.Name}' ({n.Setting}) not found") +
+        var missing = Names.Where(n => !n.Found).Select(n => n.Problem is not null
+            ? $"{n.Kind}{(n.Name.Length == 0 ? "" : $" '{n.Name}'")} ({n.Setting}) could not be checked: {n.Problem}"
+            : (n.Name.Length == 0 ? $"{n.Kind}: no name set ({n.Setting})" : $"{n.Kind} '{n.Name}' ({n.Setting}) not found") +
             (n.Closest.Count == 0 ? "" : $", {(n.Name.Length == 0 ? "available" : "closest")}: {string.Join(", ", n.Closest.Select(c => $"'{c}'"))}")).ToList();
         return State switch
         {

@@ -153,6 +153,7 @@ public static class CatalogueGenerator
         var articles = new HashSet<string>(StringComparer.Ordinal);
         var items = new List<CatalogueItem>(count);
         var withCharacteristics = ItemTemplates.All.Where(t => CharacteristicNames.ContainsKey(t.ArticlePrefix)).ToArray();
+        var templates = ItemTemplates.All.ToArray();
         for (var i = 0; i < count; i++)
         {
             ItemTemplate template;
@@ -162,12 +163,13 @@ public static class CatalogueGenerator
             var forced = count >= 6 && i == count / 2;
             do
             {
-                template = random.ArrayElement(forced ? withCharacteristics : ItemTemplates.All.ToArray());
+                template = random.ArrayElement(forced ? withCharacteristics : templates);
                 name = template.Name(random);
             }
-            while (!names.Add(name) && ++attempts < 50);
+            // A big catalogue runs out of distinct word combinations: after a few tries the name takes a variant number.
+            while (!names.Add(name) && ++attempts < 8);
 
-            if (attempts >= 50)
+            if (attempts >= 8)
             {
                 name = $"{name} исп. {i + 1}";
                 names.Add(name);

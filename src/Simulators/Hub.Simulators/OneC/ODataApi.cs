@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using Hub.Simulators.Faults;
@@ -18,6 +19,7 @@ public sealed class ODataApi
     private readonly BalanceTable balances;
     private readonly TransferOrders transferOrders;
     private readonly Dictionary<string, Lazy<List<JsonObject>>> catalogs;
+    private readonly ConcurrentDictionary<string, PreparedRows> prepared = new();
 
     public ODataApi(SimulatorOptions options, SimulatorState state, SimulatorFaults faults, SimulatorLifetime lifetime, TimeProvider time)
     {
@@ -135,7 +137,8 @@ public sealed class ODataApi
         {
             if (first.Name == OneCNames.Norms && first.Arguments is not null)
                 return ODataErrors.BadRequest("Обращение к записи регистра по ключу не поддерживается симулятором");
-            return ReadOnly(context, method, metadataUrl, first, segments, rows.Value, OneCSchema.Find(first.Name, options.OneCRelease)!);
+            return ReadOnly(context, method, metadataUrl, first, segments, rows.Value, OneCSchema.Find(first.Name, options.OneCRelease)!,
+                prepared.GetOrAdd(first.Name, _ => new PreparedRows()).For(0));
         }
 
         switch (first.Name)
@@ -150,11 +153,11 @@ public sealed class ODataApi
     }
 
     private static SimResponse ReadOnly(HttpContext context, string method, string metadataUrl, ODataSegment first, List<ODataSegment> segments,
-        List<JsonObject> rows, OneCEntity entity)
+        List<JsonObject> rows, OneCEntity entity, PreparedRows cache)
     {
         if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, first.Name);
         if (segments.Count > 1) return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
-        return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows, entity) : Single(context, metadataUrl, first, rows, entity);
+        return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows, entity, cache) : Single(context, metadataUrl, first, rows, entity);
     }
 
     private SimResponse Register(HttpContext context, string method, string metadataUrl, List<ODataSegment> segments)
@@ -166,7 +169,11 @@ public sealed class ODataApi
         }
 
         var error = balances.TryRead(segments[1].Arguments, context.Request.Query, out var rows);
-        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows, OneCSchema.StockBalance);
+        // Prepared per shape of the virtual table (its parameters) and per version of the stock.
+        if (prepared.Count > 64) prepared.Clear();
+        var cache = prepared.GetOrAdd($"{OneCNames.StockRegister}/Balance({segments[1].Arguments})?{context.Request.Query["Condition"]}|{context.Request.Query["Dimensions"]}",
+            _ => new PreparedRows()).For(state.Catalogue.StockVersion);
+        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows, OneCSchema.StockBalance, cache);
     }
 
     private async Task<SimResponse> DocumentsAsync(HttpContext context, string method, string baseUrl, string metadataUrl, List<ODataSegment> segments, FaultSettings fault, CancellationToken ct)
@@ -210,9 +217,10 @@ public sealed class ODataApi
         return ODataErrors.NotFound($"Не найден ресурс '{first.Name}/{segments[1].Name}'");
     }
 
-    private static SimResponse Collection(HttpContext context, string metadataUrl, string entitySet, List<JsonObject> rows, OneCEntity entity)
+    private static SimResponse Collection(HttpContext context, string metadataUrl, string entitySet, List<JsonObject> rows, OneCEntity entity,
+        PreparedRows? cache = null)
     {
-        var error = ODataQuery.TryApply(context.Request.Query, rows, out var page, out var total, entity);
+        var error = ODataQuery.TryApply(context.Request.Query, rows, out var page, out var total, entity, cache);
         return error ?? SimResponse.Json(200, ODataQuery.Collection(metadataUrl, entitySet, page, total, context.Request.Query));
     }
 

@@ -5,24 +5,38 @@ namespace Hub.Simulators.OneC;
 
 public static class ODataQuery
 {
-    // Applies $filter, $orderby, $skip, $top, $select in the order OData defines; returns an error response or the page.
-    // With the entity's published fields, a name the base lacks is refused in any of them, as a real base refuses it.
-    public static SimResponse? TryApply(IQueryCollection query, IEnumerable<JsonObject> source, out List<JsonObject> page, out int total, OneCEntity? entity = null)
+    /// <summary>
+    /// Applies $filter, $orderby, $skip, $top, $select in the order OData defines; returns an error response or the page.
+    /// With the entity's published fields, a name the base lacks is refused in any of them, as a real base refuses it.
+    /// </summary>
+    /// <param name="prepared">
+    /// Where the filtered and ordered rows of an unchanging source are kept between requests: a client paging through
+    /// 100,000 items asks the same $filter and $orderby a hundred times, and only $skip differs.
+    /// </param>
+    public static SimResponse? TryApply(IQueryCollection query, IEnumerable<JsonObject> source, out List<JsonObject> page, out int total, OneCEntity? entity = null,
+        PreparedRows? prepared = null)
     {
         page = [];
         total = 0;
-        var rows = source as List<JsonObject> ?? source.ToList();
+        var key = $"{query["$filter"]}\n{query["$orderby"]}";
+        var kept = prepared?.Find(key);
+        var rows = kept ?? source as List<JsonObject> ?? source.ToList();
         try
         {
-            var filterText = query["$filter"].ToString();
-            if (!string.IsNullOrWhiteSpace(filterText))
+            if (kept is null)
             {
-                var filter = ODataFilter.Compile(filterText, entity is null ? null : entity.Field);
-                rows = rows.Where(filter).ToList();
+                var filterText = query["$filter"].ToString();
+                if (!string.IsNullOrWhiteSpace(filterText))
+                {
+                    var filter = ODataFilter.Compile(filterText, entity is null ? null : entity.Field);
+                    rows = rows.Where(filter).ToList();
+                }
+
+                var orderText = query["$orderby"].ToString();
+                if (!string.IsNullOrWhiteSpace(orderText)) rows = Order(rows, orderText, entity);
+                prepared?.Keep(key, rows);
             }
 
-            var orderText = query["$orderby"].ToString();
-            if (!string.IsNullOrWhiteSpace(orderText)) rows = Order(rows, orderText, entity);
             if (entity is not null && CheckSelect(query["$select"].ToString(), entity) is { } unknown) throw new ODataFieldException(unknown);
         }
         catch (ODataSyntaxException e)

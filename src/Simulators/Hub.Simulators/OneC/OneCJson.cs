@@ -54,7 +54,7 @@ public static class OneCJson
         row["ИспользованиеХарактеристик"] = item.CharacteristicsUse;
         row["ВидНоменклатуры_Key"] = EmptyRef;
         // What makes a read without $select expensive in a real base: long texts and inline tables on every item.
-        row["Описание"] = $"{item.Name}. Артикул {item.Article}. " + string.Concat(Enumerable.Repeat("Описание для сайта и ценников, характеристики, условия хранения. ", 12));
+        row["Описание"] = $"{item.Name}. Артикул {item.Article}. " + string.Concat(Enumerable.Repeat("Описание для сайта и ценников, характеристики, условия хранения. ", 4));
         row["ДополнительныеРеквизиты"] = new JsonArray(Enumerable.Range(1, 3).Select(i => (JsonNode)new JsonObject
         {
             ["Ref_Key"] = Key(item.RefKey),

@@ -59,7 +59,8 @@ public sealed class TransferOrders(SimulatorState state, SimulatorOptions option
         var recipient = Reference(body, "СкладПолучатель_Key");
         var organization = Reference(body, "Организация_Key");
 
-        var date = DateTime.UtcNow.AddHours(3);
+        // A document written without a date keeps the empty one, which posting refuses.
+        var date = DateTime.MinValue;
         if (body["Date"] is { } rawDate && !ODataValues.TryParseDate(rawDate.GetValue<string>(), out date))
             return (ODataErrors.BadRequest($"Неверное значение поля 'Date': '{rawDate}'"), null);
 
@@ -152,6 +153,7 @@ public sealed class TransferOrders(SimulatorState state, SimulatorOptions option
         string Text(string field) => header[field] is { } v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
         Guid Ref(string field) => Guid.TryParse(Text(field), out var g) ? g : Guid.Empty;
 
+        if (document.Date == DateTime.MinValue) problems.Add("Поле \"Дата\" не заполнено");
         if (document.SenderKey == Guid.Empty) Missing("СкладОтправитель_Key");
         if (document.RecipientKey == Guid.Empty) Missing("СкладПолучатель_Key");
         if (document.SenderKey != Guid.Empty && document.SenderKey == document.RecipientKey) problems.Add("Склад-отправитель и склад-получатель совпадают");

@@ -21,6 +21,7 @@ public sealed class CheckConnectionsTests
             ["OneC__BaseUrl"] = sim.BaseAddress.ToString().TrimEnd('/'),
             ["OneC__User"] = "hub",
             ["OneC__Password"] = "sim-1c-password",
+            ["OneC__TransferOrder__Priority"] = "Средний",
         };
     }
 
@@ -35,7 +36,14 @@ public sealed class CheckConnectionsTests
         Assert.Matches(@"МойСклад\s+OK\s+\d+ ms", result.Stdout);
         Assert.Matches(@"1C\s+OK\s+\d+ ms", result.Stdout);
         Assert.Contains("configured names found: organization 'ООО Симулятор', counterparty 'Поставщик по умолчанию', store 'Бестужевых'", result.Stdout);
-        Assert.Contains("configured names found: donor warehouse 'Бестужевых', donor warehouse 'Контейнер'", result.Stdout);
+        Assert.Contains("configured names found: donor warehouse 'Бестужевых', donor warehouse 'Контейнер', organization 'ООО Симулятор', priority 'Средний'", result.Stdout);
+        // One line for each object the hub needs from a real base, and for what every transfer order names.
+        foreach (var set in new[] { "Catalog_Склады", "Catalog_Номенклатура", "Catalog_ХарактеристикиНоменклатуры", "Catalog_УпаковкиЕдиницыИзмерения",
+                     "Catalog_Организации", "Catalog_Приоритеты", "InformationRegister_ТоварныеОграничения", "AccumulationRegister_ТоварыНаСкладах", "Document_ЗаказНаПеремещение" })
+            Assert.Matches($@"(?m)^\s+OK\s+{set}: published and readable$", result.Stdout);
+        Assert.Matches(@"(?m)^\s+OK\s+Document_ЗаказНаПеремещение attributes: all 9 header attributes and 6 row fields posting checks are published, and Комментарий for the hub's marker$", result.Stdout);
+        Assert.Matches(@"(?m)^\s+OK\s+organization: 'ООО Симулятор' \(", result.Stdout);
+        Assert.Matches(@"(?m)^\s+OK\s+priority: 'Средний' \(", result.Stdout);
 
         await using var conn = new NpgsqlConnection(env["ConnectionStrings__Hub"]);
         await conn.OpenAsync();
@@ -60,6 +68,28 @@ public sealed class CheckConnectionsTests
         Assert.NotEqual(0, result.ExitCode);
         Assert.Matches(@"МойСклад\s+FAILED\s+\d+ ms .*store 'Бестужева' \(MoySklad:StoreName\) not found, closest: 'Бестужевых'", result.Stdout);
         Assert.Matches(@"1C\s+FAILED\s+\d+ ms .*donor warehouse 'Контейнер 2' \(OneC:DonorWarehouses:1\) not found, closest: 'Контейнер'", result.Stdout);
+    }
+
+    [Fact]
+    public async Task a_base_missing_what_the_hub_needs_says_what_in_one_line_each()
+    {
+        // A base where the norms register was not published, the user may not read priorities, and there are two organizations.
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions
+        {
+            ExtraOrganizations = 1,
+            OneCUnpublishedSets = ["InformationRegister_ТоварныеОграничения"],
+            OneCDeniedSets = ["Catalog_Приоритеты"],
+        });
+        var env = await EnvAsync(sim, "sim-moysklad-token");
+        var result = await HubProcess.RunAsync(env, TimeSpan.FromMinutes(3), "check-connections");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Matches(@"1C\s+FAILED\s+\d+ ms", result.Stdout);
+        Assert.Matches(@"(?m)^\s+MISSING InformationRegister_ТоварныеОграничения: not published: add it to the base's standard OData interface", result.Stdout);
+        Assert.Matches(@"(?m)^\s+MISSING Catalog_Приоритеты: published but not readable by user 'hub': Недостаточно прав", result.Stdout);
+        Assert.Matches(@"(?m)^\s+MISSING organization: 1C has 2 entries in Catalog_Организации \('ООО Симулятор[^)]*\); name the organization transfer orders use \(set OneC:TransferOrder:Organization\)$", result.Stdout);
+        Assert.Matches(@"(?m)^\s+OK\s+Catalog_Склады: published and readable$", result.Stdout);
+        Assert.DoesNotContain("sim-1c-password", result.Stdout);
     }
 
     [Fact]
