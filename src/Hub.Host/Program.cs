@@ -6,13 +6,13 @@ using Hub.Host;
 using Hub.Host.Configuration;
 using Hub.Host.Database;
 using Hub.Host.Health;
+using Hub.Host.Hosting;
 using Hub.Host.Security;
 using Hub.Integrations;
 using Hub.Logs;
 using Hub.Outbox;
 using Hub.Replenishment;
 using JasperFx;
-using JasperFx.CodeGeneration;
 using Marten;
 using Scalar.AspNetCore;
 using Serilog;
@@ -97,6 +97,7 @@ builder.Services
     .AddReplenishment(builder.Configuration)
     .AddAdmin(builder.Configuration);
 
+builder.Services.AssertPrebuiltHandlers(command);
 builder.Host.UseWolverine(opts =>
 {
     foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
@@ -105,11 +106,7 @@ builder.Host.UseWolverine(opts =>
     opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureOutbox(builder.Configuration);
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
-    opts.UseRuntimeCompilation();
-    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-    // Typed HttpClients come from IHttpClientFactory through a lambda Wolverine cannot inline into a handler.
-    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.OneC.OneCClient>();
-    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.MoySklad.MoySkladClient>();
+    opts.UsePrebuiltHandlers(builder.Configuration, command);
     opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
     // One node per database is how the hub is run; Solo skips leader election and its latency.
     if (settings.Solo) opts.Durability.Mode = DurabilityMode.Solo;
