@@ -41,7 +41,7 @@ public sealed partial class TwoNodesTests
     [Fact]
     public async Task two_hubs_on_one_database_fire_each_occurrence_once_replay_from_either_and_survive_losing_the_leader()
     {
-        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 30, ExtraShops = 30 });
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20, ExtraShops = 15 });
         var connectionString = await TestDatabase.CreateAsync("two_nodes", fresh: true);
         var env = Env(sim, connectionString);
 
