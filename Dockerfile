@@ -14,8 +14,8 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0
 RUN for i in 1 2 3; do (apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*) && break || sleep 5; done
 WORKDIR /app
 COPY --from=build /app .
-ENV ASPNETCORE_URLS=http://+:8080 \
-    Wolverine__DurabilityMode=Solo
+# Wolverine's Balanced durability mode (the default outside Development): any number of replicas may share the database.
+ENV ASPNETCORE_URLS=http://+:8080
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=5s --retries=5 CMD curl -fsS http://localhost:8080/health/ready || exit 1
 ENTRYPOINT ["dotnet", "Hub.Host.dll"]

@@ -7,12 +7,20 @@ cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
 . scripts/lib/tools.sh
 
-ensure_postgres
+# A server given in HUB_TEST_CONNECTION (CI's PostgreSQL service) is used as it is; otherwise a local one is provisioned.
+# Either way the outage tests need PostgreSQL's binaries for the private clusters they start and stop.
+if [ -n "${HUB_TEST_CONNECTION:-}" ]; then
+  say "testing against the PostgreSQL server in HUB_TEST_CONNECTION"
+  ensure_postgres_binaries
+else
+  ensure_postgres
+  export HUB_TEST_CONNECTION="$(connection_string postgres)"
+fi
 ensure_npm
 ensure_chromium
 ensure_firefox
 ensure_firefox_script_deps
-export HUB_TEST_CONNECTION="$(connection_string postgres)"
+ensure_workflow_lint_deps
 export HUB_PG_BIN="/usr/lib/postgresql/$(pg_version)/bin"
 
 results=test-results

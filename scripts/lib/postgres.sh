@@ -29,12 +29,16 @@ apt_install() {
 
 pg_version() { ls /usr/lib/postgresql 2>/dev/null | sort -n | tail -1; }
 
-ensure_postgres() {
+ensure_postgres_binaries() {
   if [ -z "$(pg_version)" ] || ! command -v pg_ctlcluster >/dev/null; then
     say "PostgreSQL is not installed; installing Debian's postgresql package"
     as_root apt-get update -q >/tmp/hub-apt-update.log 2>&1 || true
     apt_install postgresql postgresql-contrib
   fi
+}
+
+ensure_postgres() {
+  ensure_postgres_binaries
   local ver; ver=$(pg_version)
   [ -n "$ver" ] || die "PostgreSQL did not install"
   if [ ! -d "/etc/postgresql/$ver/main" ]; then

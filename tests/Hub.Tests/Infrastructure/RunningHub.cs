@@ -28,10 +28,11 @@ public sealed partial class RunningHub : IAsyncDisposable
     public static RunningHub Start(IDictionary<string, string?> env, params string[] args) =>
         new(Process.Start(HubProcess.StartInfo(env, args))!);
 
-    /// <summary>Starts the hub on a free port and waits until it says it is up.</summary>
-    public static async Task<RunningHub> StartAsync(IDictionary<string, string?> env)
+    /// <summary>Starts the hub (the build's, or the one in <paramref name="hostDll"/>) on a free port and waits until it says it is up.</summary>
+    public static async Task<RunningHub> StartAsync(IDictionary<string, string?> env, string? hostDll = null)
     {
-        var hub = Start(new Dictionary<string, string?>(env) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        var hub = new RunningHub(Process.Start(HubProcess.StartInfo(hostDll ?? HubProcess.HostDll,
+            new Dictionary<string, string?>(env) { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" }))!);
         var up = await hub.LineAsync(l => UpLine().IsMatch(l), TimeSpan.FromMinutes(2));
         hub.Address = new Uri(UpLine().Match(up).Groups[1].Value);
         return hub;

@@ -1,3 +1,4 @@
+using Hub.Contracts.Health;
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
@@ -27,7 +28,7 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var report = await health.CheckHealthAsync(ct);
+        var report = await health.CheckHealthAsync(r => r.Tags.Contains(HealthTags.Ready), ct);
         PersistedCounts? counts = null;
         string? problem = null;
         try

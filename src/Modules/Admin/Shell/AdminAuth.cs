@@ -16,7 +16,7 @@ public static class AdminAuth
     public const string Scheme = "AdminPages";
     public const string CookieScheme = "AdminCookie";
 
-    /// <summary>The host's API-key scheme (Hub.Host.Security.ApiKeyAuthenticationHandler.Scheme); the module cannot reference the host.</summary>
+    /// <summary>The host's API-key scheme (Hub.Host.Security.ApiKeyAuthenticationHandler.SchemeName); the module cannot reference the host.</summary>
     public const string ApiKeyScheme = "ApiKey";
 
     public const string SignInPath = "/admin/sign-in";

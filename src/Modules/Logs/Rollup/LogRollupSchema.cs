@@ -44,7 +44,7 @@ public sealed class LogRollupSchema : FeatureSchemaBase
     {
         var sql = new LogRollupSql(Schema, $"{Schema}.{IntegrationLogMapping.TableName}");
 
-        var hourly = new Table(new PostgresqlObjectName(Schema, HourlyTable));
+        var hourly = new Table(new PostgresqlObjectName(Schema, HourlyTable, SchemaUtils.IdentifierUsage.General));
         hourly.AddColumn("hour", "timestamptz").AsPrimaryKey();
         hourly.AddColumn("external_system", "text").AsPrimaryKey();
         hourly.AddColumn("process_name", "text").AsPrimaryKey();
@@ -52,7 +52,7 @@ public sealed class LogRollupSchema : FeatureSchemaBase
             hourly.AddColumn(counter, "bigint").NotNull().DefaultValueByExpression("0");
         yield return hourly;
 
-        var elapsed = new Table(new PostgresqlObjectName(Schema, ElapsedTable));
+        var elapsed = new Table(new PostgresqlObjectName(Schema, ElapsedTable, SchemaUtils.IdentifierUsage.General));
         elapsed.AddColumn("hour", "timestamptz").AsPrimaryKey();
         elapsed.AddColumn("external_system", "text").AsPrimaryKey();
         elapsed.AddColumn("process_name", "text").AsPrimaryKey();
@@ -60,7 +60,7 @@ public sealed class LogRollupSchema : FeatureSchemaBase
         elapsed.AddColumn("count", "bigint").NotNull().DefaultValueByExpression("0");
         yield return elapsed;
 
-        yield return new Function(new PostgresqlObjectName(Schema, ApplyFunction), sql.ApplyFunction());
+        yield return new Function(new PostgresqlObjectName(Schema, ApplyFunction, SchemaUtils.IdentifierUsage.General), sql.ApplyFunction());
         yield return new LogRollupTriggers(Schema, IntegrationLogMapping.TableName, sql);
     }
 }

@@ -13,7 +13,7 @@ namespace Hub.Logs.Rollup;
 /// </summary>
 public sealed class LogRollupTriggers(string schema, string logTable, LogRollupSql sql) : ISchemaObject
 {
-    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, LogRollupSchema.InsertTrigger);
+    public DbObjectName Identifier { get; } = new PostgresqlObjectName(schema, LogRollupSchema.InsertTrigger, SchemaUtils.IdentifierUsage.General);
 
     private string Target => $"{schema}.{logTable}";
     private string Function => $"{schema}.{LogRollupSchema.ApplyFunction}()";
@@ -69,7 +69,7 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
         return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
     }
 
-    public IEnumerable<DbObjectName> AllNames() => [Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger)];
+    public IEnumerable<DbObjectName> AllNames() => [Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger, SchemaUtils.IdentifierUsage.General)];
 
     private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Hub.Contracts.Logging;
 using Hub.Logs.Domain;
@@ -25,8 +26,12 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt, _lastFlushAt;
 
-    public BackgroundLogWriter(IDocumentStore store, IOptions<LogWriterOptions> options, ILogger<BackgroundLogWriter> logger, TimeProvider? clock = null)
+    private readonly LogWriterMetrics? _metrics;
+
+    public BackgroundLogWriter(IDocumentStore store, IOptions<LogWriterOptions> options, ILogger<BackgroundLogWriter> logger, TimeProvider? clock = null,
+        IMeterFactory? meters = null)
     {
+        _metrics = meters is null ? null : new LogWriterMetrics(meters, Status);
         _store = store;
         _options = options.Value;
         _logger = logger;
@@ -149,6 +154,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
             {
                 await _store.BulkInsertAsync(batch, BulkInsertMode.IgnoreDuplicates, batchSize: batch.Count, cancellation: token);
                 Interlocked.Add(ref _written, batch.Count);
+                _metrics?.Committed(batch.Count);
                 Interlocked.Add(ref _settled, batch.Count);
                 if (Interlocked.Exchange(ref _failures, 0) > 0)
                     _logger.LogInformation("Log writer: database reachable again, writing resumed");

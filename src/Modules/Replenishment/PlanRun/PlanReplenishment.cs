@@ -104,9 +104,7 @@ public static class PlanReplenishmentHandler
         var messages = new OutgoingMessages();
         if (run.DryRun || run.Orders.Count == 0)
         {
-            run.Status = run.DryRun ? RunStatus.Planned : RunStatus.Completed;
-            run.FinishedAt = now;
-            run.ActiveScope = null;
+            run.End(run.DryRun ? RunStatus.Planned : RunStatus.Completed, now);
             return messages;
         }
 
@@ -124,10 +122,8 @@ public static class PlanReplenishmentHandler
 
     private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger)
     {
-        run.Status = RunStatus.Failed;
         run.Error = error;
-        run.FinishedAt = clock.GetUtcNow();
-        run.ActiveScope = null;
+        run.End(RunStatus.Failed, clock.GetUtcNow());
         logs.Write(Step(run, "failed", error) with { Level = LogLevels.Error, ErrorMessage = error });
         logger.LogWarning("Run {RunId} failed: {Error}", run.Id, error);
         return (MartenOps.Store(run), []);

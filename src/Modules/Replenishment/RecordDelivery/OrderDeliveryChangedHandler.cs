@@ -1,14 +1,25 @@
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Runs;
+using JasperFx;
 using Marten;
+using Wolverine.ErrorHandling;
+using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
 
 namespace Hub.Replenishment.RecordDelivery;
 
 /// <summary>Writes what the Outbox reported onto the run's order, and ends the run when its last order has ended.</summary>
-/// <remarks>Runs on a sequential queue: notices for one run arrive together, and one at a time they cannot overwrite each other.</remarks>
+/// <remarks>
+/// Runs on a sequential queue, so one node writes one notice at a time; other nodes write the same run meanwhile (each
+/// records the orders it delivered), and the run's optimistic concurrency turns a lost update into a retry on the fresh run.
+/// </remarks>
 public static class OrderDeliveryChangedHandler
 {
+    public static void Configure(HandlerChain chain) =>
+        chain.OnException<ConcurrencyException>()
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
+            .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
+
     public static Task<ReplenishmentRun?> LoadAsync(OrderDeliveryChanged change, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ReplenishmentRun>(change.RunId, ct);
 

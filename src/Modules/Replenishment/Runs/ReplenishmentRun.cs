@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Planning;
 using Marten;
@@ -66,10 +67,20 @@ public sealed class ReplenishmentRun
     public void FinishIfDone(DateTimeOffset now)
     {
         if (Status != RunStatus.Dispatching || Orders.Any(o => !o.IsFinal)) return;
-        Status = Orders.All(o => o.State == DeliveryState.Sent) ? RunStatus.Completed : RunStatus.CompletedWithFailures;
+        End(Orders.All(o => o.State == DeliveryState.Sent) ? RunStatus.Completed : RunStatus.CompletedWithFailures, now);
+    }
+
+    /// <summary>The run reached its outcome; the scope is free again.</summary>
+    public void End(RunStatus outcome, DateTimeOffset now)
+    {
+        Status = outcome;
         FinishedAt = now;
         ActiveScope = null;
+        EndedInThisWrite = true;
     }
+
+    /// <summary>Set by <see cref="End"/> and never stored: the write that ends the run is the one the outcome metric counts.</summary>
+    [JsonIgnore] public bool EndedInThisWrite { get; private set; }
 
     private static void Column(DocumentMapping map, string member, string pgType, string column, bool notNull = false) =>
         map.DuplicateField([typeof(ReplenishmentRun).GetProperty(member)!], pgType, column, notNull);

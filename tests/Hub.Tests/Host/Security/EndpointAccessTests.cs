@@ -18,9 +18,9 @@ namespace Hub.Tests.Host.Security;
 [Collection(AccessCollection.Name)]
 public sealed class EndpointAccessTests(AccessFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>What is public on purpose: liveness, health, the API reference, the admin sign-in and its script. Nothing else may be anonymous.</summary>
+    /// <summary>What is public on purpose: liveness, health, metrics (Prometheus scrapes without a key), the API reference, the admin sign-in and its script. Nothing else may be anonymous.</summary>
     private static bool PublicByName(string path) =>
-        path == "/" || path.StartsWith("/health/", StringComparison.Ordinal) || path == "/docs" ||
+        path == "/" || path.StartsWith("/health/", StringComparison.Ordinal) || path == "/metrics" || path == "/docs" ||
         path == "/admin/sign-in" || path.StartsWith("/admin/assets/", StringComparison.Ordinal) ||
         path.StartsWith("/docs/", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal);
 

@@ -30,7 +30,7 @@ public sealed class CallLogTests
         var entries = h.Logs.Entries.ToList();
         Assert.Equal(h.Sim.State.Requests.MoySklad.Total, entries.Count);
         Assert.Equal(["ping", "list_products", "list_organization", "list_counterparty", "list_store", "create_customer_order", "list_products"],
-            entries.Select(e => e.Action).ToArray());
+            entries.Select(e => e.Action!).ToArray());
         Assert.All(entries, e =>
         {
             Assert.Equal("moysklad", e.ExternalSystem);

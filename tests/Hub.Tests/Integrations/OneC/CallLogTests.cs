@@ -30,7 +30,7 @@ public sealed class CallLogTests
         Assert.Equal(h.Sim.State.Requests.OneC.Total, entries.Count);
         // The organization, the priority and $metadata are asked once, before the first create, and kept.
         Assert.Equal(["list_warehouses", "read_balances", "read_minimum_levels", "find_transfer_order", "list_organization", "list_priority", "read_metadata",
-            "create_transfer_order", "post_transfer_order", "find_transfer_order", "create_transfer_order"], entries.Select(e => e.Action).ToArray());
+            "create_transfer_order", "post_transfer_order", "find_transfer_order", "create_transfer_order"], entries.Select(e => e.Action!).ToArray());
         Assert.Equal([200, 200, 200, 200, 200, 200, 200, 201, 200, 200, 400], entries.Select(e => JsonSerializer.SerializeToElement(e.ResponsePayload).GetProperty("status_code").GetInt32()).ToArray());
         Assert.All(entries, e =>
         {

@@ -102,11 +102,11 @@ public sealed class ExternalReferencesTests
 
         var (items, raw) = await StoredLogsAsync(host, i => Checks(i).Length == 2 && i.Length >= 2 + 7);
         var checks = Checks(items);
-        Assert.Equal(["1c", "moysklad"], checks.Select(c => c.GetProperty("external_system").GetString()).Order().ToArray());
+        Assert.Equal(["1c", "moysklad"], checks.Select(c => c.GetProperty("external_system").GetString()!).Order().ToArray());
         Assert.All(checks, c => Assert.Equal("success", c.GetProperty("status").GetString()));
         // The lookups themselves: three МойСклад names, two 1C warehouses, 1C's organization and priority, each a logged call of its own.
         Assert.Equal(["find_warehouse", "find_warehouse", "list_counterparty", "list_organization", "list_organization", "list_priority", "list_store"],
-            items.Select(i => i.GetProperty("action").GetString()).Where(a => a != "check_references").Order().ToArray());
+            items.Select(i => i.GetProperty("action").GetString()!).Where(a => a != "check_references").Order().ToArray());
         Assert.DoesNotContain(sim.Options.MoySkladToken, raw);
         Assert.DoesNotContain(sim.Options.OneCPassword, raw);
         Assert.DoesNotContain(sim.Options.MoySkladPassword, raw);
@@ -185,7 +185,7 @@ public sealed class ExternalReferencesTests
         Assert.Equal("healthy", References(up).GetProperty("status").GetString());
         var (items, _) = await StoredLogsAsync(host, i => Checks(i).Count(c => c.GetProperty("external_system").GetString() == "moysklad") == 2);
         Assert.Equal(["retrying", "success"], Checks(items).Where(c => c.GetProperty("external_system").GetString() == "moysklad")
-            .OrderBy(c => c.GetProperty("retry_count").GetInt32()).Select(c => c.GetProperty("status").GetString()).ToArray());
+            .OrderBy(c => c.GetProperty("retry_count").GetInt32()).Select(c => c.GetProperty("status").GetString()!).ToArray());
     }
 
     [Fact]
