@@ -1,0 +1,172 @@
+using System.Text.Json;
+using Hub.Integrations.OneC;
+using Hub.Simulators;
+using Hub.Simulators.Faults;
+using Hub.Tests.Infrastructure;
+
+namespace Hub.Tests.Replenishment.PlanRun;
+
+/// <summary>
+/// Runs against the simulator in its strict mode, as a first run against a real УТ 11.5 base would go: planned per
+/// characteristic on free stock, transfer orders that carry every attribute posting checks and are posted, the old
+/// deleted "Бестужевых" never a donor, and a posting 1C refuses parked at once with 1C's own text.
+/// </summary>
+[Collection(ReplenishmentCollection.Name)]
+public sealed class RealBaseRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAllAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static JsonElement[] Orders(JsonElement run, string kind) =>
+        run.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("kind").GetString() == kind).ToArray();
+
+    [Fact]
+    public async Task a_run_plans_per_characteristic_and_every_transfer_order_is_posted_with_every_attribute_posting_checks()
+    {
+        var catalogue = fixture.Simulator.State.Catalogue;
+        var run = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+
+        Assert.Equal("Completed", run.GetProperty("status").GetString());
+        var decisions = run.GetProperty("decisions").EnumerateArray().ToArray();
+        // Items kept by characteristic are planned per characteristic, named, never as the bare item.
+        var varied = decisions.Where(d => catalogue.FindItem(d.GetProperty("item_key").GetGuid())!.UsesCharacteristics).ToArray();
+        Assert.NotEmpty(varied);
+        Assert.All(varied, d =>
+        {
+            var characteristic = catalogue.FindCharacteristic(d.GetProperty("characteristic_key").GetGuid());
+            Assert.NotNull(characteristic);
+            Assert.Equal(characteristic.Name, d.GetProperty("characteristic_name").GetString());
+        });
+        // Free stock is what counts: a decision says when some of what is on hand is promised.
+        Assert.Contains(decisions, d => d.GetProperty("reason").GetString()!.StartsWith("free stock "));
+        Assert.All(decisions, d => Assert.Contains(d.GetProperty("unit").GetString(), new[] { "шт", "м", "кг" }));
+
+        var documents = fixture.Simulator.State.TransferOrders;
+        Assert.NotEmpty(documents);
+        Assert.All(documents, document =>
+        {
+            Assert.True(document.Posted);
+            Assert.Equal(catalogue.OneCOrganization.Id, document.OrganizationKey);
+            Assert.Equal("КВыполнению", document.Status);
+            foreach (var field in OneCReadiness.RequiredHeader.Where(f => f is not ("Date" or "Организация_Key" or "СкладОтправитель_Key" or "СкладПолучатель_Key" or "Статус")))
+                Assert.True(document.Attributes.ContainsKey(field), $"{document.Number} lacks {field}");
+            Assert.All(document.Lines, line =>
+            {
+                Assert.True(line.Attributes["КоличествоУпаковок"]!.GetValue<decimal>() > 0);
+                Assert.Equal("Отгрузить", line.Attributes["ВариантОбеспечения"]!.GetValue<string>());
+                var item = catalogue.FindItem(line.ItemKey)!;
+                if (item.UsesCharacteristics) Assert.Equal(item.RefKey, catalogue.FindCharacteristic(line.CharacteristicKey)!.ItemKey);
+                else Assert.Equal(Guid.Empty, line.CharacteristicKey);
+            });
+        });
+
+        // The transfer lines are the plan's lines, characteristic for characteristic.
+        var planned = Orders(run, "Transfer").SelectMany(o => o.GetProperty("lines").EnumerateArray())
+            .Select(l => (l.GetProperty("item_key").GetGuid(), l.GetProperty("characteristic_key").GetGuid(), l.GetProperty("quantity").GetDecimal())).Order();
+        Assert.Equal(planned, documents.SelectMany(d => d.Lines).Select(l => (l.ItemKey, l.CharacteristicKey, l.Quantity)).Order());
+
+        // What is bought of an item kept by characteristic is bought as that characteristic's variant in МойСклад.
+        var purchasedVariants = fixture.Simulator.State.CustomerOrders.SelectMany(o => o.Positions).Where(p => p.AssortmentType == "variant").ToArray();
+        var variedPurchases = Orders(run, "Purchase").SelectMany(o => o.GetProperty("lines").EnumerateArray())
+            .Count(l => l.GetProperty("characteristic_key").GetGuid() != Guid.Empty);
+        Assert.Equal(variedPurchases, purchasedVariants.Length);
+        Assert.All(purchasedVariants, p => Assert.NotNull(catalogue.FindVariant(p.AssortmentId)));
+    }
+
+    [Fact]
+    public async Task a_deleted_warehouse_named_like_a_donor_is_never_a_donor()
+    {
+        var catalogue = fixture.Simulator.State.Catalogue;
+        var deleted = Assert.Single(catalogue.Warehouses, w => w.DeletionMark);
+
+        var run = await fixture.WaitForRunAsync(await fixture.TriggerAsync(new { dry_run = true }), ReplenishmentFixture.Ended);
+
+        // It holds a thousand of everything: taken for "Бестужевых", it would cover every deficit.
+        var donors = run.GetProperty("decisions").EnumerateArray().SelectMany(d => d.GetProperty("from_donors").EnumerateArray())
+            .Select(a => a.GetProperty("donor_key").GetGuid()).ToHashSet();
+        Assert.DoesNotContain(deleted.RefKey, donors);
+        Assert.Contains(catalogue.Warehouse("Бестужевых").RefKey, donors);
+        Assert.Contains(run.GetProperty("decisions").EnumerateArray(), d => d.GetProperty("to_purchase").GetDecimal() > 0);
+    }
+
+    [Fact]
+    public async Task a_posting_1c_refuses_is_parked_at_once_with_1cs_text_and_never_retried()
+    {
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { FailPost = true });
+
+        var run = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+
+        Assert.Equal("CompletedWithFailures", run.GetProperty("status").GetString());
+        var transfers = Orders(run, "Transfer");
+        Assert.NotEmpty(transfers);
+        Assert.All(transfers, t =>
+        {
+            Assert.Equal("Parked", t.GetProperty("state").GetString());
+            Assert.Equal(1, t.GetProperty("attempts").GetInt32());
+            Assert.Contains("Не удалось провести", t.GetProperty("reason").GetString());
+        });
+        Assert.All(Orders(run, "Purchase"), p => Assert.Equal("Sent", p.GetProperty("state").GetString()));
+        // One posting call per document: a refusal is not retried by the client, nor by the outbox.
+        Assert.Equal(transfers.Length, fixture.Simulator.State.Requests.OneC.Log.Count(e => e.Path.EndsWith("/Post")));
+        Assert.All(fixture.Simulator.State.TransferOrders, d => Assert.False(d.Posted));
+    }
+}
+
+/// <summary>A hub whose settings name no priority, against a base that has three: nothing may be sent.</summary>
+public sealed class UnresolvedSettingsFixture : HubFixture
+{
+    public RunningSimulator Simulator { get; private set; } = null!;
+
+    protected override string DatabaseName => "replenishment_unresolved";
+
+    protected override async Task StartDependenciesAsync() => Simulator = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 30 });
+
+    protected override async Task StopDependenciesAsync() => await Simulator.DisposeAsync();
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = ReplenishmentFixture.SimulatorSettings(Simulator);
+            settings.Remove("OneC:TransferOrder:Priority");
+            return settings;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class UnresolvedSettingsCollection : ICollectionFixture<UnresolvedSettingsFixture>
+{
+    public const string Name = "replenishment_unresolved";
+}
+
+[Collection(UnresolvedSettingsCollection.Name)]
+public sealed class UnresolvedSettingsTests(UnresolvedSettingsFixture fixture)
+{
+    [Fact]
+    public async Task a_priority_the_settings_do_not_name_stops_the_run_before_anything_is_sent_naming_the_setting()
+    {
+        var trigger = await fixture.Host.Scenario(s =>
+        {
+            s.Post.Json(new { }).ToUrl("/api/v1/trigger/internal-replenishment");
+            s.StatusCodeShouldBe(202);
+        });
+        var id = (await trigger.ReadAsJsonAsync<JsonElement>()).GetProperty("run_id").GetGuid();
+
+        JsonElement run;
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await Task.Delay(100);
+            run = await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/runs/{id}"))).ReadAsJsonAsync<JsonElement>();
+        } while (!ReplenishmentFixture.Ended(run) && DateTime.UtcNow < deadline);
+
+        Assert.Equal("Failed", run.GetProperty("status").GetString());
+        var error = run.GetProperty("error").GetString()!;
+        Assert.Contains("(set OneC:TransferOrder:Priority)", error);
+        Assert.Contains("Catalog_Приоритеты", error);
+        Assert.Empty(fixture.Simulator.State.TransferOrders);
+        Assert.Empty(fixture.Simulator.State.CustomerOrders);
+        Assert.DoesNotContain(fixture.Simulator.State.Requests.OneC.Log, e => e.Method == "POST");
+    }
+}
