@@ -33,7 +33,8 @@ public static class IntegrationsRegistration
 
         services.AddHttpClient<OneCClient>((sp, c) => c.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<OneCOptions>>().Value.TimeoutSeconds))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.All, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            .AddHttpMessageHandler(sp => new IntegrationCallLogger(sp.GetRequiredService<IIntegrationLogWriter>(), OneCClient.System, sp.GetRequiredService<IntegrationsTelemetry>()));
+            .AddHttpMessageHandler(sp => new IntegrationCallLogger(sp.GetRequiredService<IIntegrationLogWriter>(), OneCClient.System, sp.GetRequiredService<IntegrationsTelemetry>(),
+                OneCErrors.IsRefusal));
 
         services.AddSingleton<ReferenceChecker>();
         services.AddSingleton<ExternalReferences>();

@@ -9,7 +9,10 @@ namespace Hub.Integrations.Http;
 /// elapsed time, attempt, and the run/request ids of the current <see cref="IntegrationScope"/>. Credentials
 /// never reach it: only the method, URL and body are recorded, and the log writer scrubs those again.
 /// </summary>
-public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string system, IntegrationsTelemetry? telemetry = null) : DelegatingHandler
+/// <param name="isRefusal">Tells a refusal no retry will cure from a technical failure where a system answers both with the
+/// same status (1C answers both with 500): a refusal is logged as failed, not as retrying.</param>
+public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string system, IntegrationsTelemetry? telemetry = null,
+    Func<System.Net.HttpStatusCode, string?, string, bool>? isRefusal = null) : DelegatingHandler
 {
     private const int MaxBodyChars = 16_000;
 
@@ -41,10 +44,17 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
             var code = (int)response.StatusCode;
             telemetry?.Call(system, action, code.ToString(System.Globalization.CultureInfo.InvariantCulture), watch.Elapsed);
             if (!ok) activity?.SetStatus(ActivityStatusCode.Error, $"HTTP {code}");
+            var worthRetrying = code == 429 || code >= 500;
+            if (!ok && worthRetrying && isRefusal is not null)
+            {
+                var (errorCode, text, _) = ErrorBodies.Parse(body, response.Content.Headers.ContentType?.MediaType, response.ReasonPhrase ?? "");
+                worthRetrying = !isRefusal(response.StatusCode, errorCode, text);
+            }
+
             writer.Write(Entry(scope, action, attempt, watch.ElapsedMilliseconds, requestPayload) with
             {
-                Level = ok ? LogLevels.Info : code == 429 || code >= 500 ? LogLevels.Warning : LogLevels.Error,
-                Status = ok ? LogStatuses.Success : code == 429 || code >= 500 ? LogStatuses.Retrying : LogStatuses.Failed,
+                Level = ok ? LogLevels.Info : worthRetrying ? LogLevels.Warning : LogLevels.Error,
+                Status = ok ? LogStatuses.Success : worthRetrying ? LogStatuses.Retrying : LogStatuses.Failed,
                 Message = $"{system} {request.Method.Method} {Path(request)} → {code}",
                 ResponsePayload = new Dictionary<string, object?> { ["status_code"] = code, ["body"] = AsJson(body) },
                 ErrorCode = ok ? null : code.ToString(),

@@ -116,7 +116,7 @@ public static class HealthView
                 """;
         var rows = string.Concat(last.Select(r => $"""
             <tr class="connection" data-system="{Html.E(r.System)}"><td>{Html.E(r.Label)}</td><td class="{(r.Ok ? "ok" : "bad")}">{Outcome(r.Outcome)}</td>
-            <td class="num">{(r.ElapsedMs is { } ms ? $"{Html.E(ms)} ms" : "—")}</td><td><code>{Html.E(r.BaseUrl)}</code></td><td>{Html.E(r.Text)}</td><td>{Html.E(r.CheckedAt)}</td></tr>
+            <td class="num">{(r.ElapsedMs is { } ms ? $"{Html.E(ms)} ms" : "—")}</td><td><code>{Html.E(r.BaseUrl)}</code></td><td>{Html.E(r.Text)}{Checks(r)}</td><td>{Html.E(r.CheckedAt)}</td></tr>
             """));
         return $"""
             <section id="connections"><h2>External systems</h2>{button}{note}
@@ -125,11 +125,16 @@ public static class HealthView
             """;
     }
 
+    // For a 1C base: each object the hub needs and what every transfer order names, one line each, what is missing first.
+    private static string Checks(ConnectionResult r) => r.Lines.Count == 0 ? "" :
+        "<ul class=\"checks\">" + string.Concat(r.Lines.OrderBy(l => l.Ok).Select(l =>
+            $"<li class=\"{(l.Ok ? "ok" : "bad")}\">{(l.Ok ? "OK" : "MISSING")} <b>{Html.E(l.Subject)}</b>: {Html.E(l.Text)}</li>")) + "</ul>";
+
     private static string Outcome(ConnectionOutcome outcome) => outcome switch
     {
         ConnectionOutcome.Ok => "OK",
         ConnectionOutcome.NotConfigured => "FAILED: not configured",
-        ConnectionOutcome.NamesMissing => "FAILED: a configured name is missing",
+        ConnectionOutcome.NamesMissing => "FAILED: something the hub needs is missing",
         _ => "FAILED",
     };
 

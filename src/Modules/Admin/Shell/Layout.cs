@@ -58,7 +58,7 @@ public static class Layout
         .lvl-ERROR,.lvl-CRITICAL{color:#b3261e;font-weight:600}.lvl-WARNING{color:#8a5a00}
         .notice{padding:.8rem;background:#fff;border:1px solid #dde1e8;border-radius:6px;margin-top:.8rem}
         .error{padding:.8rem;background:#fdecea;border:1px solid #f5c2bd;border-radius:6px;margin-top:.8rem;color:#7a1c14}
-        .ok{color:#1b6e2e}.bad{color:#b3261e}
+        .ok{color:#1b6e2e}.bad{color:#b3261e}ul.checks{margin:.3em 0 0;padding-left:1.1em;font-size:.9em}
         #record:not(:empty){position:fixed;top:3rem;right:1rem;bottom:1rem;width:min(55rem,60vw);overflow:auto;background:#fff;border:1px solid #aab;box-shadow:0 4px 24px #0003;padding:1rem;border-radius:6px}
         dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.fields dt{color:#555}
         .muted{color:#777}

@@ -105,6 +105,10 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         var oneC = Row(fragment, "1c");
         Assert.Matches("<td class=\"ok\">OK</td>\\s*<td class=\"num\">\\d+ ms</td>", oneC);
         Assert.Contains("configured names found: donor warehouse 'Бестужевых'", WebUtility.HtmlDecode(oneC));
+        // What a real base must have, one line each: here everything is, so nothing is listed as missing.
+        Assert.Contains("<li class=\"ok\">OK <b>InformationRegister_ТоварныеОграничения</b>: published and readable</li>", WebUtility.HtmlDecode(oneC));
+        Assert.Contains("<li class=\"ok\">OK <b>priority</b>: 'Средний'", WebUtility.HtmlDecode(oneC));
+        Assert.DoesNotContain("MISSING", oneC);
         AssertNoSecretIn(fragment);
 
         // Remembered: the page shows the same answer without asking the systems again.

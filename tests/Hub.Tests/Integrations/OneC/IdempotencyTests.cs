@@ -77,6 +77,10 @@ public sealed class IdempotencyTests
         Assert.StartsWith("Ошибка при вызове метода контекста (Записать): Не удалось провести", refused.Text);
         Assert.Single(h.Sim.State.Requests.OneC.Log, e => e.Path.EndsWith("/Post"));
         Assert.False(Assert.Single(h.Sim.State.TransferOrders).Posted);
+        // Its call log says failed, not retrying: nothing will try it again.
+        var post = Assert.Single(h.Logs.Entries, e => e.Action == "post_transfer_order");
+        Assert.Equal(Hub.Contracts.Logging.LogStatuses.Failed, post.Status);
+        Assert.Equal(Hub.Contracts.Logging.LogLevels.Error, post.Level);
     }
 
     public static TheoryData<string, FaultSettings> Faults => new()
