@@ -54,7 +54,7 @@ public static class RunsView
         };
         var decisions = new StringBuilder();
         foreach (var d in run.Decisions)
-            decisions.Append($"<tr><td>{Html.E(d.WarehouseName)}</td><td>{Html.E(d.ItemName)}</td><td>{Html.E(d.Balance)}</td><td>{Html.E(d.Minimum)}</td>" +
+            decisions.Append($"<tr><td>{Html.E(d.WarehouseName)}</td><td>{Html.E(d.CharacteristicName is null ? d.ItemName : $"{d.ItemName} ({d.CharacteristicName})")}</td><td>{Html.E(d.Balance)}</td><td>{Html.E(d.Minimum)}</td>" +
                              $"<td>{Html.E(d.Maximum)}</td><td>{Html.E(d.Needed)}</td><td>{Html.E(string.Join(", ", d.FromDonors.Select(a => $"{a.DonorName}: {a.Quantity}")))}</td>" +
                              $"<td>{Html.E(d.ToPurchase)}</td><td>{Html.E(d.Outcome)}</td><td>{Html.E(d.Reason)}</td></tr>");
         var orders = new StringBuilder();
