@@ -44,15 +44,16 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task basic_requests_cost_three_units()
+    public async Task basic_requests_cost_four_units_as_a_user_login_does_from_december_2026()
     {
         await using var sim = await Sim.StartAsync(o => o.RateWindow = TimeSpan.FromSeconds(60));
         var client = sim.MoySkladBasic();
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 16; i++) statuses.Add((await client.GetAsync("entity/store")).StatusCode);
+        for (var i = 0; i < 12; i++) statuses.Add((await client.GetAsync("entity/store")).StatusCode);
 
-        Assert.Equal(15, statuses.Count(s => s == HttpStatusCode.OK));
+        // 45 units: eleven logins of 4, the twelfth refused.
+        Assert.Equal(11, statuses.Count(s => s == HttpStatusCode.OK));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
     }
 
@@ -73,10 +74,10 @@ public sealed class RateLimitTests
         await using var sim = await Sim.StartAsync(o =>
         {
             o.RateWindow = TimeSpan.FromSeconds(60);
-            o.RateBucketUnits = 3;
+            o.RateBucketUnits = 4;
         });
         var bearer = sim.MoySkladBearer();
-        for (var i = 0; i < 3; i++) await bearer.GetAsync("entity/store");
+        for (var i = 0; i < 4; i++) await bearer.GetAsync("entity/store");
 
         var exhausted = await bearer.GetAsync("entity/store");
         var other = await sim.MoySkladBasic().GetAsync("entity/store");

@@ -37,18 +37,23 @@ public sealed record Decision(
     IReadOnlyList<Allocation> FromDonors,
     decimal ToPurchase,
     DecisionOutcome Outcome,
-    string Reason,
-    Guid CharacteristicKey = default,
-    string? CharacteristicName = null,
-    decimal ToShip = 0)
+    string Reason)
 {
+    // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot render a Guid default.
+    public Guid CharacteristicKey { get; init; }
+    public string? CharacteristicName { get; init; }
+    public decimal ToShip { get; init; }
     public decimal Free => Balance - ToShip;
 }
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
 
 /// <summary>One line of an order: an item, its characteristic where it has one (empty otherwise), and a quantity in its unit.</summary>
-public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity, Guid CharacteristicKey = default, string? CharacteristicName = null);
+public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity)
+{
+    public Guid CharacteristicKey { get; init; }
+    public string? CharacteristicName { get; init; }
+}
 
 /// <summary>One "Заказ на перемещение" per donor → recipient pair.</summary>
 public sealed record PlannedTransfer(Guid DonorKey, string DonorName, Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines);

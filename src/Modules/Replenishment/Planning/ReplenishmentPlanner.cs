@@ -149,7 +149,10 @@ public static class ReplenishmentPlanner
         }
 
         return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, onHand, level.Minimum, level.Maximum,
-            Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason), characteristic, characteristicName, toShip);
+            Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason))
+        {
+            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip,
+        };
     }
 
     private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, List<string> warnings)
@@ -218,7 +221,7 @@ public static class ReplenishmentPlanner
             .ToList();
 
     private static PlannedLine Line(Decision d, decimal quantity) =>
-        new(d.ItemKey, d.ItemName, d.Unit, quantity, d.CharacteristicKey, d.CharacteristicName);
+        new(d.ItemKey, d.ItemName, d.Unit, quantity) { CharacteristicKey = d.CharacteristicKey, CharacteristicName = d.CharacteristicName };
 
     private static string Q(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }
