@@ -44,6 +44,10 @@ public sealed record Decision(
     public string? CharacteristicName { get; init; }
     public decimal ToShip { get; init; }
     public decimal Free => Balance - ToShip;
+    /// <summary>What is already on its way to this shelf and was counted before ordering more.</summary>
+    public decimal OnItsWay { get; init; }
+    /// <summary>The package the order was rounded up to, where the norm names one.</summary>
+    public string? Package { get; init; }
 }
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
@@ -58,5 +62,12 @@ public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, de
 /// <summary>One "Заказ на перемещение" per donor → recipient pair.</summary>
 public sealed record PlannedTransfer(Guid DonorKey, string DonorName, Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines);
 
-/// <summary>One "Заказ покупателя" per recipient for what no donor covers.</summary>
-public sealed record PlannedPurchase(Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines);
+/// <summary>
+/// One "Заказ покупателя" per recipient for what no donor covers; a purchase of more positions than one order may carry
+/// is split into parts (<see cref="Part"/> of <see cref="Parts"/>), each an order of its own, planned once.
+/// </summary>
+public sealed record PlannedPurchase(Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines)
+{
+    public int Part { get; init; } = 1;
+    public int Parts { get; init; } = 1;
+}

@@ -16,6 +16,7 @@ public static class ReplenishmentPlanner
     public const string UnknownWarehouse = "minimum level for a warehouse 1C did not list";
     public const string UnknownItem = "minimum level for an item 1C did not list as in use (deleted or a group)";
     public const string OutsideFilter = "outside the run's warehouse filter";
+    public const string CoveredOnItsWay = "below the minimum, covered by what is on its way";
 
     /// <summary>A shelf: one item with one characteristic (empty for an item without them) at one warehouse.</summary>
     private readonly record struct Shelf(Guid Warehouse, Guid Item, Guid Characteristic);
@@ -49,14 +50,26 @@ public static class ReplenishmentPlanner
 
         var levels = MergeLevels(input.Levels, warnings);
 
-        // A donor gives only free stock (on hand less what is promised to shipments and other orders) above its own minimum.
+        var onItsWay = new Dictionary<Shelf, List<OnItsWayRow>>();
+        foreach (var row in input.OnItsWay.Where(r => r.Quantity > 0))
+        {
+            var shelf = new Shelf(row.WarehouseKey, row.ItemKey, row.CharacteristicKey);
+            if (!onItsWay.TryGetValue(shelf, out var rows)) onItsWay[shelf] = rows = [];
+            rows.Add(row);
+        }
+
+        var promised = input.Promised.Where(p => p.Quantity > 0).GroupBy(p => new Shelf(p.DonorKey, p.ItemKey, p.CharacteristicKey))
+            .ToDictionary(g => g.Key, g => g.Sum(p => p.Quantity));
+
+        // A donor gives only free stock (on hand less what is promised to shipments and other orders, and less what the
+        // hub's own open orders already take) above its own minimum.
         var surplus = new Dictionary<(Guid Donor, Sku Sku), decimal>();
         var donorKeys = donors.Select(d => d.Key).ToHashSet();
         foreach (var (shelf, (onHand, toShip)) in balances)
         {
             if (!donorKeys.Contains(shelf.Warehouse)) continue;
             var own = levels.TryGetValue(shelf, out var level) ? level.Minimum : 0m;
-            var spare = onHand - toShip - Math.Max(own, 0m);
+            var spare = onHand - toShip - promised.GetValueOrDefault(shelf) - Math.Max(own, 0m);
             if (spare > 0) surplus[(shelf.Warehouse, new Sku(shelf.Item, shelf.Characteristic))] = spare;
         }
 
@@ -81,44 +94,52 @@ public static class ReplenishmentPlanner
 
         foreach (var level in recipientLevels)
         {
-            var (onHand, toShip) = balances.GetValueOrDefault(new Shelf(level.WarehouseKey, level.ItemKey, level.CharacteristicKey));
+            var shelf = new Shelf(level.WarehouseKey, level.ItemKey, level.CharacteristicKey);
+            var (onHand, toShip) = balances.GetValueOrDefault(shelf);
             if (onHand - toShip >= level.Minimum)
             {
                 Skip(AtOrAboveMinimum);
                 continue;
             }
 
+            var coming = onItsWay.GetValueOrDefault(shelf) ?? [];
+            if (coming.Count > 0 && Math.Max(onHand - toShip, 0m) + coming.Sum(r => r.Quantity) >= level.Minimum)
+            {
+                // Ordered before and not arrived yet: ordering again is how a shop gets everything twice.
+                Skip(CoveredOnItsWay);
+                continue;
+            }
+
             var recipient = warehouses[level.WarehouseKey];
+            var package = level.PackageKey != Guid.Empty && input.Packages.TryGetValue(level.PackageKey, out var p) && p.Factor > 1 ? p : null;
             decisions.Add(Decide(recipient, items[level.ItemKey], level.CharacteristicKey, CharacteristicName(characteristics, level.CharacteristicKey),
-                onHand, toShip, level, donors, surplus));
+                onHand, toShip, coming, package, level, donors, surplus));
         }
 
         if (skipped.TryGetValue(UnknownItem, out var unknownItems))
             warnings.Add($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.");
 
-        return new Plan(decisions, Transfers(decisions), Purchases(decisions), skipped, warnings);
+        return new Plan(decisions, Transfers(decisions), Purchases(decisions, Math.Max(1, input.MaxPurchasePositions)), skipped, warnings);
     }
 
     private static string? CharacteristicName(IReadOnlyDictionary<Guid, string> names, Guid key) =>
         key == Guid.Empty ? null : names.TryGetValue(key, out var name) ? name : key.ToString();
 
     private static Decision Decide(WarehouseRow recipient, ItemRow item, Guid characteristic, string? characteristicName, decimal onHand, decimal toShip,
-        LevelRow level, IReadOnlyList<WarehouseRow> donors, Dictionary<(Guid Donor, Sku Sku), decimal> surplus)
+        IReadOnlyList<OnItsWayRow> coming, PackageRow? package, LevelRow level, IReadOnlyList<WarehouseRow> donors,
+        Dictionary<(Guid Donor, Sku Sku), decimal> surplus)
     {
         var free = onHand - toShip;
-        var reason = new List<string>
-        {
-            toShip > 0
-                ? $"free stock {Q(free)} ({Q(onHand)} on hand − {Q(toShip)} to ship) < minimum {Q(level.Minimum)}"
-                : $"balance {Q(onHand)} < minimum {Q(level.Minimum)}",
-        };
+        var onWay = coming.Sum(r => r.Quantity);
+        var stock = toShip > 0 ? $"free stock {Q(free)} ({Q(onHand)} on hand − {Q(toShip)} to ship)" : $"balance {Q(onHand)}";
+        var way = onWay > 0 ? $" + {Q(onWay)} on its way ({string.Join(", ", coming.GroupBy(r => r.Source).Select(g => $"{Q(g.Sum(r => r.Quantity))} {g.Key}"))})" : "";
+        var reason = new List<string> { $"{stock}{way} < minimum {Q(level.Minimum)}" };
         // A negative balance is an accounting gap in 1C, not stock that could be owed back: the shelf holds nothing.
         var onShelf = Math.Max(free, 0m);
         if (free < 0) reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
         var target = Math.Max(level.Maximum ?? level.Minimum, level.Minimum);
-        var needed = target - onShelf;
+        var needed = target - onShelf - onWay;
         reason.Add(level.Maximum is { } max && max > level.Minimum ? $"{Q(needed)} to reach the maximum {Q(max)}" : $"{Q(needed)} to reach the minimum");
-
         var sku = new Sku(item.Key, characteristic);
         var left = needed;
         var given = new List<Allocation>();
@@ -133,6 +154,14 @@ public static class ReplenishmentPlanner
             left -= take;
             given.Add(new Allocation(donor.Key, donor.Name, take));
             reason.Add($"{donor.Name} gives {Q(take)} of its surplus {Q(spare)}");
+        }
+
+        // A purchase is whole packages where the norm names one, never less than the need; what donors give of their own
+        // stock is moved as it is, unit by unit.
+        if (package is not null && left > 0 && RoundUp(left, package.Factor) is var boxes && boxes != left)
+        {
+            reason.Add($"{Q(left)} to buy rounded up to {Q(boxes)}, whole packages \"{package.Name}\" of {Q(package.Factor)}");
+            left = boxes;
         }
 
         DecisionOutcome outcome;
@@ -151,9 +180,11 @@ public static class ReplenishmentPlanner
         return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, onHand, level.Minimum, level.Maximum,
             Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason))
         {
-            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip,
+            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip, OnItsWay = onWay, Package = package?.Name,
         };
     }
+
+    private static decimal RoundUp(decimal quantity, decimal factor) => Math.Ceiling(quantity / factor) * factor;
 
     private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, List<string> warnings)
     {
@@ -213,11 +244,15 @@ public static class ReplenishmentPlanner
                 g.Select(x => Line(x.Decision, x.Allocation.Quantity)).ToArray()))
             .ToList();
 
-    private static List<PlannedPurchase> Purchases(IEnumerable<Decision> decisions) =>
+    private static List<PlannedPurchase> Purchases(IEnumerable<Decision> decisions, int maxPositions) =>
         decisions
             .Where(d => d.ToPurchase > 0)
             .GroupBy(d => d.WarehouseKey)
-            .Select(g => new PlannedPurchase(g.Key, g.First().WarehouseName, g.Select(d => Line(d, d.ToPurchase)).ToArray()))
+            .SelectMany(g =>
+            {
+                var chunks = g.Select(d => Line(d, d.ToPurchase)).Chunk(maxPositions).ToArray();
+                return chunks.Select((lines, i) => new PlannedPurchase(g.Key, g.First().WarehouseName, lines) { Part = i + 1, Parts = chunks.Length });
+            })
             .ToList();
 
     private static PlannedLine Line(Decision d, decimal quantity) =>

@@ -89,6 +89,102 @@ public sealed class ReplenishmentPlannerTests
         Assert.Equal("balance -1 < minimum 5; negative balance counted as 0; 6 to reach the maximum 6; Бестужевых gives 3 of its surplus 3; 3 more to buy", reason);
     }
 
+    public static TheoryData<string, string, string, string, string, string> CasesOnItsWay => new()
+    {
+        // name, balances, levels, on its way ("S1 A 5"), promised donor stock ("B A 6"), expected decisions
+        { "what is on its way and covers the minimum: nothing more is ordered", "S1 A 2", "S1 A 10", "S1 A 12", "", "" },
+        { "on its way counts toward the target: only the rest is ordered", "S1 A 0; B A 50", "S1 A 10..20", "S1 A 5", "", "S1 A: B 15" },
+        { "on its way counts also when the shelf is negative", "S1 A -3; B A 50", "S1 A 10", "S1 A 4", "", "S1 A: B 6" },
+        { "a donor never gives what an open order already takes", "S1 A 0; B A 10", "S1 A 8", "", "B A 6", "S1 A: B 4, buy 4" },
+        { "a donor whose stock is all taken gives nothing", "S1 A 0; B A 6; K A 2", "S1 A 5", "", "B A 6", "S1 A: K 2, buy 3" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CasesOnItsWay))]
+    public void what_is_on_its_way_and_what_is_taken_count_before_anything_is_ordered(string name, string balances, string levels, string onItsWay, string promised, string expected)
+    {
+        var input = Input(balances, levels) with
+        {
+            OnItsWay = Rows(onItsWay).Select(r => new OnItsWayRow(Warehouses[r[0]].Key, Items[r[1]].Key, Guid.Empty, D(r[2]), "1C transfer orders")).ToArray(),
+            Promised = Rows(promised).Select(r => new PromisedRow(Warehouses[r[0]].Key, Items[r[1]].Key, Guid.Empty, D(r[2]))).ToArray(),
+        };
+        var plan = ReplenishmentPlanner.Create(input);
+        Assert.True(Render(plan) == expected, $"{name}\n expected: {expected}\n actual:   {Render(plan)}");
+    }
+
+    [Fact]
+    public void a_decision_says_what_is_on_its_way_and_from_where()
+    {
+        var input = Input("S1 A 5; B A 50", "S1 A 20") with
+        {
+            OnItsWay =
+            [
+                new OnItsWayRow(Warehouses["S1"].Key, Items["A"].Key, Guid.Empty, 8, "1C transfer orders"),
+                new OnItsWayRow(Warehouses["S1"].Key, Items["A"].Key, Guid.Empty, 4, "the hub's orders"),
+            ],
+        };
+        var decision = Assert.Single(ReplenishmentPlanner.Create(input).Decisions);
+        Assert.Equal(12, decision.OnItsWay);
+        Assert.StartsWith("balance 5 + 12 on its way (8 1C transfer orders, 4 the hub's orders) < minimum 20; 3 to reach the minimum", decision.Reason);
+    }
+
+    [Fact]
+    public void a_shelf_covered_by_what_is_on_its_way_is_counted_as_such()
+    {
+        var input = Input("S1 A 2", "S1 A 10") with { OnItsWay = [new OnItsWayRow(Warehouses["S1"].Key, Items["A"].Key, Guid.Empty, 12, "1C transfer orders")] };
+        var plan = ReplenishmentPlanner.Create(input);
+        Assert.Empty(plan.Decisions);
+        Assert.Equal(1, plan.Skipped[ReplenishmentPlanner.CoveredOnItsWay]);
+    }
+
+    private static readonly Guid Box = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
+
+    [Theory]
+    [InlineData("S1 A 0", "S1 A 7", "S1 A: buy 10")]
+    [InlineData("S1 A 0", "S1 A 10", "S1 A: buy 10")]
+    [InlineData("S1 A 0; B A 3", "S1 A 7", "S1 A: B 3, buy 5")]
+    [InlineData("S1 A 0; B A 9", "S1 A 7", "S1 A: B 7")]
+    public void a_purchase_is_whole_order_packages_never_below_the_need(string balances, string levels, string expected)
+    {
+        var input = Input(balances, levels) with
+        {
+            Levels = Input(balances, levels).Levels.Select(l => l with { PackageKey = Box }).ToArray(),
+            Packages = new Dictionary<Guid, PackageRow> { [Box] = new(Box, "Коробка (5 шт)", 5) },
+        };
+        var plan = ReplenishmentPlanner.Create(input);
+        Assert.Equal(expected, Render(plan));
+        if (plan.Decisions[0].ToPurchase is > 0 and var bought && bought != plan.Decisions[0].Needed - plan.Decisions[0].FromDonors.Sum(a => a.Quantity))
+            Assert.Contains("rounded up to", plan.Decisions[0].Reason);
+    }
+
+    [Fact]
+    public void the_rounding_is_in_the_reason()
+    {
+        var input = Input("S1 A 0", "S1 A 7") with
+        {
+            Levels = [new LevelRow(Warehouses["S1"].Key, Items["A"].Key, 7, null, PackageKey: Box)],
+            Packages = new Dictionary<Guid, PackageRow> { [Box] = new(Box, "Коробка (5 шт)", 5) },
+        };
+        var decision = Assert.Single(ReplenishmentPlanner.Create(input).Decisions);
+        Assert.Equal("balance 0 < minimum 7; 7 to reach the minimum; 7 to buy rounded up to 10, whole packages \"Коробка (5 шт)\" of 5; no donor has surplus; 10 to buy", decision.Reason);
+        Assert.Equal("Коробка (5 шт)", decision.Package);
+    }
+
+    [Fact]
+    public void a_purchase_of_more_positions_than_one_order_may_carry_is_split_into_parts()
+    {
+        var items = Enumerable.Range(0, 2500).Select(i => new ItemRow(Guid.NewGuid(), $"Item {i:D4}", "шт")).ToArray();
+        var input = new PlanningInput(Warehouses.Values.ToArray(), items, [],
+            items.Select(i => new LevelRow(Warehouses["S1"].Key, i.Key, 1, null)).ToArray(), ["Бестужевых", "Контейнер"]);
+
+        var plan = ReplenishmentPlanner.Create(input);
+
+        Assert.Equal([1000, 1000, 500], plan.Purchases.Select(p => p.Lines.Count));
+        Assert.Equal([1, 2, 3], plan.Purchases.Select(p => p.Part));
+        Assert.All(plan.Purchases, p => Assert.Equal(3, p.Parts));
+        Assert.Equal(items.Select(i => i.Key).Order(), plan.Purchases.SelectMany(p => p.Lines).Select(l => l.ItemKey).Order());
+    }
+
     [Fact]
     public void the_same_input_gives_the_same_plan()
     {
