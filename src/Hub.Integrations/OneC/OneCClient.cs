@@ -86,6 +86,29 @@ public sealed class OneCClient(HttpClient http, IOptions<OneCOptions> options, O
             Dec(r, _o.BalanceField), Dec(r, _o.ToShipField))).ToArray();
     }
 
+    /// <summary>
+    /// What warehouses are still to receive by orders 1C knows (posted transfer orders not fully received), by item,
+    /// characteristic and warehouse; nothing when the register is not configured.
+    /// </summary>
+    public async Task<IReadOnlyList<OneCIncoming>> GetIncomingAsync(IReadOnlyCollection<Guid>? warehouses, CancellationToken ct)
+    {
+        var source = _o.OnItsWay;
+        if (string.IsNullOrWhiteSpace(source.Register)) return [];
+        var parameters = new List<(string Name, string Value)>
+            { ("Period", $"datetime'{ServerTime(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)}'") };
+        if (warehouses is { Count: > 0 })
+            parameters.Add(("Condition", ODataUrl.Literal(string.Join(" or ", warehouses.Select(w => $"Склад_Key eq {ODataUrl.Guid(w)}")))));
+        parameters.Add(("Dimensions", "'Номенклатура,Характеристика,Склад'"));
+        var select = $"Номенклатура_Key,Характеристика_Key,Склад_Key,{source.Field}";
+        const string order = "Склад_Key,Номенклатура_Key,Характеристика_Key";
+        var rows = _o.BalanceParametersInQuery
+            ? await ReadPagesAsync($"{ODataUrl.Encode(source.Register)}/Balance", "read_incoming", select, null, order, ct, [.. parameters])
+            : await ReadPagesAsync($"{ODataUrl.Encode(source.Register)}/Balance({string.Join(",", parameters.Select(p => $"{p.Name}={ODataUrl.Encode(p.Value)}"))})",
+                "read_incoming", select, null, order, ct);
+        return rows.Select(r => new OneCIncoming(Key(r, "Склад_Key"), Key(r, "Номенклатура_Key"), Key(r, "Характеристика_Key"), Dec(r, source.Field)))
+            .Where(r => r.Quantity > 0).ToArray();
+    }
+
     /// <summary>Minimum and maximum levels, by default the min/max item norms of InformationRegister_ТоварныеОграничения.</summary>
     public async Task<IReadOnlyList<OneCMinimumLevel>> GetMinimumLevelsAsync(CancellationToken ct)
     {

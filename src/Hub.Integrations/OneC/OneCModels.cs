@@ -17,6 +17,9 @@ public sealed record OneCBalance(Guid WarehouseKey, Guid ItemKey, Guid Character
     public decimal Free => OnHand - ToShip;
 }
 
+/// <summary>A quantity of an item and characteristic a warehouse is still to receive by orders 1C knows.</summary>
+public sealed record OneCIncoming(Guid WarehouseKey, Guid ItemKey, Guid CharacteristicKey, decimal Quantity);
+
 /// <summary>A min/max norm of one item and characteristic at a warehouse, with the package orders are rounded to (empty: none).</summary>
 public sealed record OneCMinimumLevel(Guid WarehouseKey, Guid ItemKey, Guid CharacteristicKey, decimal Minimum, decimal? Maximum, Guid PackageKey = default);
 

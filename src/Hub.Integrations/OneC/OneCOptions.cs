@@ -32,6 +32,13 @@ public sealed class OneCOptions
     /// <summary>Some servers take the Balance parameters as query options instead of in parentheses.</summary>
     public bool BalanceParametersInQuery { get; set; }
 
+    /// <summary>
+    /// Goods ordered to a warehouse and not received yet: posted transfer orders and other receipts by order add there
+    /// (in УТ 11.5 the register of goods to receive; inferred from the transfer order's movements). An empty register
+    /// leaves them uncounted.
+    /// </summary>
+    public OnItsWaySource OnItsWay { get; set; } = new();
+
     /// <summary>Where minimum and maximum levels are kept: УТ 11.5's ТоварныеОграничения unless the base is customised.</summary>
     public MinimumLevelSource MinimumLevels { get; set; } = new();
 
@@ -49,6 +56,12 @@ public sealed class OneCOptions
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BaseUrl) && !string.IsNullOrWhiteSpace(User);
 
     public TimeZoneInfo ServerZone() => TimeZoneInfo.FindSystemTimeZoneById(ServerTimeZone);
+}
+
+public sealed class OnItsWaySource
+{
+    public string Register { get; set; } = "AccumulationRegister_ТоварыКПоступлению";
+    public string Field { get; set; } = "КПоступлениюBalance";
 }
 
 public sealed class MinimumLevelSource

@@ -41,9 +41,10 @@ public static class OneCReadiness
             (o.PrioritiesSet, ODataUrl.Encode(o.PrioritiesSet), "Ref_Key", "the transfer order's priority"),
             (o.MinimumLevels.EntitySet, ODataUrl.Encode(o.MinimumLevels.EntitySet), o.MinimumLevels.WarehouseField, "minimum and maximum levels"),
             (o.BalanceRegister, $"{ODataUrl.Encode(o.BalanceRegister)}/Balance", "Склад_Key", "balances"),
+            (o.OnItsWay.Register, $"{ODataUrl.Encode(o.OnItsWay.Register)}/Balance", "Склад_Key", "goods on their way"),
             (o.TransferOrderSet, ODataUrl.Encode(o.TransferOrderSet), "Ref_Key", "transfer orders"),
         };
-        foreach (var (set, path, select, use) in objects)
+        foreach (var (set, path, select, use) in objects.Where(x => !string.IsNullOrWhiteSpace(x.Set)))
         {
             if (!metadata.Publishes(set))
             {

@@ -24,7 +24,7 @@ public sealed class MetadataTests
 
         Assert.Equal(
             ["Catalog_Склады", "Catalog_Номенклатура", "Catalog_ХарактеристикиНоменклатуры", "Catalog_УпаковкиЕдиницыИзмерения", "Catalog_Организации",
-                "Catalog_Приоритеты", "InformationRegister_ТоварныеОграничения", "AccumulationRegister_ТоварыНаСкладах", "Document_ЗаказНаПеремещение"],
+                "Catalog_Приоритеты", "InformationRegister_ТоварныеОграничения", "AccumulationRegister_ТоварыНаСкладах", "AccumulationRegister_ТоварыКПоступлению", "Document_ЗаказНаПеремещение"],
             sets);
         Assert.DoesNotContain("InformationRegister_НормыЗапасов", sets);
     }

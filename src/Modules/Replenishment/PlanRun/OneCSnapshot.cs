@@ -10,6 +10,9 @@ namespace Hub.Replenishment.PlanRun;
 /// </summary>
 public static class OneCSnapshot
 {
+    /// <summary>How a decision names what 1C says is on its way.</summary>
+    public const string IncomingSource = "ordered in 1C, not received";
+
     public static async Task<PlanningInput> ReadAsync(OneCClient oneC, IReadOnlyList<string> donors, Guid? onlyWarehouse, CancellationToken ct)
     {
         var warehouses = await oneC.GetWarehousesAsync(ct);
@@ -23,6 +26,7 @@ public static class OneCSnapshot
         if (onlyWarehouse is { } only)
             scope = [only, .. warehouses.Where(w => donors.Contains(w.Name.Trim(), StringComparer.OrdinalIgnoreCase)).Select(w => w.Key)];
         var balances = await oneC.GetBalancesAsync(scope, ct);
+        var incoming = await oneC.GetIncomingAsync(onlyWarehouse is { } shop ? [shop] : null, ct);
         var levels = await oneC.GetMinimumLevelsAsync(ct);
         return new PlanningInput(
             warehouses.Select(w => new WarehouseRow(w.Key, w.Name)).ToArray(),
@@ -31,6 +35,9 @@ public static class OneCSnapshot
             levels.Select(l => new LevelRow(l.WarehouseKey, l.ItemKey, l.Minimum, l.Maximum, l.CharacteristicKey, l.PackageKey)).ToArray(),
             donors,
             onlyWarehouse,
-            characteristics);
+            characteristics)
+        {
+            OnItsWay = incoming.Select(i => new OnItsWayRow(i.WarehouseKey, i.ItemKey, i.CharacteristicKey, i.Quantity, IncomingSource)).ToArray(),
+        };
     }
 }

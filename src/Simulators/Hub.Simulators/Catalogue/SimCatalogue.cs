@@ -15,6 +15,7 @@ public sealed class SimCatalogue
     private readonly Dictionary<Guid, Characteristic> characteristicByVariantId;
     private readonly Dictionary<(Guid Warehouse, Guid Item, Guid Characteristic), StockNorm> normByKey;
     private List<StockBalance> balances;
+    private readonly IReadOnlyList<StockBalance> initialBalances;
 
     public SimCatalogue(
         int seed,
@@ -40,6 +41,7 @@ public sealed class SimCatalogue
         Warehouses = warehouses;
         Items = items;
         this.balances = balances.ToList();
+        initialBalances = balances.ToArray();
         Norms = norms;
         OneCOrganization = oneCOrganization;
         OneCOrganizations = [oneCOrganization, .. otherOrganizations ?? []];
@@ -159,16 +161,100 @@ public sealed class SimCatalogue
     public StockNorm? NormOf(Guid warehouseKey, Guid itemKey, Guid characteristicKey = default) =>
         normByKey.GetValueOrDefault((warehouseKey, itemKey, characteristicKey));
 
-    /// <summary>Goods arrive at a warehouse (a shop receives what was sent to it): its ВНаличии grows.</summary>
-    public void Receive(Guid warehouseKey, Guid itemKey, Guid characteristicKey, decimal quantity)
+    /// <summary>
+    /// Rows of AccumulationRegister_ТоварыКПоступлению: what a warehouse is still to receive, by the order it was ordered by.
+    /// A posted transfer order adds its rows here and reserves them at the sender (КОтгрузке); receiving moves them.
+    /// </summary>
+    public IReadOnlyList<IncomingRow> Incoming
+    {
+        get { lock (stockGate) return incoming.ToArray(); }
+    }
+
+    private readonly List<IncomingRow> incoming = [];
+
+    /// <summary>A transfer order is posted: its recipient expects the goods, its sender has them promised.</summary>
+    public void Dispatch(Guid orderKey, Guid sender, Guid recipient, IEnumerable<(Guid Item, Guid Characteristic, decimal Quantity)> lines)
     {
         lock (stockGate)
         {
-            var index = balances.FindIndex(b => b.WarehouseKey == warehouseKey && b.ItemKey == itemKey && b.CharacteristicKey == characteristicKey);
-            if (index < 0) balances.Add(new StockBalance(warehouseKey, itemKey, quantity, characteristicKey));
-            else balances[index] = balances[index] with { Quantity = balances[index].Quantity + quantity };
-            balances.RemoveAll(b => b.Quantity == 0 && b.ToShip == 0);
+            foreach (var (item, characteristic, quantity) in lines)
+            {
+                incoming.Add(new IncomingRow(orderKey, sender, recipient, item, characteristic, quantity));
+                Change(sender, item, characteristic, 0, quantity);
+            }
+
             StockVersion++;
         }
     }
+
+    /// <summary>
+    /// Part of an order arrives (ПеремещениеТоваров by the order): the sender's stock and promise go down, the
+    /// recipient's stock goes up, and that much is no longer on its way. Returns what was received, at most what was open.
+    /// </summary>
+    public decimal Receive(Guid orderKey, Guid item, Guid characteristic, decimal quantity)
+    {
+        lock (stockGate)
+        {
+            var index = incoming.FindIndex(r => r.OrderKey == orderKey && r.ItemKey == item && r.CharacteristicKey == characteristic && r.Quantity > 0);
+            if (index < 0) return 0;
+            var row = incoming[index];
+            var taken = Math.Min(quantity, row.Quantity);
+            incoming[index] = row with { Quantity = row.Quantity - taken };
+            incoming.RemoveAll(r => r.Quantity == 0);
+            Change(row.SenderKey, item, characteristic, -taken, -taken);
+            Change(row.RecipientKey, item, characteristic, taken, 0);
+            StockVersion++;
+            return taken;
+        }
+    }
+
+    /// <summary>Back to the balances the catalogue was generated with, nothing on its way: what a reset of the simulator means.</summary>
+    public void ResetStock()
+    {
+        lock (stockGate)
+        {
+            balances = initialBalances.ToList();
+            incoming.Clear();
+            StockVersion++;
+        }
+    }
+
+    /// <summary>What of an order is still on its way.</summary>
+    public decimal OpenOf(Guid orderKey)
+    {
+        lock (stockGate) return incoming.Where(r => r.OrderKey == orderKey).Sum(r => r.Quantity);
+    }
+
+    /// <summary>An order unposted or closed before it arrived: nothing more is coming, and the sender's promise is released.</summary>
+    public void Cancel(Guid orderKey)
+    {
+        lock (stockGate)
+        {
+            foreach (var row in incoming.Where(r => r.OrderKey == orderKey)) Change(row.SenderKey, row.ItemKey, row.CharacteristicKey, 0, -row.Quantity);
+            incoming.RemoveAll(r => r.OrderKey == orderKey);
+            StockVersion++;
+        }
+    }
+
+    /// <summary>Goods sold or written off at a warehouse (a negative quantity) or found there: its ВНаличии moves.</summary>
+    public void Adjust(Guid warehouseKey, Guid itemKey, Guid characteristicKey, decimal quantity)
+    {
+        lock (stockGate)
+        {
+            Change(warehouseKey, itemKey, characteristicKey, quantity, 0);
+            StockVersion++;
+        }
+    }
+
+    // Under stockGate.
+    private void Change(Guid warehouse, Guid item, Guid characteristic, decimal onHand, decimal toShip)
+    {
+        var index = balances.FindIndex(b => b.WarehouseKey == warehouse && b.ItemKey == item && b.CharacteristicKey == characteristic);
+        if (index < 0) balances.Add(new StockBalance(warehouse, item, onHand, characteristic, toShip));
+        else balances[index] = balances[index] with { Quantity = balances[index].Quantity + onHand, ToShip = balances[index].ToShip + toShip };
+        balances.RemoveAll(b => b.Quantity == 0 && b.ToShip == 0);
+    }
 }
+
+/// <summary>What a warehouse is still to receive of one order's row.</summary>
+public sealed record IncomingRow(Guid OrderKey, Guid SenderKey, Guid RecipientKey, Guid ItemKey, Guid CharacteristicKey, decimal Quantity);

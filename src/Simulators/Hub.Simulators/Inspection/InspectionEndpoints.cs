@@ -11,7 +11,7 @@ using Hub.Simulators.State;
 namespace Hub.Simulators.Inspection;
 
 // /_sim/* is the test bench's side door: no auth, no gzip, no faults, so assertions never fight the chaos they check.
-public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults faults)
+public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults faults, SimulatorOptions options)
 {
     public const string Prefix = "/_sim";
 
@@ -41,6 +41,17 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
             return Write(context, 200, new JsonObject { ["reset"] = true });
         });
         routes.MapGet($"{Prefix}/catalogue", context => Write(context, 200, Catalogue()));
+        // Goods arrive: a share of a posted transfer order's rows is received at its recipient (ПеремещениеТоваров by the order).
+        routes.MapPost($"{Prefix}/1c/documents/{{refKey}}/receive", context =>
+        {
+            var share = decimal.TryParse(context.Request.Query["share"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1m;
+            if (!Guid.TryParse(context.Request.RouteValues["refKey"]?.ToString(), out var key) || share is <= 0 or > 1)
+                return Write(context, 400, new JsonObject { ["error"] = "refKey must be a document's Ref_Key and share within (0, 1]" });
+            var document = new TransferOrders(state, options).Receive(key, share);
+            return document is null
+                ? Write(context, 404, new JsonObject { ["error"] = $"no posted transfer order guid'{key}'" })
+                : Write(context, 200, new JsonObject { ["Ref_Key"] = key.ToString(), ["Статус"] = document.Status, ["open"] = state.Catalogue.OpenOf(key) });
+        });
     }
 
     public static bool TryParseSystem(string? name, out SimulatorSystem system)

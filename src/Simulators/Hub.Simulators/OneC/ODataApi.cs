@@ -17,6 +17,7 @@ public sealed class ODataApi
     private readonly SimulatorLifetime lifetime;
     private readonly TimeProvider time;
     private readonly BalanceTable balances;
+    private readonly BalanceTable incoming;
     private readonly TransferOrders transferOrders;
     private readonly Dictionary<string, Lazy<List<JsonObject>>> catalogs;
     private readonly ConcurrentDictionary<string, PreparedRows> prepared = new();
@@ -28,7 +29,8 @@ public sealed class ODataApi
         this.state = state;
         this.faults = faults;
         this.lifetime = lifetime;
-        balances = new BalanceTable(state.Catalogue);
+        balances = new BalanceTable(state.Catalogue, BalanceTable.Stock(state.Catalogue));
+        incoming = new BalanceTable(state.Catalogue, BalanceTable.Incoming(state.Catalogue));
         transferOrders = new TransferOrders(state, options);
         var catalogue = state.Catalogue;
         // The reference data never changes, so each set's rows are built once; pages of a 100,000-item catalogue then cost a filter, not a rebuild.
@@ -144,7 +146,9 @@ public sealed class ODataApi
         switch (first.Name)
         {
             case OneCNames.StockRegister:
-                return Register(context, method, metadataUrl, segments);
+                return Register(context, method, metadataUrl, segments, balances, OneCSchema.StockBalance);
+            case OneCNames.IncomingRegister:
+                return Register(context, method, metadataUrl, segments, incoming, OneCSchema.IncomingBalance);
             case OneCNames.TransferOrders:
                 return await DocumentsAsync(context, method, baseUrl, metadataUrl, segments, fault, ct);
             default:
@@ -160,20 +164,21 @@ public sealed class ODataApi
         return first.Arguments is null ? Collection(context, metadataUrl, first.Name, rows, entity, cache) : Single(context, metadataUrl, first, rows, entity);
     }
 
-    private SimResponse Register(HttpContext context, string method, string metadataUrl, List<ODataSegment> segments)
+    private SimResponse Register(HttpContext context, string method, string metadataUrl, List<ODataSegment> segments, BalanceTable table, OneCEntity entity)
     {
-        if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, OneCNames.StockRegister);
+        var name = segments[0].Name;
+        if (method != HttpMethods.Get) return ODataErrors.MethodNotAllowed(method, name);
         if (segments.Count != 2 || segments[1].Name != "Balance")
         {
-            return ODataErrors.BadRequest($"Симулятор публикует только виртуальную таблицу {OneCNames.StockRegister}/Balance");
+            return ODataErrors.BadRequest($"Симулятор публикует только виртуальную таблицу {name}/Balance");
         }
 
-        var error = balances.TryRead(segments[1].Arguments, context.Request.Query, out var rows);
+        var error = table.TryRead(segments[1].Arguments, context.Request.Query, out var rows);
         // Prepared per shape of the virtual table (its parameters) and per version of the stock.
         if (prepared.Count > 64) prepared.Clear();
-        var cache = prepared.GetOrAdd($"{OneCNames.StockRegister}/Balance({segments[1].Arguments})?{context.Request.Query["Condition"]}|{context.Request.Query["Dimensions"]}",
+        var cache = prepared.GetOrAdd($"{name}/Balance({segments[1].Arguments})?{context.Request.Query["Condition"]}|{context.Request.Query["Dimensions"]}",
             _ => new PreparedRows()).For(state.Catalogue.StockVersion);
-        return error ?? Collection(context, metadataUrl, OneCNames.StockRegister + "_Balance", rows, OneCSchema.StockBalance, cache);
+        return error ?? Collection(context, metadataUrl, entity.Set, rows, entity, cache);
     }
 
     private async Task<SimResponse> DocumentsAsync(HttpContext context, string method, string baseUrl, string metadataUrl, List<ODataSegment> segments, FaultSettings fault, CancellationToken ct)

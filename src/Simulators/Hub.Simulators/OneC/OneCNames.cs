@@ -10,9 +10,10 @@ public static class OneCNames
     public const string Priorities = "Catalog_Приоритеты";
     public const string Norms = "InformationRegister_ТоварныеОграничения";
     public const string StockRegister = "AccumulationRegister_ТоварыНаСкладах";
+    public const string IncomingRegister = "AccumulationRegister_ТоварыКПоступлению";
     public const string TransferOrders = "Document_ЗаказНаПеремещение";
     public const string BalanceField = "ВНаличииBalance";
     public const string ToShipField = "КОтгрузкеBalance";
 
-    public static IReadOnlyList<string> EntitySets { get; } = [Warehouses, Items, Characteristics, Units, Organizations, Priorities, Norms, StockRegister, TransferOrders];
+    public static IReadOnlyList<string> EntitySets { get; } = [Warehouses, Items, Characteristics, Units, Organizations, Priorities, Norms, StockRegister, IncomingRegister, TransferOrders];
 }

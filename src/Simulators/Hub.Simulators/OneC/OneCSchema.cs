@@ -39,6 +39,10 @@ public static class OneCSchema
 
     public static IReadOnlyList<string> StockResources { get; } = ["ВНаличии", "КОтгрузке"];
 
+    public static IReadOnlyList<string> IncomingDimensions { get; } = ["Номенклатура", "Характеристика", "Склад", "Распоряжение"];
+
+    public static IReadOnlyList<string> IncomingResources { get; } = ["КПоступлению"];
+
     private static OneCField F(string name, string type = "Edm.String", IReadOnlyList<string>? values = null, bool unlimited = false, string? since = null) =>
         new(name, type, values, unlimited, since);
 
@@ -91,6 +95,10 @@ public static class OneCSchema
         [.. Dimensions.Select(d => Ref(d + "_Key")), .. StockResources.Select(r => F(r + "Balance", "Edm.Double"))],
         new Dictionary<string, IReadOnlyList<OneCField>>(), []);
 
+    public static OneCEntity IncomingBalance { get; } = new(OneCNames.IncomingRegister + "_Balance",
+        [.. IncomingDimensions.Select(d => Ref(d + "_Key")), .. IncomingResources.Select(r => F(r + "Balance", "Edm.Double"))],
+        new Dictionary<string, IReadOnlyList<OneCField>>(), []);
+
     public static OneCEntity TransferOrders(string release) => new(OneCNames.TransferOrders,
     [
         Ref("Ref_Key"), F("DataVersion"), F("DeletionMark", "Edm.Boolean"), F("Number"), F("Date", "Edm.DateTime"), F("Posted", "Edm.Boolean"),
@@ -114,7 +122,7 @@ public static class OneCSchema
 
     /// <summary>Every entity set of this base, in the order the service document lists them.</summary>
     public static IReadOnlyList<OneCEntity> All(string release) =>
-        [Warehouses, Items, Characteristics, Units, Organizations, Priorities, Norms, StockBalance, TransferOrders(release)];
+        [Warehouses, Items, Characteristics, Units, Organizations, Priorities, Norms, StockBalance, IncomingBalance, TransferOrders(release)];
 
     public static OneCEntity? Find(string set, string release) => All(release).FirstOrDefault(e => e.Set == set);
 

@@ -121,6 +121,9 @@ public sealed class TransferOrders(SimulatorState state, SimulatorOptions option
         var problems = FillingProblems(document);
         if (problems.Count > 0) return Refuse(key, $"Ошибка при вызове метода контекста (Записать): Не удалось провести {title}!\n{string.Join("\n", problems)}");
 
+        // Posting again (the document already posted) moves nothing twice.
+        if (!document.Posted)
+            state.Catalogue.Dispatch(key, document.SenderKey, document.RecipientKey, document.Lines.Select(l => (l.ItemKey, l.CharacteristicKey, l.Quantity)));
         state.UpdateTransferOrder(key, d => d with { Posted = true, DataVersion = d.DataVersion + 1, PostAttempts = d.PostAttempts + 1 });
         return SimResponse.Empty(200);
     }
@@ -128,7 +131,21 @@ public sealed class TransferOrders(SimulatorState state, SimulatorOptions option
     public SimResponse Unpost(Guid key)
     {
         var updated = state.UpdateTransferOrder(key, d => d with { Posted = false, DataVersion = d.DataVersion + 1 });
-        return updated is null ? NotFound(key) : SimResponse.Empty(200);
+        if (updated is null) return NotFound(key);
+        state.Catalogue.Cancel(key);
+        return SimResponse.Empty(200);
+    }
+
+    /// <summary>
+    /// Goods of a posted order arrive at its recipient, as a ПеремещениеТоваров by the order would bring them: each row
+    /// receives its quantity times <paramref name="share"/>; once nothing is left on its way the order is closed.
+    /// </summary>
+    public TransferOrderDocument? Receive(Guid key, decimal share)
+    {
+        var document = state.FindTransferOrder(key);
+        if (document is not { Posted: true }) return null;
+        foreach (var line in document.Lines) state.Catalogue.Receive(key, line.ItemKey, line.CharacteristicKey, Math.Round(line.Quantity * share, 3));
+        return state.Catalogue.OpenOf(key) == 0 ? state.UpdateTransferOrder(key, d => d with { Status = "Закрыт", DataVersion = d.DataVersion + 1 }) : state.FindTransferOrder(key);
     }
 
     public static SimResponse NotFound(Guid key) =>

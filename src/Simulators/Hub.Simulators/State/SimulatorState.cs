@@ -10,7 +10,7 @@ public sealed class SimulatorState(SimCatalogue catalogue)
     private int customerOrderSequence;
     private int transferOrderSequence;
 
-    // The catalogue is read-only: resets clear what clients created, never the reference data they matched against.
+    // The catalogue's reference data is fixed; its stock moves as orders are posted and received, and a reset puts it back.
     public SimCatalogue Catalogue { get; } = catalogue;
 
     public RequestCounters Requests { get; } = new();
@@ -34,6 +34,8 @@ public sealed class SimulatorState(SimCatalogue catalogue)
             customerOrderSequence = 0;
             transferOrderSequence = 0;
         }
+
+        Catalogue.ResetStock();
 
         Requests.Reset();
     }

@@ -74,6 +74,31 @@ public sealed class RealBaseRunTests(ReplenishmentFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task a_second_run_counts_the_transfers_1c_has_on_their_way_and_does_not_send_them_again()
+    {
+        var first = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Equal("Completed", first.GetProperty("status").GetString());
+        var transferred = Orders(first, "Transfer").SelectMany(o => o.GetProperty("lines").EnumerateArray()
+                .Select(l => (Shop: o.GetProperty("recipient_key").GetGuid(), Item: l.GetProperty("item_key").GetGuid(), Characteristic: l.GetProperty("characteristic_key").GetGuid())))
+            .ToHashSet();
+
+        var second = await fixture.WaitForRunAsync(await fixture.TriggerAsync(new { dry_run = true }), ReplenishmentFixture.Ended);
+
+        // Every shelf the first run filled from a donor is either covered by what is on its way or, when short, counts it.
+        var decisions = second.GetProperty("decisions").EnumerateArray()
+            .ToDictionary(d => (d.GetProperty("warehouse_key").GetGuid(), d.GetProperty("item_key").GetGuid(), d.GetProperty("characteristic_key").GetGuid()));
+        Assert.All(transferred, shelf =>
+        {
+            if (!decisions.TryGetValue(shelf, out var d)) return;
+            Assert.True(d.GetProperty("on_its_way").GetDecimal() > 0, d.ToString());
+            Assert.Contains("on its way (", d.GetProperty("reason").GetString());
+        });
+        Assert.True(second.GetProperty("skipped").GetProperty("below the minimum, covered by what is on its way").GetInt32() > 0);
+        Assert.DoesNotContain(Orders(second, "Transfer").SelectMany(o => o.GetProperty("lines").EnumerateArray()
+            .Select(l => (o.GetProperty("recipient_key").GetGuid(), l.GetProperty("item_key").GetGuid(), l.GetProperty("characteristic_key").GetGuid()))), transferred.Contains);
+    }
+
+    [Fact]
     public async Task a_deleted_warehouse_named_like_a_donor_is_never_a_donor()
     {
         var catalogue = fixture.Simulator.State.Catalogue;
