@@ -66,25 +66,10 @@ public sealed class OneCClient(HttpClient http, IOptions<OneCOptions> options, O
     /// Balances by item, characteristic and warehouse, now in the 1C server's time zone; only these warehouses when
     /// given (a one-shop run reads the shop and the donors).
     /// </summary>
-    public async Task<IReadOnlyList<OneCBalance>> GetBalancesAsync(IReadOnlyCollection<Guid>? warehouses, CancellationToken ct)
-    {
-        var period = ServerTime(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
-        var parameters = new List<(string Name, string Value)> { ("Period", $"datetime'{period}'") };
-        if (warehouses is { Count: > 0 })
-        {
-            var condition = string.Join(" or ", warehouses.Select(w => $"Склад_Key eq {ODataUrl.Guid(w)}"));
-            parameters.Add(("Condition", ODataUrl.Literal(condition)));
-        }
-
-        parameters.Add(("Dimensions", "'Номенклатура,Характеристика,Склад'"));
-        var select = $"Номенклатура_Key,Характеристика_Key,Склад_Key,{_o.BalanceField},{_o.ToShipField}";
-        var rows = _o.BalanceParametersInQuery
-            ? await ReadPagesAsync($"{ODataUrl.Encode(_o.BalanceRegister)}/Balance", "read_balances", select, null, "Склад_Key,Номенклатура_Key,Характеристика_Key", ct, [.. parameters])
-            : await ReadPagesAsync($"{ODataUrl.Encode(_o.BalanceRegister)}/Balance({string.Join(",", parameters.Select(p => $"{p.Name}={ODataUrl.Encode(p.Value)}"))})",
-                "read_balances", select, null, "Склад_Key,Номенклатура_Key,Характеристика_Key", ct);
-        return rows.Select(r => new OneCBalance(Key(r, "Склад_Key"), Key(r, "Номенклатура_Key"), Key(r, "Характеристика_Key"),
-            Dec(r, _o.BalanceField), Dec(r, _o.ToShipField))).ToArray();
-    }
+    public async Task<IReadOnlyList<OneCBalance>> GetBalancesAsync(IReadOnlyCollection<Guid>? warehouses, CancellationToken ct) =>
+        (await ReadBalanceTableAsync(_o.BalanceRegister, "read_balances", $"{_o.BalanceField},{_o.ToShipField}", warehouses, ct))
+        .Select(r => new OneCBalance(Key(r, "Склад_Key"), Key(r, "Номенклатура_Key"), Key(r, "Характеристика_Key"), Dec(r, _o.BalanceField), Dec(r, _o.ToShipField)))
+        .ToArray();
 
     /// <summary>
     /// What warehouses are still to receive by orders 1C knows (posted transfer orders not fully received), by item,
@@ -94,19 +79,28 @@ public sealed class OneCClient(HttpClient http, IOptions<OneCOptions> options, O
     {
         var source = _o.OnItsWay;
         if (string.IsNullOrWhiteSpace(source.Register)) return [];
-        var parameters = new List<(string Name, string Value)>
-            { ("Period", $"datetime'{ServerTime(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)}'") };
+        return (await ReadBalanceTableAsync(source.Register, "read_incoming", source.Field, warehouses, ct))
+            .Select(r => new OneCIncoming(Key(r, "Склад_Key"), Key(r, "Номенклатура_Key"), Key(r, "Характеристика_Key"), Dec(r, source.Field)))
+            .Where(r => r.Quantity > 0).ToArray();
+    }
+
+    /// <summary>
+    /// A register's Balance virtual table by item, characteristic and warehouse, now in the 1C server's time zone, in
+    /// pages; only these warehouses when given. The parameters go in parentheses, or in the query where a server wants them so.
+    /// </summary>
+    private Task<List<JsonElement>> ReadBalanceTableAsync(string register, string action, string resources, IReadOnlyCollection<Guid>? warehouses, CancellationToken ct)
+    {
+        var period = ServerTime(clock.GetUtcNow()).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
+        var parameters = new List<(string Name, string Value)> { ("Period", $"datetime'{period}'") };
         if (warehouses is { Count: > 0 })
             parameters.Add(("Condition", ODataUrl.Literal(string.Join(" or ", warehouses.Select(w => $"Склад_Key eq {ODataUrl.Guid(w)}")))));
         parameters.Add(("Dimensions", "'Номенклатура,Характеристика,Склад'"));
-        var select = $"Номенклатура_Key,Характеристика_Key,Склад_Key,{source.Field}";
+        var select = $"Номенклатура_Key,Характеристика_Key,Склад_Key,{resources}";
         const string order = "Склад_Key,Номенклатура_Key,Характеристика_Key";
-        var rows = _o.BalanceParametersInQuery
-            ? await ReadPagesAsync($"{ODataUrl.Encode(source.Register)}/Balance", "read_incoming", select, null, order, ct, [.. parameters])
-            : await ReadPagesAsync($"{ODataUrl.Encode(source.Register)}/Balance({string.Join(",", parameters.Select(p => $"{p.Name}={ODataUrl.Encode(p.Value)}"))})",
-                "read_incoming", select, null, order, ct);
-        return rows.Select(r => new OneCIncoming(Key(r, "Склад_Key"), Key(r, "Номенклатура_Key"), Key(r, "Характеристика_Key"), Dec(r, source.Field)))
-            .Where(r => r.Quantity > 0).ToArray();
+        return _o.BalanceParametersInQuery
+            ? ReadPagesAsync($"{ODataUrl.Encode(register)}/Balance", action, select, null, order, ct, [.. parameters])
+            : ReadPagesAsync($"{ODataUrl.Encode(register)}/Balance({string.Join(",", parameters.Select(p => $"{p.Name}={ODataUrl.Encode(p.Value)}"))})",
+                action, select, null, order, ct);
     }
 
     /// <summary>Minimum and maximum levels, by default the min/max item norms of InformationRegister_ТоварныеОграничения.</summary>
