@@ -114,7 +114,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
-    opts.ConfigureOutbox(builder.Configuration);
+    opts.ConfigureOutbox(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.UsePrebuiltHandlers(builder.Configuration, command);
     opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -128,6 +128,9 @@ builder.Services.AddFastEndpoints(o =>
     o.Assemblies = HubAssemblies.All;
 });
 builder.Services.AddHubAccess(keys);
+// Unhandled exceptions and empty error answers become problem details (pages: a readable page) in every environment.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<Hub.Host.Api.HubExceptionHandler>();
 builder.Services.AddOpenApi(o =>
 {
     o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
@@ -153,8 +156,16 @@ if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
     }
 }
 
+// First in the pipeline, so it answers before the developer exception page (which echoes the request's headers) could.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // The handler logs what it answered: a database outage is one warning per request, not an error with a stack each time.
+    SuppressDiagnosticsCallback = _ => true,
+});
+app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Hub.Host.Api.MissingContentTypeMiddleware>();
 app.UseFastEndpoints(c =>
 {
     c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;

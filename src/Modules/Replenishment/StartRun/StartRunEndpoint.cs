@@ -31,13 +31,17 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
     {
         Post("/api/v1/trigger/internal-replenishment");
         Roles(HubRoles.Operator);
-        Description(d => d.WithTags("Replenishment").Produces<StartRunResponse>(StatusCodes.Status202Accepted)
+        // A POST with no body and no content type (curl -X POST, a cron job, a 1C scheduled task) starts a run: the parameters
+        // are optional and may come in the query. FastEndpoints answers 415 to a request without a content type unless the
+        // endpoint accepts any ("*/*"); a JSON body is still read when one is sent.
+        Description(d => d.WithTags("Replenishment").ClearDefaultAccepts().Accepts<StartRunRequest>("application/json", "*/*")
+            .Produces<StartRunResponse>(StatusCodes.Status202Accepted)
             .ProducesProblemDetails().ProducesProblemDetails(StatusCodes.Status409Conflict));
         Summary(s =>
         {
             s.Summary = "Start a deficit evaluation (internal replenishment run)";
             s.Description = "Answers 202 with the run id at once; the run reads 1C and plans on a durable queue. " +
-                            "Parameters may come in the query or a JSON body. 409 while a run for an overlapping scope is still in progress.";
+                            "Parameters may come in the query or a JSON body; a POST with neither (no body, no content type) runs every warehouse. 409 while a run for an overlapping scope is still in progress.";
         });
     }
 
