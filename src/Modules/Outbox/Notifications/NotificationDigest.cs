@@ -1,5 +1,6 @@
 using Hub.Contracts.Notifications;
 using Hub.Contracts.Replenishment;
+using Hub.Contracts.Scheduling;
 using Hub.Outbox.Deliveries;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -29,19 +30,21 @@ public static class NotificationDigestHandler
         return new Open(parked.Select(d => new NotifiedOrder(d.Id, d.ExternalSystem, d.Reason ?? "", d.UpdatedAt)).ToArray(), runs);
     }
 
-    public static OutgoingMessages Handle(NotificationDigest digest, Open open, NotificationOptions options, ILogger<NotificationDigest> logger)
+    public static OutgoingMessages Handle(NotificationDigest digest, Open open, NotificationOptions options, TimeProvider clock, ILogger<NotificationDigest> logger)
     {
         var messages = new OutgoingMessages();
         if (open.Parked.Count == 0 && open.FailedRuns.Count == 0)
         {
             logger.LogInformation("Digest of {Occurrence:u}: nothing is open, nothing sent", digest.Occurrence);
+            messages.Add(new ScheduleOccurred(NotificationDigest.ScheduleName, digest.Occurrence, ScheduleOutcomes.Done, "nothing open, nothing sent", null, clock.GetUtcNow()));
             return messages;
         }
         var body = NotificationText.ForDigest(digest.Occurrence, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), open.Parked, open.FailedRuns, options.HubUrl);
         foreach (var channel in options.Channels())
             messages.Add(new SendNotification(Guid.CreateVersion7(), channel, body));
-        logger.LogInformation("Digest of {Occurrence:u}: {Parked} parked orders, {Runs} failed runs, to {Channels} channel(s)",
-            digest.Occurrence, open.Parked.Count, open.FailedRuns.Count, messages.Count);
+        var detail = $"{open.Parked.Count} parked order(s), {open.FailedRuns.Count} failed run(s), sent to {messages.Count} channel(s)";
+        logger.LogInformation("Digest of {Occurrence:u}: {Detail}", digest.Occurrence, detail);
+        messages.Add(new ScheduleOccurred(NotificationDigest.ScheduleName, digest.Occurrence, ScheduleOutcomes.Done, detail, null, clock.GetUtcNow()));
         return messages;
     }
 }
