@@ -67,7 +67,16 @@ public sealed class HubExceptionHandlerTests : IAsyncLifetime
                     Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart s => s.Content,
                     _ => "",
                 }))));
-                var answer = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+                HttpResponseMessage answer;
+                try
+                {
+                    answer = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+                }
+                catch (HttpRequestException ex)
+                {
+                    // A response that started and broke off (a download begun before the database was needed) is no answer.
+                    throw new Xunit.Sdk.XunitException($"{environment} {method} {url} broke off: {ex.Message}");
+                }
                 var status = (int)answer.StatusCode;
                 var text = await answer.Content.ReadAsStringAsync();
                 var what = $"{environment} {method} {url} answered {status} {answer.Content.Headers.ContentType}: {text[..Math.Min(text.Length, 600)]}";
@@ -75,9 +84,10 @@ public sealed class HubExceptionHandlerTests : IAsyncLifetime
                 Assert.True(status != 500, what);
                 Assert.DoesNotContain(canary, text);
                 Assert.DoesNotContain("   at ", text);
-                Assert.DoesNotContain("Npgsql.", text);
                 if (MustBe503.Contains((method, pattern.RawText!))) Assert.True(status == 503, what);
                 if (status < 400) continue;
+                // An error answer names no exception type (the metrics page, a 200, counts them by type on purpose).
+                Assert.DoesNotContain("Npgsql.", text);
 
                 if (url.StartsWith("/admin", StringComparison.Ordinal))
                 {
