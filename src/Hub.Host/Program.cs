@@ -38,7 +38,7 @@ if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
     return 2;
 }
 // A server never runs without a key check: a bad key setting, or no keys outside Development, stops it here.
-var (keys, keysError) = AccessSettings.Read(builder.Configuration);
+var (keys, keysError) = AccessSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
 string? developmentKey = null;
 if (CommandLine.StartsServer(command))
 {
@@ -128,6 +128,11 @@ builder.Services.AddFastEndpoints(o =>
     o.Assemblies = HubAssemblies.All;
 });
 builder.Services.AddHubAccess(keys);
+if (builder.Services.AddHubDataProtection(builder.Configuration, builder.Environment) is { } dataProtectionError && CommandLine.StartsServer(command))
+{
+    Console.Error.WriteLine(dataProtectionError);
+    return 4;
+}
 builder.Services.AddOpenApi(o =>
 {
     o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
@@ -153,6 +158,7 @@ if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
     }
 }
 
+app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFastEndpoints(c =>

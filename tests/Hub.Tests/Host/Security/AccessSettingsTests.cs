@@ -72,4 +72,30 @@ public sealed class AccessSettingsTests
         Assert.Equal("viewer", MaskedConfiguration.Mask("Auth:Keys:0:Role", "viewer"));
         Assert.Equal("svc", MaskedConfiguration.Mask("Auth:Keys:0:Name", "svc"));
     }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("short-token-15ch")]
+    public void outside_development_a_short_legacy_trigger_token_is_refused_without_echoing_it(string token)
+    {
+        token = token[..Math.Min(token.Length, AccessSettings.MinKeyLength - 1)];
+        var config = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Admin:TriggerToken", (string?)token)]).Build();
+        var (ring, error) = AccessSettings.Read(config, isDevelopment: false);
+        Assert.NotNull(error);
+        Assert.StartsWith("Admin:TriggerToken (ADMIN_TRIGGER_TOKEN) is shorter than 16 characters", error);
+        if (token.Length > 1) Assert.DoesNotContain(token, error);
+        Assert.True(ring.IsEmpty);
+
+        var (development, developmentError) = AccessSettings.Read(config, isDevelopment: true);
+        Assert.Null(developmentError);
+        Assert.Equal("operator", development.Find(token)!.Role);
+    }
+
+    [Fact]
+    public void a_long_legacy_trigger_token_is_an_operator_key_outside_development()
+    {
+        var (ring, error) = Read(("Admin:TriggerToken", "legacy-trigger-token-long-enough"));
+        Assert.Null(error);
+        Assert.Equal("operator", ring.Find("legacy-trigger-token-long-enough")!.Role);
+    }
 }
