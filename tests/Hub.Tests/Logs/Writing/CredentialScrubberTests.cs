@@ -133,7 +133,7 @@ public sealed class CredentialScrubberTests
             JsonElement? Element(string name) => r[name] is { } n ? JsonDocument.Parse(n.ToJsonString()).RootElement.Clone() : null;
             var entry = new LogEntry
             {
-                ProcessName = (string?)r["process_name"], RunId = (string?)r["run_id"], Message = (string?)r["message"], ErrorMessage = (string?)r["error_message"],
+                ProcessName = (string?)r["process_name"] ?? "", RunId = (string?)r["run_id"], Message = (string?)r["message"], ErrorMessage = (string?)r["error_message"],
                 Details = Element("details"), Payload = Element("payload"), RequestPayload = Element("request_payload"), ResponsePayload = Element("response_payload"),
             };
             stored.AppendLine(JsonSerializer.Serialize(LogNormalizer.Normalize(entry, Guid.NewGuid(), DateTimeOffset.UnixEpoch)));
