@@ -90,5 +90,4 @@ public sealed class AccessSettingsTests
         Assert.Null(developmentError);
         Assert.Equal("operator", development.Find(token)!.Role);
     }
-
 }
