@@ -38,7 +38,7 @@ if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
     return 2;
 }
 // A server never runs without a key check: a bad key setting, or no keys outside Development, stops it here.
-var (keys, keysError) = AccessSettings.Read(builder.Configuration);
+var (keys, keysError) = AccessSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
 string? developmentKey = null;
 if (CommandLine.StartsServer(command))
 {
@@ -131,6 +131,11 @@ builder.Services.AddHubAccess(keys);
 // Unhandled exceptions and empty error answers become problem details (pages: a readable page) in every environment.
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<Hub.Host.Api.HubExceptionHandler>();
+if (builder.Services.AddHubDataProtection(builder.Configuration, builder.Environment) is { } dataProtectionError && CommandLine.StartsServer(command))
+{
+    Console.Error.WriteLine(dataProtectionError);
+    return 4;
+}
 builder.Services.AddOpenApi(o =>
 {
     o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
@@ -163,6 +168,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     SuppressDiagnosticsCallback = _ => true,
 });
 app.UseStatusCodePages();
+app.UseSecurityHeaders();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<Hub.Host.Api.MissingContentTypeMiddleware>();

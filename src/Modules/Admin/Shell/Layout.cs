@@ -28,6 +28,7 @@ public static class Layout
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{{Html.E(title)}} · Integration Hub</title>
             <script src="/admin/assets/htmx.min.js"></script>
+            <script src="{{AdminScriptEndpoint.Path}}" defer></script>
             <style>{{Css}}</style>
             </head>
             <body hx-headers='{"{{AdminForms.TokenHeader}}": "{{Html.E(token)}}"}'>

@@ -43,9 +43,16 @@ public static class MessageTemplate
         if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch == '_'))) return null;
 
         // @r holds one rendering per token with a format, in template order.
+        // A credential-named property shows as the mask: the stored message is rendered here, after which the
+        // scrubber could no longer tell the password from the words around it.
+        var secret = Writing.CredentialScrubber.IsSensitiveKey(name);
         if (format is not null && format != "l" && format != "j" && formatted < renderings.Count)
-            return renderings[formatted++].GetString();
+        {
+            var rendered = renderings[formatted++].GetString();
+            return secret ? Writing.CredentialScrubber.Mask : rendered;
+        }
         if (!evt.TryGetProperty(name, out var value)) return null;
+        if (secret) return Writing.CredentialScrubber.Mask;
         return value.ValueKind switch
         {
             JsonValueKind.String => format == "l" ? value.GetString() : JsonSerializer.Serialize(value.GetString(), RelaxedJson),
