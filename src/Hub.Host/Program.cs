@@ -70,6 +70,9 @@ var connectionString = settings.ConnectionString.Length > 0 ? settings.Connectio
 builder.Services.AddSerilog((_, lc) =>
 {
     lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    // A command prints its own answer; the host's start-up chatter (endpoints registered, lifetime) would only bury it.
+    if (!CommandLine.StartsServer(command))
+        lc.MinimumLevel.Warning().MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Warning);
     if (settings.JsonConsole) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
         formatProvider: CultureInfo.InvariantCulture);
@@ -182,6 +185,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"Development API key (role admin): {developmentKey}\n  send it as X-Api-Key: <key> or Authorization: Bearer <key>; configure Auth:Keys to use keys of your own.");
 });
 
+// JasperFx's own help lists every command alphabetically, Marten's and Wolverine's internals among the hub's; ours groups them.
+if (Hub.Host.Commands.HubHelp.Answers(args)) return Hub.Host.Commands.HubHelp.Write(Console.Out);
+Hub.Host.Commands.HubHelp.SilenceDiscovery();
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;
