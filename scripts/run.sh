@@ -46,7 +46,7 @@ if [ -z "${MoySklad__Token:-}${MoySklad__Login:-}" ] && [ -z "${OneC__BaseUrl:-}
     say "using the simulators of 1C and МойСклад already listening at $sim_url (log $sim_log)"
   else
     say "no 1C or МойСклад credentials configured: starting the simulators of both at $sim_url (log $sim_log)"
-    dotnet build src/Simulators/Hub.Simulators -c Release -nologo -v q -clp:ErrorsOnly >&2
+    dotnet build src/Simulators/Hub.Simulators -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2
     (cd src/Simulators/Hub.Simulators/bin/Release/net10.0 && exec dotnet Hub.Simulators.dll --urls "$sim_url") > "$sim_log" 2>&1 &
     sim_pid=$!
     trap stop_simulators EXIT INT TERM
@@ -72,7 +72,7 @@ if [ -z "${HUB_API_KEY:-}" ] && [ -n "${Auth__DevelopmentKey:-}" ]; then export 
 ensure_npm
 say "building"
 # Build output goes to stderr: a command's stdout is its answer alone (scripts parse it).
-dotnet build src/Hub.Host -c Release -nologo -v q -clp:ErrorsOnly >&2
+dotnet build src/Hub.Host -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2
 if [ $# -eq 0 ]; then
   say "starting: API $url/api/v1/logs · API reference $url/docs · health $url/health/ready · admin $url/admin · Ctrl+C stops"
 fi
