@@ -136,6 +136,8 @@ builder.Services.AddOpenApi(o =>
     o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
     o.AddDocumentTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
     o.AddOperationTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
+    o.AddDocumentTransformer<Hub.Host.Api.ApiReferenceTransformer>();
+    o.AddOperationTransformer<Hub.Host.Api.ApiReferenceTransformer>();
 });
 // The OpenAPI schemas follow ASP.NET's JSON options; these match what FastEndpoints writes on the wire.
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -169,7 +171,18 @@ app.UseFastEndpoints(c =>
 app.MapHubMetrics();
 // The reference is public on purpose: it describes the API, and every call it makes still needs a key.
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+// Served from the hub alone so it works where the hub has no internet: Scalar's script comes from the package (its default),
+// the fonts are the browser's own, and nothing calls Scalar's services (AI agent, MCP, telemetry, the hosted client).
+app.MapScalarApiReference("/docs", o => o
+        .WithTitle(Hub.Host.Api.ApiReferenceTransformer.Title)
+        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .DisableDefaultFonts()
+        .DisableAgent()
+        .DisableMcp()
+        .DisableTelemetry()
+        .HideClientButton()
+        .HideDeveloperTools())
+    .AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
