@@ -158,6 +158,7 @@ if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
     }
 }
 
+Hub.Admin.Shell.AdminCulture.UseAdminCulture(app);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseFastEndpoints(c =>

@@ -11,6 +11,7 @@ public static class AdminModule
     {
         services.AddSingleton(AdminOptions.From(configuration));
         services.AddAdminAuthentication();
+        services.AddAdminCulture(configuration);
         return services;
     }
 }

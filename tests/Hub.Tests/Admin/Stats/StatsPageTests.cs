@@ -55,7 +55,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
 
         var (status, page) = await GetAsync($"/admin/stats?process={Process}");
         Assert.Equal(200, status);
-        Assert.Contains("<title>Stats · Integration Hub</title>", page);
+        Assert.Contains("<title>Статистика · Интеграционный хаб</title>", page);
 
         var amo = Section(page, "amocrm");
         Assert.Contains("4 logs, 1 failed (25%)", amo);
