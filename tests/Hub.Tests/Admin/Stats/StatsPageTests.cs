@@ -109,7 +109,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
         Assert.DoesNotContain("data-system=\"amocrm\"", fragment);
 
         var (_, page) = await GetAsync($"/admin/stats?process={Process}&system=wms");
-        Assert.Contains("<a href=\"/admin/stats\" class=\"active\" aria-current=\"page\">Stats</a>", page);
+        Assert.Contains("<a href=\"/admin/stats\" class=\"active\" aria-current=\"page\">Статистика</a>", page);
         Assert.Contains($"hx-get=\"/admin/stats?bucket=hour&amp;system=wms&amp;process={Process}&amp;tz=UTC\" hx-trigger=\"every 60s\"", page);
     }
 
