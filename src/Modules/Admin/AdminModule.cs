@@ -14,6 +14,7 @@ public static class AdminModule
         services.AddSingleton(AdminOptions.From(configuration));
         services.AddAdminAuthentication(AdminSessionOptions.From(configuration));
         services.ConfigureMarten(o => o.Schema.For<AdminSession>());
+        services.AddAdminCulture(configuration);
         return services;
     }
 }

@@ -14,13 +14,21 @@ public sealed class StartRunRequest
 
     /// <summary>Plan and record the run, send nothing.</summary>
     [BindFrom("dry_run")] public bool DryRun { get; set; }
+
+    /// <summary>Who asks: <c>api</c> (the default) or <c>cli</c> (the hub's own replenish command), recorded as the run's trigger.</summary>
+    [BindFrom("trigger")] public string? Trigger { get; set; }
 }
 
 public sealed class StartRunValidator : Validator<StartRunRequest>
 {
-    public StartRunValidator() =>
+    public StartRunValidator()
+    {
         RuleFor(x => x.WarehouseId).Must(id => id is null || Guid.TryParse(id, out _)).OverridePropertyName("warehouse_id")
             .WithMessage("warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C");
+        // Schedule and Admin are the hub's own triggers; a caller of the API can only be an API client or the command line.
+        RuleFor(x => x.Trigger).Must(t => t is null || t.Equals("api", StringComparison.OrdinalIgnoreCase) || t.Equals("cli", StringComparison.OrdinalIgnoreCase))
+            .OverridePropertyName("trigger").WithMessage("trigger must be api or cli");
+    }
 }
 
 public sealed record StartRunResponse(Guid RunId, string Status, string StatusUrl);
@@ -51,7 +59,7 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
         StartOutcome outcome;
         try
         {
-            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(RunTrigger.Api, warehouse, req.DryRun), ct);
+            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(string.Equals(req.Trigger, "cli", StringComparison.OrdinalIgnoreCase) ? RunTrigger.Cli : RunTrigger.Api, warehouse, req.DryRun), ct);
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
         {
