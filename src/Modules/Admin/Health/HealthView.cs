@@ -23,7 +23,7 @@ public static class HealthView
     /// instead of being overwritten by the older one.
     /// </summary>
     public static string Live(string inner) =>
-        $"<div id=\"health-body\" hx-get=\"/admin/health\" hx-trigger=\"every {PollSeconds}s [!document.querySelector('#health-body details[open]')]\" hx-swap=\"innerHTML\">{inner}</div>";
+        $"<div id=\"health-body\" hx-get=\"/admin/health\" hx-trigger=\"every {PollSeconds}s\" data-pause-while=\"#health-body details[open]\" hx-swap=\"innerHTML\">{inner}</div>";
 
     public static string Overall(HealthReport report, DateTimeOffset now) =>
         $"<p class=\"{Css(report.Status)}\" id=\"overall\">Overall: {Html.E(report.Status)} " +

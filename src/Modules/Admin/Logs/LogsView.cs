@@ -50,7 +50,7 @@ public static class LogsView
     {
         var seconds = q.Refresh > 0 ? q.Refresh : failing ? 5 : 0;
         var poll = seconds == 0 ? "" :
-            $" hx-get=\"/admin/logs?{Html.E(q.ToQueryString())}\" hx-trigger=\"every {seconds}s [document.getElementById('record').childElementCount == 0]\" hx-swap=\"innerHTML\"";
+            $" hx-get=\"/admin/logs?{Html.E(q.ToQueryString())}\" hx-trigger=\"every {seconds}s\" data-pause-while=\"#record > *\" hx-swap=\"innerHTML\"";
         return $"<div id=\"results\"{poll}>{inner}</div><div id=\"record\"></div>";
     }
 

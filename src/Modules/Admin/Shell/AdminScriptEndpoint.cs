@@ -7,7 +7,8 @@ namespace Hub.Admin.Shell;
 /// <summary>
 /// The pages' few behaviours that are not htmx, as a script file: the Content-Security-Policy runs scripts only from
 /// the hub, so no page carries inline handlers. A form with data-confirm asks first; a button with data-clear empties
-/// the element it names.
+/// the element it names; a polling element with data-pause-while skips its refresh while the selector matches (htmx's own
+/// trigger filters are JavaScript it would eval, which the policy forbids).
 /// </summary>
 public sealed class AdminScriptEndpoint : EndpointWithoutRequest
 {
@@ -23,6 +24,10 @@ public sealed class AdminScriptEndpoint : EndpointWithoutRequest
           if (!button) return;
           var target = document.getElementById(button.getAttribute('data-clear'));
           if (target) target.innerHTML = '';
+        });
+        document.addEventListener('htmx:beforeRequest', function (e) {
+          var selector = e.detail.elt.getAttribute && e.detail.elt.getAttribute('data-pause-while');
+          if (selector && document.querySelector(selector)) e.preventDefault();
         });
         """);
 

@@ -15,9 +15,15 @@ namespace Hub.Admin.SignIn;
 /// random id. Every request looks the session up and checks, on the hub's clock, that it is neither expired nor idle
 /// and that the key which opened it is still configured; the principal gets the key's roles as they are now.
 /// </summary>
+/// <remarks>
+/// While the database is away, a session this node has seen is still honoured from memory (its expiry and its key checked
+/// as always), so an open page can say that the database is down instead of sending everyone to a sign-in that cannot work.
+/// </remarks>
 public sealed partial class AdminSessionStore(
     IDocumentStore store, IApiKeyVerifier keys, TimeProvider clock, AdminSessionOptions options, ILogger<AdminSessionStore> logger) : ITicketStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AdminSession> lastSeen = new();
+
     public Task<string> StoreAsync(AuthenticationTicket ticket) => StoreAsync(ticket, CancellationToken.None);
 
     public async Task<string> StoreAsync(AuthenticationTicket ticket, CancellationToken cancellationToken)
@@ -59,14 +65,39 @@ public sealed partial class AdminSessionStore(
 
     public async Task<AuthenticationTicket?> RetrieveAsync(string key, CancellationToken cancellationToken)
     {
-        await using var session = store.LightweightSession();
         var id = Hash(key);
-        if (await session.LoadAsync<AdminSession>(id, cancellationToken) is not { } stored) return null;
+        try
+        {
+            return await RetrieveStoredAsync(id, cancellationToken);
+        }
+        catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex) && lastSeen.TryGetValue(id, out var known))
+        {
+            var now = clock.GetUtcNow();
+            if (options.Ended(known, now) is not null || keys.Current(known.KeyFingerprint) is not { } key2
+                || TicketSerializer.Default.Deserialize(known.Ticket) is not { } remembered)
+            {
+                lastSeen.TryRemove(id, out _);
+                return null;
+            }
+
+            return new AuthenticationTicket(AdminAuth.SessionPrincipal(key2), remembered.Properties, remembered.AuthenticationScheme);
+        }
+    }
+
+    private async Task<AuthenticationTicket?> RetrieveStoredAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<AdminSession>(id, cancellationToken) is not { } stored)
+        {
+            lastSeen.TryRemove(id, out _);
+            return null;
+        }
         var now = clock.GetUtcNow();
         var ended = options.Ended(stored, now) ?? (keys.Current(stored.KeyFingerprint) is null ? "key removed" : null);
         if (ended is not null)
         {
             LogEnded(stored.KeyName, ended);
+            lastSeen.TryRemove(id, out _);
             session.Delete<AdminSession>(id);
             await session.SaveChangesAsync(cancellationToken);
             return null;
@@ -80,6 +111,7 @@ public sealed partial class AdminSessionStore(
             await session.SaveChangesAsync(cancellationToken);
         }
         if (TicketSerializer.Default.Deserialize(stored.Ticket) is not { } ticket) return null;
+        lastSeen[id] = stored;
         // The roles come from the ring, not from sign-in: a key that lost a role loses it in its open sessions too.
         return new AuthenticationTicket(AdminAuth.SessionPrincipal(current), ticket.Properties, ticket.AuthenticationScheme);
     }
@@ -88,6 +120,7 @@ public sealed partial class AdminSessionStore(
 
     public async Task RemoveAsync(string key, CancellationToken cancellationToken)
     {
+        lastSeen.TryRemove(Hash(key), out _);
         await using var session = store.LightweightSession();
         session.Delete<AdminSession>(Hash(key));
         await session.SaveChangesAsync(cancellationToken);

@@ -81,7 +81,7 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
     public async Task the_auto_refresh_gets_the_inside_of_the_region_and_never_pings_the_systems()
     {
         var page = await PageAsync();
-        Assert.Contains("<div id=\"health-body\" hx-get=\"/admin/health\" hx-trigger=\"every 10s ", page);
+        Assert.Contains("<div id=\"health-body\" hx-get=\"/admin/health\" hx-trigger=\"every 10s\" data-pause-while=\"#health-body details[open]\"", page);
         var requests = Requests();
 
         var fragment = await PageAsync(htmx: true);

@@ -66,7 +66,7 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.StartsWith("<!DOCTYPE html>", page);
         Assert.Contains("<form method=\"get\" action=\"/admin/logs\" class=\"filters\">", page);
         Assert.Contains("src=\"/admin/assets/htmx.min.js\"", page);
-        Assert.Contains("hx-trigger=\"every 5s [document.getElementById('record').childElementCount == 0]\"", page);
+        Assert.Contains("hx-trigger=\"every 5s\" data-pause-while=\"#record > *\"", page);
 
         var (status, fragment) = await GetAsync("/admin/logs?refresh=5", htmx: true);
         Assert.Equal(200, status);

@@ -19,7 +19,7 @@ public sealed class SessionCookieTests(AdminFixture fixture)
         await session.SignInAsync(TestKeys.Viewer);
         var (status, page, _) = await session.GetAsync("/admin/logs");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains("test-viewer · viewer", page);
+        Assert.Contains("test-viewer · просмотр", page);
         // A second request works as well: sign-in is not a loop that needs luck.
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/runs")).Status);
     }

@@ -60,7 +60,7 @@ public sealed class SessionLifetimeTests : IAsyncLifetime
         using var viewer = Carry(viewerSession, restarted);
         var (ok, page, _) = await viewer.GetAsync("/admin/logs");
         Assert.Equal(HttpStatusCode.OK, ok);
-        Assert.Contains("test-viewer · viewer", page);
+        Assert.Contains("test-viewer · просмотр", page);
 
         await using var query = restarted.Services.GetRequiredService<IDocumentStore>().QuerySession();
         Assert.Equal(["test-viewer"], (await query.Query<AdminSession>().ToListAsync()).Select(s => s.KeyName));

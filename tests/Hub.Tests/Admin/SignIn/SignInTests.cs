@@ -28,7 +28,7 @@ public sealed class SignInTests(AdminFixture fixture)
 
         var (ok, logs, _) = await session.GetAsync("/admin/logs");
         Assert.Equal(HttpStatusCode.OK, ok);
-        Assert.Contains("test-viewer · viewer", logs);
+        Assert.Contains("test-viewer · просмотр", logs);
         Assert.DoesNotContain(TestKeys.Viewer, logs);
     }
 

@@ -18,10 +18,10 @@ namespace Hub.Tests.Host.Security;
 [Collection(AccessCollection.Name)]
 public sealed class EndpointAccessTests(AccessFixture fixture, ITestOutputHelper output)
 {
-    /// <summary>What is public on purpose: liveness, health, metrics (Prometheus scrapes without a key), the API reference, the admin sign-in and its script. Nothing else may be anonymous.</summary>
+    /// <summary>What is public on purpose: liveness, health, metrics (Prometheus scrapes without a key), the API reference, the admin sign-in and its script, the language switch (it only sets a cookie, and the sign-in page offers it). Nothing else may be anonymous.</summary>
     private static bool PublicByName(string path) =>
         path == "/" || path.StartsWith("/health/", StringComparison.Ordinal) || path == "/metrics" || path == "/docs" ||
-        path == "/admin/sign-in" || path.StartsWith("/admin/assets/", StringComparison.Ordinal) ||
+        path == "/admin/sign-in" || path.StartsWith("/admin/assets/", StringComparison.Ordinal) || path == "/admin/language/{lang}" ||
         path.StartsWith("/docs/", StringComparison.Ordinal) || path.StartsWith("/openapi/", StringComparison.Ordinal);
 
     /// <summary>FastEndpoints maps its test-helper route itself, without a way to declare roles; the hub's fallback makes it admin-only.</summary>
