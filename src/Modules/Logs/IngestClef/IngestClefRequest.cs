@@ -22,7 +22,7 @@ public sealed class IngestClefRequest
     public List<LogEntry> Entries { get; } = [];
 
     /// <summary>Set by the binder when the body was over Logs:Ingest:MaxBodyBytes: the endpoint answers 413.</summary>
-    public bool TooLarge { get; set; }
+    public bool TooLarge { get; internal set; }
 }
 
 /// <summary>
