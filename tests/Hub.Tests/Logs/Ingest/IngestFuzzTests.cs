@@ -170,8 +170,10 @@ public static class FuzzCorpus
     {
         string Str() => Strings[random.Next(Strings.Length)];
         if (depth <= 0) return random.Next(3) switch { 0 => $"\"{Str()}\"", 1 => Numbers[random.Next(Numbers.Length)], _ => "true" };
-        if (random.Next(2) == 0) return "[" + string.Join(",", Enumerable.Range(0, random.Next(1, 3)).Select(_ => Value(random, depth - 1))) + "]";
-        var keys = Enumerable.Range(0, random.Next(1, 4)).Select(_ => random.Next(4) == 0 ? Str() : "k" + random.Next(3)).ToList();
+        // Branching only near the leaves: a deep value is a chain, or the corpus would grow exponentially with depth.
+        var width = depth > 4 ? 1 : 3;
+        if (random.Next(2) == 0) return "[" + string.Join(",", Enumerable.Range(0, random.Next(1, width)).Select(_ => Value(random, depth - 1))) + "]";
+        var keys = Enumerable.Range(0, random.Next(1, width + 1)).Select(_ => random.Next(4) == 0 ? Str() : "k" + random.Next(3)).ToList();
         return "{" + string.Join(",", keys.Select(k => $"\"{k}\":{Value(random, depth - 1)}")) + "}";
     }
 

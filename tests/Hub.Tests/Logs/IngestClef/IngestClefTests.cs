@@ -72,7 +72,7 @@ public sealed class IngestClefTests(LogsFixture fixture) : IAsyncLifetime
         Assert.Equal(201, (int)response.StatusCode);
         var good = await ListAsync($"run_id={run}");
         Assert.Equal(["nul \uFFFD inside", "good"], good.EnumerateArray().Select(i => i.GetProperty("message").GetString()));
-        Assert.Contains("message: \\u0000 replaced", good[0].GetProperty("sanitized").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("@m: \\u0000 replaced", good[0].GetProperty("sanitized").EnumerateArray().Select(n => n.GetString()));
 
         var unreadable = await ListAsync("process=seq");
         Assert.Equal(2, unreadable.GetArrayLength());
