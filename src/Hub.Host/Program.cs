@@ -38,7 +38,7 @@ if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
     return 2;
 }
 // A server never runs without a key check: a bad key setting, or no keys outside Development, stops it here.
-var (keys, keysError) = AccessSettings.Read(builder.Configuration);
+var (keys, keysError) = AccessSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
 string? developmentKey = null;
 if (CommandLine.StartsServer(command))
 {
@@ -70,6 +70,9 @@ var connectionString = settings.ConnectionString.Length > 0 ? settings.Connectio
 builder.Services.AddSerilog((_, lc) =>
 {
     lc.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+    // A command prints its own answer; the host's start-up chatter (endpoints registered, lifetime) would only bury it.
+    if (!CommandLine.StartsServer(command))
+        lc.MinimumLevel.Warning().MinimumLevel.Override("Microsoft.Hosting.Lifetime", Serilog.Events.LogEventLevel.Warning);
     if (settings.JsonConsole) lc.WriteTo.Console(new RenderedCompactJsonFormatter());
     else lc.WriteTo.Console(outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss} {Level:u3} {SourceContext}: {Message:lj}{NewLine}{Exception}",
         formatProvider: CultureInfo.InvariantCulture);
@@ -114,7 +117,7 @@ builder.Host.UseWolverine(opts =>
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
     opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
-    opts.ConfigureOutbox(builder.Configuration);
+    opts.ConfigureOutbox(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.UsePrebuiltHandlers(builder.Configuration, command);
     opts.AutoBuildMessageStorageOnStartup = settings.RunMigrationsOnStartup ? AutoCreate.CreateOrUpdate : AutoCreate.None;
@@ -128,11 +131,21 @@ builder.Services.AddFastEndpoints(o =>
     o.Assemblies = HubAssemblies.All;
 });
 builder.Services.AddHubAccess(keys);
+// Unhandled exceptions and empty error answers become problem details (pages: a readable page) in every environment.
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<Hub.Host.Api.HubExceptionHandler>();
+if (builder.Services.AddHubDataProtection(builder.Configuration, builder.Environment) is { } dataProtectionError && CommandLine.StartsServer(command))
+{
+    Console.Error.WriteLine(dataProtectionError);
+    return 4;
+}
 builder.Services.AddOpenApi(o =>
 {
     o.AddOperationTransformer<Hub.Host.Api.QueryParametersTransformer>();
     o.AddDocumentTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
     o.AddOperationTransformer<Hub.Host.Api.ApiKeySecurityTransformer>();
+    o.AddDocumentTransformer<Hub.Host.Api.ApiReferenceTransformer>();
+    o.AddOperationTransformer<Hub.Host.Api.ApiReferenceTransformer>();
 });
 // The OpenAPI schemas follow ASP.NET's JSON options; these match what FastEndpoints writes on the wire.
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -153,8 +166,18 @@ if (CommandLine.StartsServer(command) && !settings.RunMigrationsOnStartup)
     }
 }
 
+// First in the pipeline, so it answers before the developer exception page (which echoes the request's headers) could.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    // The handler logs what it answered: a database outage is one warning per request, not an error with a stack each time.
+    SuppressDiagnosticsCallback = _ => true,
+});
+app.UseStatusCodePages();
+app.UseSecurityHeaders();
+Hub.Admin.Shell.AdminCulture.UseAdminCulture(app);
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseMiddleware<Hub.Host.Api.MissingContentTypeMiddleware>();
 app.UseFastEndpoints(c =>
 {
     c.Serializer.Options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -166,7 +189,18 @@ app.UseFastEndpoints(c =>
 app.MapHubMetrics();
 // The reference is public on purpose: it describes the API, and every call it makes still needs a key.
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapScalarApiReference("/docs", o => o.WithTitle("Integration Hub API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+// Served from the hub alone so it works where the hub has no internet: Scalar's script comes from the package (its default),
+// the fonts are the browser's own, and nothing calls Scalar's services (AI agent, MCP, telemetry, the hosted client).
+app.MapScalarApiReference("/docs", o => o
+        .WithTitle(Hub.Host.Api.ApiReferenceTransformer.Title)
+        .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+        .DisableDefaultFonts()
+        .DisableAgent()
+        .DisableMcp()
+        .DisableTelemetry()
+        .HideClientButton()
+        .HideDeveloperTools())
+    .AllowAnonymous();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
@@ -182,6 +216,9 @@ app.Lifetime.ApplicationStarted.Register(() =>
         Console.WriteLine($"Development API key (role admin): {developmentKey}\n  send it as X-Api-Key: <key> or Authorization: Bearer <key>; configure Auth:Keys to use keys of your own.");
 });
 
+// JasperFx's own help lists every command alphabetically, Marten's and Wolverine's internals among the hub's; ours groups them.
+if (Hub.Host.Commands.HubHelp.Answers(args)) return Hub.Host.Commands.HubHelp.Write(Console.Out);
+Hub.Host.Commands.HubHelp.SilenceDiscovery();
 return await app.RunJasperFxCommands(args);
 
 public partial class Program;

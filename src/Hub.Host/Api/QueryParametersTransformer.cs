@@ -23,7 +23,8 @@ public sealed class QueryParametersTransformer : IOpenApiOperationTransformer
         operation.RequestBody = null;
         var route = context.Description.RelativePath ?? "";
         operation.Parameters ??= [];
-        foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        // Only what binds: a read-only property (ParsedFormat) is the endpoint's own reading of a parameter, not one.
+        foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite && p.SetMethod!.IsPublic))
         {
             var name = property.GetCustomAttribute<BindFromAttribute>()?.Name ?? property.Name;
             var inRoute = route.Contains('{' + name, StringComparison.OrdinalIgnoreCase);

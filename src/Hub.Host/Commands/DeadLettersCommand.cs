@@ -57,8 +57,9 @@ public sealed class DeadLettersCommand : OperatorCommand<DeadLettersInput>
                     foreach (var item in page["items"]!.AsArray())
                     {
                         shown++;
-                        Console.WriteLine($"{item!["id"]}  {item["external_system"],-8} {item["parked_at"]}  run {item["run_id"]}  " +
-                                          $"attempts {item["attempts"]}  {item["exception_type"]}: {item["reason"]}");
+                        // The columns of the Outbox page: when, system, message, the order itself, attempts, why, and its run.
+                        Console.WriteLine($"{item!["id"]}  {item["parked_at"]}  {item["external_system"],-8} {item["message_type"]}  {item["description"]}  " +
+                                          $"attempts {item["attempts"]}  {item["exception_type"]}: {item["reason"]}  run {item["run_id"]}");
                     }
 
                     next = page["next"]?.GetValue<string>();
@@ -68,7 +69,7 @@ public sealed class DeadLettersCommand : OperatorCommand<DeadLettersInput>
 
             case "show":
                 if (!Guid.TryParse(input.Id, out var id)) throw new CommandFailure("say which order: dead-letters show <order id>");
-                Console.WriteLine((await api.GetAsync($"/api/v1/dead-letters/{id}")).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+                Console.WriteLine((await api.GetAsync($"/api/v1/dead-letters/{id}")).ToJsonString(CliJson.Indented));
                 return true;
 
             case "replay" or "discard":

@@ -24,7 +24,7 @@ public sealed class ReplenishCommand : OperatorCommand<ReplenishInput>
             throw new CommandFailure($"--warehouse '{w}' is not a 1C Ref_Key (a UUID)");
 
         var started = await api.PostAsync("/api/v1/trigger/internal-replenishment",
-            new Dictionary<string, object?> { ["warehouse_id"] = input.WarehouseFlag, ["dry_run"] = input.DryRunFlag });
+            new Dictionary<string, object?> { ["warehouse_id"] = input.WarehouseFlag, ["dry_run"] = input.DryRunFlag, ["trigger"] = "cli" });
         var id = started["run_id"]!.GetValue<string>();
         Console.WriteLine($"run {id} accepted{(input.DryRunFlag ? " (dry run)" : "")}: {started["status_url"]}");
         if (input.NoWaitFlag) return true;

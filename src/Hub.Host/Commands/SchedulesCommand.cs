@@ -41,5 +41,9 @@ public sealed class SchedulesCommand : OperatorCommand<SchedulesInput>
 
     private static void Print(JsonNode s) =>
         Console.WriteLine($"{s["name"],-16} {(s["paused"]!.GetValue<bool>() ? "PAUSED " : "active ")} {s["cron"],-14} {s["time_zone"],-14} " +
-                          $"next: {s["next_occurrence_local"]?.GetValue<string>() ?? "-"}");
+                          $"next: {s["next_occurrence_local"]?.GetValue<string>() ?? "-"}  last: {Last(s["last_occurrence"])}");
+
+    private static string Last(JsonNode? last) =>
+        last is null ? "-" : $"{last["occurrence_local"]?.GetValue<string>()} {last["outcome"]?.GetValue<string>()}: {last["detail"]?.GetValue<string>()}" +
+                             (last["run_status"]?.GetValue<string>() is { } status ? $" ({status})" : "");
 }

@@ -13,7 +13,7 @@ namespace Hub.Host.Hosting;
 /// log ingestion, runs, orders, МойСклад's rate limit). Metrics are always scraped at <c>/metrics</c> in Prometheus's
 /// format; both signals go over OTLP as well once <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or a signal's own endpoint) is set.
 /// </summary>
-public static class HubTelemetry
+public static partial class HubTelemetry
 {
     public const string DefaultServiceName = "integration-hub";
     public const string MetricsPath = "/metrics";
@@ -30,7 +30,12 @@ public static class HubTelemetry
             .WithTracing(t => t
                 // Scrapes and probes every few seconds would bury the requests people look for.
                 .AddAspNetCoreInstrumentation(o => o.Filter = c => !c.Request.Path.StartsWithSegments(MetricsPath) && !c.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation()
+                // Telegram's Bot API carries the bot token in the path (/bot<token>/sendMessage): a trace must not export it.
+                .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) =>
+                {
+                    if (request.RequestUri is { } uri && BotTokenPath().IsMatch(uri.AbsolutePath))
+                        activity.SetTag("url.full", $"{uri.Scheme}://{uri.Authority}{BotTokenPath().Replace(uri.AbsolutePath, "/bot***/")}");
+                })
                 .AddSource("Wolverine")
                 .AddNpgsql()
                 .AddSource(IntegrationsTelemetry.Name))
@@ -46,4 +51,7 @@ public static class HubTelemetry
     /// <summary>Prometheus scrapes without a key, as it does /health: the numbers carry no secret and no log content.</summary>
     public static void MapHubMetrics(this WebApplication app) =>
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+
+    [System.Text.RegularExpressions.GeneratedRegex("/bot[^/]+/")]
+    private static partial System.Text.RegularExpressions.Regex BotTokenPath();
 }

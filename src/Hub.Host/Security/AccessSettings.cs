@@ -20,7 +20,7 @@ public static class AccessSettings
         "only the Development environment runs with a generated development key.";
 
     /// <summary>The configured keys, or the first problem with them as one line naming the setting.</summary>
-    public static (ApiKeyRing Ring, string? Error) Read(IConfiguration configuration)
+    public static (ApiKeyRing Ring, string? Error) Read(IConfiguration configuration, bool isDevelopment = false)
     {
         var keys = new List<ApiKey>();
         var children = configuration.GetSection(KeysSection).GetChildren()
@@ -56,7 +56,14 @@ public static class AccessSettings
 
         // The old admin panel's trigger token keeps working where the users already use it.
         if (configuration[TriggerTokenSetting] is { Length: > 0 } token)
+        {
+            // The old panel accepted any token; outside Development a short one is refused like any short key.
+            if (!isDevelopment && token.Trim().Length < MinKeyLength)
+                return (new ApiKeyRing([]), $"{TriggerTokenSetting} (ADMIN_TRIGGER_TOKEN) is shorter than {MinKeyLength} characters; use a long random token (e.g. openssl rand -base64 32) or move to Auth:Keys.");
+            if (keys.Any(k => k.Hash.AsSpan().SequenceEqual(ApiKeyRing.Hash(token))))
+                return (new ApiKeyRing([]), $"{TriggerTokenSetting} (ADMIN_TRIGGER_TOKEN) is the same as a key in {KeysSection}; give it a value of its own.");
             keys.Add(new ApiKey("admin-trigger-token", HubRoles.Operator, ApiKeyRing.Hash(token)));
+        }
         return (new ApiKeyRing(keys), null);
     }
 

@@ -112,6 +112,29 @@ public sealed class MoySkladClient(HttpClient http, IOptions<MoySkladOptions> op
         return new CustomerOrderCreated(root.GetProperty("id").GetString()!, Str(root, "name") ?? "", order.SyncId);
     }
 
+    /// <summary>
+    /// What a customer order still has to ship: its positions with the ordered and shipped quantities, or null when the order no
+    /// longer exists in МойСклад (deleted there, so nothing of it is on its way).
+    /// </summary>
+    public async Task<IReadOnlyList<MsOrderPosition>?> GetCustomerOrderPositionsAsync(string orderId, CancellationToken ct)
+    {
+        try
+        {
+            var rows = await ListRowsAsync($"entity/customerorder/{Uri.EscapeDataString(orderId)}/positions", null, "read_customer_order", Cost(), ct);
+            return rows.Select(r =>
+            {
+                var assortment = r.GetProperty("assortment").GetProperty("meta");
+                var href = assortment.GetProperty("href").GetString()!;
+                return new MsOrderPosition(href[(href.LastIndexOf('/') + 1)..], assortment.GetProperty("type").GetString() ?? "product",
+                    r.GetProperty("quantity").GetDecimal(), r.TryGetProperty("shipped", out var shipped) ? shipped.GetDecimal() : 0);
+            }).ToArray();
+        }
+        catch (ExternalApiException ex) when (ex.Status == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The organization, counterparty, store… with exactly this name, or null.</summary>
     public async Task<MsRef?> FindByNameAsync(string entity, string name, CancellationToken ct) =>
         (await ListRefsAsync(entity, $"name={name}", ct)).FirstOrDefault(r => r.Name == name);

@@ -20,6 +20,12 @@ public sealed record CustomerOrderLine(MsRef Product, decimal Quantity, decimal 
 /// <summary>A customer order to create. SyncId makes the create idempotent: the outbox passes its message id.</summary>
 public sealed record CustomerOrderRequest(Guid SyncId, string ExternalCode, string Description, IReadOnlyList<CustomerOrderLine> Lines);
 
+/// <summary>A customer order's position as МойСклад reports it: what was ordered and what the seller has shipped so far.</summary>
+public sealed record MsOrderPosition(string AssortmentId, string AssortmentType, decimal Quantity, decimal Shipped)
+{
+    public decimal Remaining => Math.Max(0, Quantity - Shipped);
+}
+
 public sealed record CustomerOrderCreated(string Id, string Name, Guid SyncId);
 
 /// <summary>What check-connections reports for МойСклад.</summary>

@@ -1,4 +1,6 @@
 using Hub.Admin.Shell;
+using Hub.Admin.SignIn;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,9 @@ public static class AdminModule
     public static IServiceCollection AddAdmin(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AdminOptions.From(configuration));
-        services.AddAdminAuthentication();
+        services.AddAdminAuthentication(AdminSessionOptions.From(configuration));
+        services.ConfigureMarten(o => o.Schema.For<AdminSession>());
+        services.AddAdminCulture(configuration);
         return services;
     }
 }

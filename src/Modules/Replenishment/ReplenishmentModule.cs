@@ -20,6 +20,7 @@ public static class ReplenishmentModule
         // Several hub nodes write one run's orders at once (each handles the notices of the messages it delivered);
         // a write on a run someone else changed since it was loaded fails and is retried on the fresh run.
         services.ConfigureMarten(opts => opts.Schema.For<ReplenishmentRun>().UseOptimisticConcurrency(true));
+        services.ConfigureMarten(opts => opts.RegisterDocumentType<LastOccurrence>());
         services.AddSingleton<RunMetrics>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<RunMetrics>());
         return services;

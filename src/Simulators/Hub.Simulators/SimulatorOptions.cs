@@ -14,6 +14,12 @@ public sealed class SimulatorOptions
     /// <summary>Recipient shops beyond the three named ones: each adds up to three orders to a run.</summary>
     public int ExtraShops { get; set; }
 
+    /// <summary>
+    /// The share of items no donor can cover (0.06 when unset): 1.0 makes every item a purchase in МойСклад at every shop,
+    /// for runs whose customer orders go over МойСклад's 1000 positions.
+    /// </summary>
+    public double? UncoverableShare { get; set; }
+
     /// <summary>Organizations in 1C beside "ООО Симулятор": with more than one, a transfer order needs OneC:Organization.</summary>
     public int ExtraOrganizations { get; set; }
 

@@ -66,7 +66,7 @@ public static class SimulatorServer
 
     private static (WebApplication App, SimulatorState State, SimulatorFaults Faults) Build(WebApplicationBuilder builder, SimulatorOptions options)
     {
-        var state = new SimulatorState(CatalogueGenerator.Generate(options.Seed, options.ItemCount, options.ExtraShops, options.ExtraOrganizations));
+        var state = new SimulatorState(CatalogueGenerator.Generate(options.Seed, options.ItemCount, options.ExtraShops, options.ExtraOrganizations, options.UncoverableShare));
         var faults = new SimulatorFaults(options.Seed, options.Faults);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(state);

@@ -178,4 +178,29 @@ public sealed class CustomerOrderTests
         Assert.Equal(products[1], position!["assortment"]!["meta"]!["href"].Str());
         Assert.Equal(3, position["quantity"]!.GetValue<double>());
     }
+
+    [Fact]
+    public async Task a_shipment_shows_in_the_positions_shipped_and_in_the_orders_shipped_sum()
+    {
+        await using var sim = await Sim.StartAsync();
+        var client = sim.MoySkladBearer();
+        var (organization, agent, products) = await MoySkladOrders.ReferencesAsync(client);
+        var body = MoySkladOrders.Order(organization, agent, products[0], Guid.NewGuid().ToString());
+        body["positions"]![0]!["quantity"] = 10;
+        var created = await (await client.PostAsync("entity/customerorder", body.Json())).JsonAsync();
+        var id = created["id"].Str();
+
+        var before = await (await client.GetAsync($"entity/customerorder/{id}/positions")).JsonAsync();
+        var shipped = await sim.Inspection().PostAsync($"_sim/moysklad/orders/{id}/ship?share=0.5", null);
+        var after = await (await client.GetAsync($"entity/customerorder/{id}/positions")).JsonAsync();
+        var order = await (await client.GetAsync($"entity/customerorder/{id}")).JsonAsync();
+        var unknown = await sim.Inspection().PostAsync($"_sim/moysklad/orders/{Guid.NewGuid()}/ship", null);
+
+        Assert.Equal(0, before["rows"]![0]!["shipped"]!.GetValue<double>());
+        Assert.Equal(HttpStatusCode.OK, shipped.StatusCode);
+        Assert.Equal(5, after["rows"]![0]!["shipped"]!.GetValue<double>());
+        Assert.Equal(10, after["rows"]![0]!["quantity"]!.GetValue<double>());
+        Assert.Equal(5 * 12500.0, order["shippedSum"]!.GetValue<double>());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

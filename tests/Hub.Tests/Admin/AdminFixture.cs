@@ -48,13 +48,22 @@ public sealed partial class CookieSession(HttpClient client) : IDisposable
 
     public bool Has(string cookie) => _cookies.ContainsKey(cookie);
 
+    /// <summary>The cookies as the browser holds them, to carry them to another host or replay them later.</summary>
+    public IReadOnlyDictionary<string, string> Cookies => _cookies;
+
+    /// <summary>Cookies sent before the session's own, as another app on the same host would make the browser send them.</summary>
+    public List<string> ForeignCookies { get; } = [];
+
+    public void Set(string cookie, string value) => _cookies[cookie] = value;
+
     public async Task<(HttpStatusCode Status, string Body, HttpResponseMessage Response)> SendAsync(HttpMethod method, string url,
         IDictionary<string, string>? form = null, bool htmx = false)
     {
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.ParseAdd("text/html");
         if (htmx) request.Headers.Add("HX-Request", "true");
-        if (_cookies.Count > 0) request.Headers.Add("Cookie", string.Join("; ", _cookies.Select(c => $"{c.Key}={c.Value}")));
+        if (_cookies.Count + ForeignCookies.Count > 0)
+            request.Headers.Add("Cookie", string.Join("; ", ForeignCookies.Concat(_cookies.Select(c => $"{c.Key}={c.Value}"))));
         if (form is not null) request.Content = new FormUrlEncodedContent(form);
         var response = await client.SendAsync(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))

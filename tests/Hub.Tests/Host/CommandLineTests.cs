@@ -25,6 +25,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public async Task help_lists_the_hubs_own_commands_before_the_internals_and_prints_nothing_else()
+    {
+        var result = await HubProcess.RunAsync(new Dictionary<string, string?>(), Timeout, "help");
+        Assert.Equal(0, result.ExitCode);
+        var text = result.Stdout;
+        var internals = text.IndexOf("Marten and Wolverine commands", StringComparison.Ordinal);
+        Assert.True(internals > 0, text);
+        foreach (var own in new[] { "check-connections", "dead-letters", "logs", "replenish", "schedules" })
+            Assert.InRange(text.IndexOf($"  {own} ", StringComparison.Ordinal), 0, internals);
+        foreach (var other in new[] { "db-apply", "codegen", "projections", "storage" })
+            Assert.True(text.IndexOf($"  {other} ", StringComparison.Ordinal) > internals, other);
+        // No discovery banner, no host start-up log lines, no build output.
+        Assert.DoesNotContain("Searching", text + result.Stderr);
+        Assert.DoesNotContain("FastEndpoints", text + result.Stderr);
+        Assert.DoesNotContain(" INF ", text);
+        Assert.StartsWith("Integration Hub commands:", text.TrimStart());
+    }
+
+    [Fact]
     public async Task the_code_of_every_handler_generates()
     {
         // A handler Wolverine cannot build (a service it cannot inline, a frame it cannot place) fails only when its first message arrives.

@@ -42,16 +42,18 @@ public abstract class HubFixture : IAsyncLifetime
     /// The hub in process on this database, as every test host is built: the test keys, then the extra settings,
     /// Wolverine in solo mode with external transports off. Sends no key by default.
     /// </summary>
-    public static Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string?> settings) =>
+    public static Task<IAlbaHost> StartHostAsync(string connectionString, IDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null) =>
         AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Hub", connectionString);
             builder.UseTestKeys();
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services =>
+            builder.ConfigureServices(s =>
             {
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+                services?.Invoke(s);
             });
         });
 

@@ -62,4 +62,48 @@ public sealed class ExactlyOnceTests
         Assert.Equal(total, Orders(done).Length);
         AssertDeliveredOnce(sim, [done]);
     }
+
+    /// <summary>
+    /// A shop short of every item of a 5,500-item catalogue that no donor holds: its purchase of several thousand positions goes
+    /// to МойСклад as orders of at most 1000 (its limit per request), killed after the first one and finished by a second hub.
+    /// </summary>
+    [Fact]
+    public async Task a_purchase_over_moysklads_limit_of_1000_positions_arrives_complete_and_once_after_a_sigkill()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 5500, UncoverableShare = 1.0 });
+        var shop = sim.State.Catalogue.Warehouse("Магазин Невский");
+        sim.Faults.Set(SimulatorSystem.MoySklad, new FaultSettings { Methods = "POST", LatencyMs = 300 });
+        var env = Env(sim, await TestDatabase.CreateAsync("exactly_once_large_purchase", fresh: true));
+
+        Guid runId;
+        int sentAtKill, plannedOrders;
+        await using (var first = await RunningHub.StartAsync(env))
+        {
+            using var api = first.Client(TestKeys.Operator);
+            runId = await TriggerAsync(api, new { warehouse_id = shop.RefKey });
+            var run = await WaitAsync(api, runId, r => Orders(r).Count(IsSent) >= 1, first);
+            first.Kill();
+            sentAtKill = Orders(await RunOf(api, runId, fallback: run)).Count(IsSent);
+            plannedOrders = Orders(run).Length;
+        }
+
+        Assert.True(sentAtKill < plannedOrders, $"all {plannedOrders} orders were sent before the kill; nothing was interrupted");
+
+        await using var second = await RunningHub.StartAsync(env);
+        using var api2 = second.Client(TestKeys.Viewer);
+        var done = await WaitAsync(api2, runId, r => r.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures", second);
+
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+        var purchases = Orders(done).Where(o => o.GetProperty("kind").GetString() == "Purchase").ToArray();
+        var planned = purchases.SelectMany(p => p.GetProperty("lines").EnumerateArray()).ToArray();
+        Assert.True(planned.Length >= 3500, $"the shop's purchase has {planned.Length} positions; the test needs at least 3,500");
+        Assert.True(purchases.Length >= 4, $"{planned.Length} positions went out as {purchases.Length} orders");
+        AssertDeliveredOnce(sim, [done]);
+        // Every position is in exactly one order, none over the limit, and the quantities are the planned ones.
+        var orders = sim.State.CustomerOrders;
+        Assert.All(orders, o => Assert.InRange(o.Positions.Count, 1, 1000));
+        Assert.Equal(planned.Length, orders.Sum(o => o.Positions.Count));
+        Assert.Equal(planned.Sum(l => l.GetProperty("quantity").GetDecimal()), orders.Sum(o => o.Positions.Sum(p => p.Quantity)));
+        Assert.Equal(orders.Sum(o => o.Positions.Count), orders.SelectMany(o => o.Positions).Select(p => p.AssortmentId).Distinct().Count());
+    }
 }

@@ -102,7 +102,7 @@ public static class LogsView
         };
         var blocks = new (string, JsonElement?)[] { ("details", log.Details), ("payload", log.Payload), ("request_payload", log.RequestPayload), ("response_payload", log.ResponsePayload) };
         var close = closable
-            ? "<button type=\"button\" class=\"close\" onclick=\"document.getElementById('record').innerHTML=''\">Close</button>"
+            ? "<button type=\"button\" class=\"close\" data-clear=\"record\">Close</button>"
             : "<a href=\"/admin/logs\">Back to logs</a>";
         var runLink = log.RunId is { } run ? $" · <a href=\"/admin/logs?run_id={run}\">all logs of this run</a>" : "";
         return $"""

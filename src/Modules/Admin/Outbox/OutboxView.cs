@@ -25,7 +25,7 @@ public static class OutboxView
         if (matched == 0) return "";
         var scope = q.IsEmpty ? "every parked order" : "every parked order matching this filter";
         string Form(string action, string label) => $"""
-            <form method="post" action="/admin/outbox/{action}" class="inline" onsubmit="return confirm('{Html.E(label)} {matched} parked order(s)?')">
+            <form method="post" action="/admin/outbox/{action}" class="inline" data-confirm="{Html.E(label)} {matched} parked order(s)?">
             {AdminForms.HiddenField(context)}{q.HiddenFields()}<button type="submit" id="{action}-all">{Html.E(label)} all {matched}</button></form>
             """;
         return $"<p class=\"notice\">{matched} match{(matched == 1 ? "es" : "")}: {scope}. {Form("replay", "Replay")} {Form("discard", "Discard")}</p>";
@@ -38,7 +38,7 @@ public static class OutboxView
         foreach (var d in page.Items)
         {
             string Act(string action, string label) => $"""
-                <form method="post" action="/admin/outbox/{action}" class="inline" onsubmit="return confirm('{Html.E(label)} this order?')">{AdminForms.HiddenField(context)}<input type="hidden" name="ids" value="{d.Id}"><button type="submit">{Html.E(label)}</button></form>
+                <form method="post" action="/admin/outbox/{action}" class="inline" data-confirm="{Html.E(label)} this order?">{AdminForms.HiddenField(context)}<input type="hidden" name="ids" value="{d.Id}"><button type="submit">{Html.E(label)}</button></form>
                 """;
             rows.Append($"""
                 <tr class="dead-letter" data-id="{d.Id}"><td>{Html.E(d.ParkedAt)}</td><td>{Html.E(d.ExternalSystem)}</td><td>{Html.E(d.MessageType)}</td><td>{Html.E(d.Description)}</td>

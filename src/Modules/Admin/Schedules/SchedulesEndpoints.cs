@@ -2,6 +2,7 @@ using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
 using Hub.Replenishment.Schedule;
+using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Recurring;
@@ -10,7 +11,7 @@ namespace Hub.Admin.Schedules;
 
 /// <summary>GET /admin/schedules: each recurring job with its next run in its own time zone (Moscow); operators pause, resume or run it now.</summary>
 // The schedule control is resolved per request: only a serving host registers schedules, and with them the control.
-public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, TimeProvider clock) : EndpointWithoutRequest
+public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, IQuerySession session, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -25,15 +26,21 @@ public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, TimeProvide
         var status = StatusCodes.Status200OK;
         try
         {
-            body = SchedulesView.Table(HttpContext, await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), clock, ct), AdminUser.CanOperate(User));
+            body = SchedulesView.Table(HttpContext, await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), session, clock, ct), AdminUser.CanOperate(User));
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
             body = AdminResponse.DatabaseDown(ex);
             status = StatusCodes.Status503ServiceUnavailable;
         }
-        var done = Query<string>("done", false) is "paused" or "resumed" or "started" && Query<string>("name", false) is { } name
-            ? $"<div class=\"notice\" role=\"status\" id=\"done\">{Html.E(name)}: {Html.E(Query<string>("done"))}.</div>"
+        // "Run now" only asks for an occurrence: whether it started a run or was skipped is the Last occurrence column's to say.
+        var done = Query<string>("done", false) switch
+        {
+            "paused" or "resumed" => Query<string>("done"),
+            "requested" => "an occurrence was requested; the Last occurrence column shows whether it started a run or was skipped (reload in a moment)",
+            _ => null,
+        } is { } what && Query<string>("name", false) is { } name
+            ? $"<div class=\"notice\" role=\"status\" id=\"done\">{Html.E(name)}: {Html.E(what)}.</div>"
             : "";
         await AdminResponse.PageAsync(HttpContext, "Schedules", done + body, ct, status);
     }
@@ -64,7 +71,7 @@ public sealed class ScheduleActionPageEndpoint(IWolverineRuntime runtime) : Endp
         {
             "pause" => (control.PauseAsync(name, ct), "paused"),
             "resume" => (control.ResumeAsync(name, ct), "resumed"),
-            "run" => (control.TriggerAsync(name, ct), "started"),
+            "run" => (control.TriggerAsync(name, ct), "requested"),
             _ => ((Task?)null, ""),
         };
         if (act is null)
@@ -87,6 +94,17 @@ public sealed class ScheduleActionPageEndpoint(IWolverineRuntime runtime) : Endp
 
 public static class SchedulesView
 {
+    /// <summary>When the last occurrence fired (the schedule's time zone) and what it did, the run linked.</summary>
+    public static string Last(LastOccurrenceView? last)
+    {
+        if (last is null) return "—";
+        var css = last.Outcome switch { "started" or "done" => "ok", "skipped" => "warn", _ => "bad" };
+        var run = last.RunId is { } id
+            ? $" <a href=\"/admin/runs/{Html.Q(id.ToString())}\">run {Html.E(id.ToString()[..8])}…</a>{(last.RunStatus is { } st ? $" ({Html.E(st)})" : "")}"
+            : "";
+        return $"{Html.E(last.OccurrenceLocal)}<br><span class=\"{css}\" data-outcome=\"{Html.E(last.Outcome)}\">{Html.E(last.Outcome)}</span>: {Html.E(last.Detail)}{run}";
+    }
+
     public static string Table(HttpContext context, IReadOnlyList<ScheduleView> schedules, bool canOperate)
     {
         if (schedules.Count == 0) return "<div class=\"notice\" id=\"empty\">No schedules are registered.</div>";
@@ -94,11 +112,11 @@ public static class SchedulesView
             $"<form method=\"post\" action=\"/admin/schedules/{Html.Q(s.Name)}/{action}\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\" id=\"{action}-{Html.E(s.Name)}\">{Html.E(label)}</button></form>";
         var rows = string.Concat(schedules.Select(s => $"""
             <tr class="schedule" data-name="{Html.E(s.Name)}"><td>{Html.E(s.Name)}</td><td><code>{Html.E(s.Cron)}</code></td><td>{Html.E(s.TimeZone)}</td><td>{Html.E(s.MessageType)}</td>
-            <td class="{(s.Paused ? "bad" : "ok")}">{(s.Paused ? "paused" : "active")}</td><td>{Html.E(s.NextOccurrenceLocal ?? "—")}</td><td>{Html.E(s.PausedAt)}</td>
+            <td class="{(s.Paused ? "bad" : "ok")}">{(s.Paused ? "paused" : "active")}</td><td>{Html.E(s.NextOccurrenceLocal ?? "—")}</td><td>{Html.E(s.PausedAt)}</td><td class="last">{Last(s.LastOccurrence)}</td>
             <td>{(canOperate ? (s.Paused ? Act(s, "resume", "Resume") : Act(s, "pause", "Pause") + " " + Act(s, "run", "Run now")) : "")}</td></tr>
             """));
         return $"""
-            <table id="schedules"><thead><tr><th>Name</th><th>Cron</th><th>Time zone</th><th>Message</th><th>State</th><th>Next run (local time of the schedule)</th><th>Paused at (UTC)</th><th></th></tr></thead>
+            <table id="schedules"><thead><tr><th>Name</th><th>Cron</th><th>Time zone</th><th>Message</th><th>State</th><th>Next run (local time of the schedule)</th><th>Paused at (UTC)</th><th>Last occurrence</th><th></th></tr></thead>
             <tbody>{rows}</tbody></table>
             """;
     }

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Hub.Admin.SignIn;
+using Hub.Contracts.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
@@ -21,25 +23,37 @@ public static class AdminAuth
 
     public const string SignInPath = "/admin/sign-in";
 
-    public static void AddAdminAuthentication(this IServiceCollection services)
+    /// <summary>Names the key behind a session (<see cref="VerifiedKey.Fingerprint"/>); it stays in the server-side ticket.</summary>
+    public const string KeyFingerprintClaim = "hub:key-fingerprint";
+
+    public static void AddAdminAuthentication(this IServiceCollection services, AdminSessionOptions sessions)
     {
+        var absolute = sessions.Absolute;
+        services.AddSingleton(sessions);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "hub_admin_csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = AdminForms.TokenField;
             o.HeaderName = AdminForms.TokenHeader;
         });
+        services.AddSingleton<AdminSessionStore>();
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme).Configure<AdminSessionStore>((o, store) => o.SessionStore = store);
         services.AddAuthentication()
             .AddPolicyScheme(Scheme, "Admin pages", o => o.ForwardDefaultSelector = c => PresentsApiKey(c.Request) ? ApiKeyScheme : CookieScheme)
             .AddCookie(CookieScheme, o =>
             {
-                o.Cookie.Name = "hub_admin";
+                // The name and path depend on the scheme of the request (AdminCookieManager): __Host- over HTTPS.
+                o.Cookie.Name = AdminCookieManager.HttpName;
+                o.CookieManager = new AdminCookieManager();
                 o.Cookie.HttpOnly = true;
                 // Strict: no other site can make the browser send the session, on top of the antiforgery token.
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.Path = "/admin";
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
-                o.SlidingExpiration = true;
+                o.Cookie.Path = AdminCookieManager.HttpPath;
+                // A browser-session cookie whose ticket lives in the database (AdminSessionStore), which also ends it
+                // when idle, at its absolute limit, at sign-out, or when its key is removed; the cookie's own limit is the absolute one.
+                o.ExpireTimeSpan = absolute;
+                o.SlidingExpiration = false;
                 o.LoginPath = SignInPath;
                 o.Events.OnRedirectToLogin = c => Refuse(c, StatusCodes.Status401Unauthorized, "Sign in at /admin/sign-in with an API key first.");
                 o.Events.OnRedirectToAccessDenied = c => Refuse(c, StatusCodes.Status403Forbidden,
@@ -79,10 +93,10 @@ public static class AdminAuth
         }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
-    public static ClaimsPrincipal SessionPrincipal(string keyName, IReadOnlyList<string> roles)
+    public static ClaimsPrincipal SessionPrincipal(VerifiedKey key)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, keyName) };
-        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var claims = new List<Claim> { new(ClaimTypes.Name, key.Name), new(KeyFingerprintClaim, key.Fingerprint) };
+        claims.AddRange(key.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieScheme));
     }
 }

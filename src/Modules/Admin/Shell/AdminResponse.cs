@@ -50,13 +50,21 @@ public static class AdminResponse
         return found;
     }
 
-    /// <summary>Whether an exception means the database cannot be reached, as opposed to a bug.</summary>
-    public static bool IsDatabaseDown(Exception ex)
+    /// <summary>
+    /// Whether an exception means the database cannot be reached, as opposed to a bug: a connection that fails or breaks
+    /// (Npgsql, a socket, the pool's timeout), however Marten or Wolverine wrapped it. A server's refusal of the statement
+    /// itself (a unique violation, a missing column) is a bug or a conflict, unless its class says the server is going away
+    /// or cannot take connections (08 connection, 53 resources, 57P operator intervention).
+    /// </summary>
+    public static bool IsDatabaseDown(Exception ex) => ex switch
     {
-        for (var e = ex; e is not null; e = e.InnerException)
-            if (e is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException) return true;
-        return false;
-    }
+        Npgsql.PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
+                                       || pg.SqlState.StartsWith("57P", StringComparison.Ordinal),
+        Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException => true,
+        AggregateException agg => agg.InnerExceptions.Any(IsDatabaseDown),
+        { InnerException: { } inner } => IsDatabaseDown(inner),
+        _ => false,
+    };
 
     /// <summary>
     /// The status of a page that cannot show what it is for: 503 for a page, 200 for htmx. htmx swaps only 2xx answers,
@@ -68,8 +76,11 @@ public static class AdminResponse
     public static string DatabaseDown(Exception ex) => Html.Alert(DatabaseDownMessage(ex), "db-down");
 
     public static string DatabaseDownMessage(Exception ex) =>
-        "The database cannot be reached right now, so nothing can be shown (" + FirstLine(Innermost(ex).Message) +
+        "The database cannot be reached right now, so nothing can be shown (" + DatabaseDownReason(ex) +
         "). This part of the page tries again by itself and recovers when the database is back.";
+
+    /// <summary>What the database's failure says, in one line: the innermost error's first line (no stack, no connection string).</summary>
+    public static string DatabaseDownReason(Exception ex) => FirstLine(Innermost(ex).Message);
 
     private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
     private static string FirstLine(string s) => s.Split('\n')[0].Trim();

@@ -13,27 +13,35 @@ public static class Layout
     public static string Page(HttpContext context, string title, string body)
     {
         var user = context.User;
+        var T = AdminText.T;
         var nav = string.Concat(Sections.Select(s =>
-            $"<a href=\"{s.Path}\"{(context.Request.Path.StartsWithSegments(s.Path) ? " class=\"active\" aria-current=\"page\"" : "")}>{Html.E(s.Title)}</a>"));
+            $"<a href=\"{s.Path}\"{(context.Request.Path.StartsWithSegments(s.Path) ? " class=\"active\" aria-current=\"page\"" : "")}>{Html.E(T(s.Title))}</a>"));
         var who = user.Identity?.IsAuthenticated == true
-            ? $"<span class=\"who\">{Html.E(user.Identity.Name)} · {Html.E(AdminUser.RoleOf(user))}</span>" +
-              $"<form method=\"post\" action=\"/admin/sign-out\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\">Sign out</button></form>"
+            ? $"<span class=\"who\">{Html.E(user.Identity.Name)} · {Html.E(T(AdminUser.RoleOf(user)))}</span>" +
+              $"<form method=\"post\" action=\"/admin/sign-out\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\">{Html.E(T("Sign out"))}</button></form>"
             : "";
+        // The other language, offered on every page; the way back is this page itself.
+        var back = context.Request.Path.Value + context.Request.QueryString.Value;
+        var other = AdminText.English ? ("ru", "Русский") : ("en", "English");
+        var language = $"<a class=\"lang\" lang=\"{other.Item1}\" href=\"/admin/language/{other.Item1}?back={Html.Q(back)}\">{Html.E(other.Item2)}</a>";
         var token = user.Identity?.IsAuthenticated == true ? AdminForms.Token(context) : "";
         return $$"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{{(AdminText.English ? "en" : "ru")}}">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{{Html.E(title)}} · Integration Hub</title>
+            <title>{{Html.E(T(title))}} · {{Html.E(T("Integration Hub"))}}</title>
             <script src="/admin/assets/htmx.min.js"></script>
+            <script src="{{AdminScriptEndpoint.Path}}" defer></script>
             <style>{{Css}}</style>
             </head>
             <body hx-headers='{"{{AdminForms.TokenHeader}}": "{{Html.E(token)}}"}'>
-            <header><strong>Integration Hub</strong><nav>{{nav}}</nav><div class="user">{{who}}</div></header>
+            <header><strong>{{Html.E(T("Integration Hub"))}}</strong>
+            <label for="menu" class="menu-button">☰ {{Html.E(T("Menu"))}}</label><input type="checkbox" id="menu" class="menu-toggle">
+            <nav aria-label="{{Html.E(T("Navigation"))}}">{{nav}}</nav><div class="user">{{language}}{{who}}</div></header>
             <main>
-            <h1>{{Html.E(title)}}</h1>
+            <h1>{{Html.E(T(title))}}</h1>
             {{body}}
             </main>
             </body>
@@ -71,5 +79,24 @@ public static class Layout
         svg.chart{width:100%;height:auto}svg.chart .grid{stroke:#e5e8ee}svg.chart .axis{font-size:10px;fill:#667}
         svg.chart .succeeded{fill:#3c9a52}svg.chart .retrying{fill:#d39b1d}svg.chart .failed{fill:#c8372d}svg.chart .other{fill:#9aa3b2}svg.chart .duration{fill:#4a74d9}
         svg.chart g.bar:hover rect{opacity:.75}td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+        header a.lang{color:#cfd6e4;text-decoration:none;border:1px solid #4a5366;border-radius:4px;padding:.1rem .4rem}
+        .menu-button,.menu-toggle{display:none}
+        header{flex-wrap:wrap}
+        @media (max-width:1000px){
+          main table{display:block;overflow-x:auto;max-width:100%}
+          pre{max-width:100%}
+          #record:not(:empty){left:.5rem;right:.5rem;width:auto}
+        }
+        @media (max-width:760px){
+          header{gap:.6rem}
+          .menu-button{display:inline-block;cursor:pointer;color:#fff;border:1px solid #4a5366;border-radius:4px;padding:.2rem .5rem;margin-left:auto}
+          header nav{display:none;flex-basis:100%;flex-direction:column;gap:.2rem}
+          header nav a{padding:.35rem 0;margin:0}
+          .menu-toggle:checked ~ nav{display:flex}
+          header .user{flex-basis:100%;margin-left:0;flex-wrap:wrap}
+          main{padding:.8rem}
+          form.filters{flex-direction:column;align-items:stretch}
+          form.filters label,form.filters input,form.filters select{width:100%;box-sizing:border-box}
+        }
         """;
 }

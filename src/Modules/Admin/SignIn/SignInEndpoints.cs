@@ -41,7 +41,7 @@ public sealed class SignInEndpoint(IApiKeyVerifier verifier) : EndpointWithoutRe
             await AdminResponse.PageAsync(HttpContext, "Sign in", SignInView.Form(HttpContext, returnUrl, message), ct, StatusCodes.Status401Unauthorized);
             return;
         }
-        await HttpContext.SignInAsync(AdminAuth.CookieScheme, AdminAuth.SessionPrincipal(key.Name, key.Roles));
+        await HttpContext.SignInAsync(AdminAuth.CookieScheme, AdminAuth.SessionPrincipal(key));
         // Only a local path: a crafted return_url must not send a signed-in person to another site.
         var target = returnUrl.StartsWith("/admin", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/admin/logs";
         await Send.RedirectAsync(target);

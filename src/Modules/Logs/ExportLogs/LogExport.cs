@@ -56,6 +56,10 @@ public static class LogExport
     public static async Task<long> WriteAsync(IQuerySession session, LogFilter filter, LogExportFormat format, char delimiter,
         Stream output, CancellationToken ct)
     {
+        // The connection opens before the first byte: a database that cannot be reached is still a 503 with its reason,
+        // not a download that starts and breaks off.
+        await using var connection = session.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
         await using var writer = new StreamWriter(output, Utf8, bufferSize: 64 * 1024, leaveOpen: true);
         if (format == LogExportFormat.Csv)
         {
@@ -73,8 +77,6 @@ public static class LogExport
         var (where, args) = filter.ToSql();
         var sql = $"{QueryTag} select {select} from {table} as d {where} order by d.ts desc, d.id desc";
 
-        await using var connection = session.Database.CreateConnection(ConnectionUsage.Read);
-        await connection.OpenAsync(ct);
         await using var command = PositionalSql.Command(connection, sql, args);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
 

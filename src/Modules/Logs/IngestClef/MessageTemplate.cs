@@ -28,11 +28,16 @@ public static class MessageTemplate
         var formatted = 0;
         foreach (var token in parsed.Tokens)
         {
+            // A credential-named property shows as the mask: the stored message is rendered here, after which the
+            // scrubber could no longer tell the password from the words around it.
+            var secret = token is PropertyToken p && Writing.CredentialScrubber.IsSensitiveKey(p.PropertyName);
             if (token is PropertyToken { Format: not null } && formatted < renderings.Count)
             {
                 var rendering = renderings[formatted++];
+                if (secret) { text.Write(Writing.CredentialScrubber.Mask); continue; }
                 if (rendering.ValueKind == JsonValueKind.String) { text.Write(rendering.GetString()); continue; }
             }
+            if (secret) { text.Write(Writing.CredentialScrubber.Mask); continue; }
             token.Render(properties, text, System.Globalization.CultureInfo.InvariantCulture);
         }
         return text.ToString();

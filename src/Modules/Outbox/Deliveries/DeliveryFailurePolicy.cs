@@ -1,3 +1,4 @@
+using Hub.Contracts.Notifications;
 using Hub.Contracts.Replenishment;
 using Hub.Integrations.Http;
 using JasperFx.CodeGeneration;
@@ -61,6 +62,7 @@ public sealed class DeliveryFailurePolicy(OutboxOptions options) : IHandlerPolic
             delivery.NextAttemptAt = now + delays[Math.Clamp(envelope.Attempts - 1, 0, delays.Length - 1)];
         session.Store(delivery);
         await context.PublishAsync(delivery.ToChange());
+        if (state == DeliveryState.Parked) await context.PublishAsync(new OrderParked(delivery.RunId, delivery.Id, delivery.ExternalSystem, delivery.Reason ?? ex.GetType().Name, now));
         await session.SaveChangesAsync();
     }
 }

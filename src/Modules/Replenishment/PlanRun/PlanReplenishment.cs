@@ -126,7 +126,7 @@ public static class PlanReplenishmentHandler
         run.End(RunStatus.Failed, clock.GetUtcNow());
         logs.Write(Step(run, "failed", error) with { Level = LogLevels.Error, ErrorMessage = error });
         logger.LogWarning("Run {RunId} failed: {Error}", run.Id, error);
-        return (MartenOps.Store(run), []);
+        return (MartenOps.Store(run), RunNotices.IfEnded(run));
     }
 
     private static LogEntry Step(ReplenishmentRun run, string status, string message) => new()

@@ -2,6 +2,7 @@ using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Runs;
 using JasperFx;
 using Marten;
+using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 using Wolverine.Marten;
@@ -23,11 +24,11 @@ public static class OrderDeliveryChangedHandler
     public static Task<ReplenishmentRun?> LoadAsync(OrderDeliveryChanged change, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<ReplenishmentRun>(change.RunId, ct);
 
-    public static IMartenOp Handle(OrderDeliveryChanged change, ReplenishmentRun? run, TimeProvider clock)
+    public static (IMartenOp, OutgoingMessages) Handle(OrderDeliveryChanged change, ReplenishmentRun? run, TimeProvider clock)
     {
         var order = run?.Orders.FirstOrDefault(o => o.Id == change.OrderId);
         // An older notice (a retry reported after the success that followed it) changes nothing.
-        if (run is null || order is null || (order.UpdatedAt is { } seen && change.At < seen)) return MartenOps.Nothing();
+        if (run is null || order is null || (order.UpdatedAt is { } seen && change.At < seen)) return (MartenOps.Nothing(), []);
 
         order.State = change.State;
         order.Attempts = change.Attempts;
@@ -44,6 +45,6 @@ public static class OrderDeliveryChangedHandler
         }
 
         run.FinishIfDone(clock.GetUtcNow());
-        return MartenOps.Store(run);
+        return (MartenOps.Store(run), RunNotices.IfEnded(run));
     }
 }

@@ -14,13 +14,21 @@ public sealed class StartRunRequest
 
     /// <summary>Plan and record the run, send nothing.</summary>
     [BindFrom("dry_run")] public bool DryRun { get; set; }
+
+    /// <summary>Who asks: <c>api</c> (the default) or <c>cli</c> (the hub's own replenish command), recorded as the run's trigger.</summary>
+    [BindFrom("trigger")] public string? Trigger { get; set; }
 }
 
 public sealed class StartRunValidator : Validator<StartRunRequest>
 {
-    public StartRunValidator() =>
+    public StartRunValidator()
+    {
         RuleFor(x => x.WarehouseId).Must(id => id is null || Guid.TryParse(id, out _)).OverridePropertyName("warehouse_id")
             .WithMessage("warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C");
+        // Schedule and Admin are the hub's own triggers; a caller of the API can only be an API client or the command line.
+        RuleFor(x => x.Trigger).Must(t => t is null || t.Equals("api", StringComparison.OrdinalIgnoreCase) || t.Equals("cli", StringComparison.OrdinalIgnoreCase))
+            .OverridePropertyName("trigger").WithMessage("trigger must be api or cli");
+    }
 }
 
 public sealed record StartRunResponse(Guid RunId, string Status, string StatusUrl);
@@ -31,13 +39,17 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
     {
         Post("/api/v1/trigger/internal-replenishment");
         Roles(HubRoles.Operator);
-        Description(d => d.WithTags("Replenishment").Produces<StartRunResponse>(StatusCodes.Status202Accepted)
+        // A POST with no body and no content type (curl -X POST, a cron job, a 1C scheduled task) starts a run: the parameters
+        // are optional and may come in the query. FastEndpoints answers 415 to a request without a content type unless the
+        // endpoint accepts any ("*/*"); a JSON body is still read when one is sent.
+        Description(d => d.WithTags("Replenishment").ClearDefaultAccepts().Accepts<StartRunRequest>("application/json", "*/*")
+            .Produces<StartRunResponse>(StatusCodes.Status202Accepted)
             .ProducesProblemDetails().ProducesProblemDetails(StatusCodes.Status409Conflict));
         Summary(s =>
         {
             s.Summary = "Start a deficit evaluation (internal replenishment run)";
             s.Description = "Answers 202 with the run id at once; the run reads 1C and plans on a durable queue. " +
-                            "Parameters may come in the query or a JSON body. 409 while a run for an overlapping scope is still in progress.";
+                            "Parameters may come in the query or a JSON body; a POST with neither (no body, no content type) runs every warehouse. 409 while a run for an overlapping scope is still in progress.";
         });
     }
 
@@ -47,7 +59,7 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
         StartOutcome outcome;
         try
         {
-            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(RunTrigger.Api, warehouse, req.DryRun), ct);
+            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(string.Equals(req.Trigger, "cli", StringComparison.OrdinalIgnoreCase) ? RunTrigger.Cli : RunTrigger.Api, warehouse, req.DryRun), ct);
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
         {

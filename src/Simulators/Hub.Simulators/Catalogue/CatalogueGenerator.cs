@@ -12,7 +12,8 @@ public static class CatalogueGenerator
 
     /// <param name="extraShops">More recipient shops ("Магазин №4"...) beyond the three named ones, for runs of hundreds of orders.</param>
     /// <param name="extraOrganizations">More organizations in 1C beside "ООО Симулятор", as a group of companies has; the hub must then be told which one.</param>
-    public static SimCatalogue Generate(int seed, int itemCount, int extraShops = 0, int extraOrganizations = 0)
+    /// <param name="uncoverableShare">The share of items no donor covers (0.06 when null); taken before every other scenario.</param>
+    public static SimCatalogue Generate(int seed, int itemCount, int extraShops = 0, int extraOrganizations = 0, double? uncoverableShare = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(itemCount);
         ArgumentOutOfRangeException.ThrowIfNegative(extraShops);
@@ -62,7 +63,7 @@ public static class CatalogueGenerator
         };
         var priorities = PriorityNames.Select((name, i) => new NamedReference(random.Guid(), name, $"{i + 1:D9}")).ToArray();
 
-        var scenarios = AssignScenarios(random, itemCount);
+        var scenarios = AssignScenarios(random, itemCount, uncoverableShare);
         var folders = new Dictionary<string, CatalogFolder>();
         var items = GenerateItems(random, itemCount, scenarios, baseUnits, folders);
         var units = baseUnits.Values.Concat(Packages(random, items, baseUnits)).ToList();
@@ -110,7 +111,7 @@ public static class CatalogueGenerator
             .Select(i => i with { RefKey = random.Guid(), ProductId = random.Guid(), Code = i.Code + "Д", Characteristics = null, DeletionMark = true })
             .ToList();
 
-    private static StockScenario[] AssignScenarios(Randomizer random, int count)
+    private static StockScenario[] AssignScenarios(Randomizer random, int count, double? uncoverableShare)
     {
         var scenarios = new StockScenario[count];
         var order = random.Shuffle(Enumerable.Range(0, count)).ToArray();
@@ -122,9 +123,10 @@ public static class CatalogueGenerator
             for (var i = 0; i < wanted && next < count; i++) scenarios[order[next++]] = scenario;
         }
 
+        if (uncoverableShare is { } share) Take(StockScenario.Uncoverable, Math.Clamp(share, 0, 1));
         Take(StockScenario.FullyCoverable, 0.12);
         Take(StockScenario.PartlyCoverable, 0.06);
-        Take(StockScenario.Uncoverable, 0.06);
+        if (uncoverableShare is null) Take(StockScenario.Uncoverable, 0.06);
         Take(StockScenario.NegativeBalance, 0.02);
         Take(StockScenario.DonorSurplusOnly, 0.10);
         return scenarios;

@@ -52,6 +52,23 @@ public sealed class InspectionEndpoints(SimulatorState state, SimulatorFaults fa
                 ? Write(context, 404, new JsonObject { ["error"] = $"no posted transfer order guid'{key}'" })
                 : Write(context, 200, new JsonObject { ["Ref_Key"] = key.ToString(), ["Статус"] = document.Status, ["open"] = state.Catalogue.OpenOf(key) });
         });
+
+        // The seller ships a share of a customer order's positions (a demand against it); the order's positions then report it as shipped.
+        routes.MapPost($"{Prefix}/moysklad/orders/{{id}}/ship", context =>
+        {
+            var share = decimal.TryParse(context.Request.Query["share"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s : 1m;
+            if (!Guid.TryParse(context.Request.RouteValues["id"]?.ToString(), out var id) || share is <= 0 or > 1)
+                return Write(context, 400, new JsonObject { ["error"] = "id must be a customer order's id and share within (0, 1]" });
+            var order = state.ShipCustomerOrder(id, share);
+            return order is null
+                ? Write(context, 404, new JsonObject { ["error"] = $"no customer order {id}" })
+                : Write(context, 200, new JsonObject
+                {
+                    ["id"] = id.ToString(),
+                    ["quantity"] = (double)order.Positions.Sum(p => p.Quantity),
+                    ["shipped"] = (double)order.Positions.Sum(p => p.Shipped),
+                });
+        });
     }
 
     public static bool TryParseSystem(string? name, out SimulatorSystem system)

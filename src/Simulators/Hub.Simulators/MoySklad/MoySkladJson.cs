@@ -158,7 +158,7 @@ public sealed class MoySkladJson(SimCatalogue catalogue, string baseUrl)
             ["published"] = false,
             ["vatEnabled"] = false,
             ["payedSum"] = 0.0,
-            ["shippedSum"] = 0.0,
+            ["shippedSum"] = (double)order.Positions.Sum(p => p.Shipped * p.Price),
             ["invoicedSum"] = 0.0,
             ["reservedSum"] = 0.0,
             ["positions"] = new JsonObject
@@ -196,7 +196,7 @@ public sealed class MoySkladJson(SimCatalogue catalogue, string baseUrl)
         ["vat"] = 0,
         ["vatEnabled"] = false,
         ["assortment"] = Reference(position.AssortmentType, position.AssortmentId),
-        ["shipped"] = 0,
+        ["shipped"] = (double)position.Shipped,
         ["reserve"] = 0,
     };
 

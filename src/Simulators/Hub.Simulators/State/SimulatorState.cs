@@ -76,6 +76,22 @@ public sealed class SimulatorState(SimCatalogue catalogue)
         }
     }
 
+    /// <summary>The seller ships a share of every position (rounded down to whole units, never beyond what was ordered); null for an unknown order.</summary>
+    public CustomerOrderRecord? ShipCustomerOrder(Guid id, decimal share)
+    {
+        lock (gate)
+        {
+            var index = customerOrders.FindIndex(o => o.Id == id);
+            if (index < 0) return null;
+            var order = customerOrders[index];
+            var positions = order.Positions
+                .Select(p => p with { Shipped = Math.Min(p.Quantity, p.Shipped + Math.Floor(p.Quantity * share)) })
+                .ToArray();
+            customerOrders[index] = order with { Positions = positions };
+            return customerOrders[index];
+        }
+    }
+
     internal TransferOrderDocument AddTransferOrder(Func<string, TransferOrderDocument> create)
     {
         lock (gate)

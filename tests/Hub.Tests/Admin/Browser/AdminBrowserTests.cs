@@ -43,7 +43,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         var page = await SignedInAsync(TestKeys.Operator);
         // The hub's own start-up check of the simulator's names writes logs too; these twelve are the test's.
         await Expect(page.Locator("tr.log").Filter(new() { HasText = "internal_replenishment" })).ToHaveCountAsync(12);
-        await Expect(page.Locator("header .who")).ToContainTextAsync("test-operator · operator");
+        await Expect(page.Locator("header .who")).ToContainTextAsync("test-operator · оператор");
         await ShotAsync(page, "logs");
 
         // Filter: the form's GET puts the filter in the URL.
@@ -70,7 +70,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         Assert.Contains("МойСклад answered 500 for <order 5>", csv[1]);
 
         // Stats: the test's twelve logs of this hour, as charts per system and a table.
-        await page.ClickAsync("header nav a:text('Stats')");
+        await page.ClickAsync("header nav a[href='/admin/stats']");
         await Expect(page.Locator("section.system[data-system=moysklad] svg.chart")).ToHaveCountAsync(3);
         await Expect(page.Locator("section.system[data-system=moysklad] svg.chart rect.failed")).ToHaveCountAsync(2);
         await Expect(page.Locator("#stats-table tr.stat")).Not.ToHaveCountAsync(0);
@@ -80,7 +80,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await ShotAsync(page, "stats-daily");
 
         // A dry run from the Runs page, followed to its end on its own page.
-        await page.ClickAsync("header nav a:text('Runs')");
+        await page.ClickAsync("header nav a[href='/admin/runs']");
         await Expect(page.Locator("#trigger input[name=dry_run]")).ToBeCheckedAsync();
         await page.ClickAsync("#trigger button[type=submit]");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/runs/[0-9a-f-]{36}$"));
@@ -94,7 +94,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await ShotAsync(page, "runs");
 
         // Pause the schedule and resume it.
-        await page.ClickAsync("header nav a:text('Schedules')");
+        await page.ClickAsync("header nav a[href='/admin/schedules']");
         await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("Europe/Moscow");
         await page.ClickAsync($"#pause-{ScheduledReplenishment.ScheduleName}");
         await Expect(page.Locator("#done")).ToContainTextAsync("paused");
@@ -103,10 +103,10 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await page.ClickAsync($"#resume-{ScheduledReplenishment.ScheduleName}");
         await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("active");
 
-        await page.ClickAsync("header nav a:text('Outbox')");
+        await page.ClickAsync("header nav a[href='/admin/outbox']");
         await Expect(page.Locator("#empty")).ToContainTextAsync("No parked orders");
         await ShotAsync(page, "outbox");
-        await page.ClickAsync("header nav a:text('Health')");
+        await page.ClickAsync("header nav a[href='/admin/health']");
         await Expect(page.Locator("#overall")).ToContainTextAsync("Healthy");
         await Expect(page.Locator("#lw-dropped")).ToHaveTextAsync("0 since the hub started");
         await Expect(page.Locator("table#queues tr.queue[data-name=run-deliveries]")).ToHaveCountAsync(1);
@@ -129,7 +129,7 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         // 1C refuses every create: each transfer order runs out of retries (about four seconds) and is parked.
         Sim.Faults.Set(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
         var page = await SignedInAsync(TestKeys.Operator);
-        await page.ClickAsync("header nav a:text('Runs')");
+        await page.ClickAsync("header nav a[href='/admin/runs']");
         await page.UncheckAsync("#trigger input[name=dry_run]");
         await page.ClickAsync("#trigger button[type=submit]");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/runs/[0-9a-f-]{36}$"));
@@ -187,9 +187,9 @@ public sealed class AdminBrowserTests : IAsyncLifetime
     public async Task a_viewer_is_offered_nothing_to_act_with()
     {
         var page = await SignedInAsync(TestKeys.Viewer);
-        await page.ClickAsync("header nav a:text('Runs')");
+        await page.ClickAsync("header nav a[href='/admin/runs']");
         await Expect(page.Locator("#trigger")).ToHaveCountAsync(0);
-        await page.ClickAsync("header nav a:text('Schedules')");
+        await page.ClickAsync("header nav a[href='/admin/schedules']");
         await Expect(page.Locator("tr.schedule button")).ToHaveCountAsync(0);
     }
 }

@@ -46,6 +46,10 @@ public sealed class Chromium : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A page of the given size that is not signed in (the API reference is public).</summary>
+    public Task<IPage> PageAsync(Uri hub, int width = 1366, int height = 768) =>
+        _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = hub.ToString() });
+
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 

@@ -81,7 +81,7 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         var oneC = await PageAsync("/admin/outbox?system=1c", TestKeys.Operator);
         Assert.Equal(2, Regex.Count(oneC, "<tr class=\"dead-letter\""));
         Assert.Contains("Replay all 2", oneC);
-        Assert.Contains("onsubmit=\"return confirm(", oneC);
+        Assert.Contains("data-confirm=\"", oneC);
         Assert.Contains("<input type=\"hidden\" name=\"system\" value=\"1c\">", oneC);
 
         var none = await PageAsync("/admin/outbox?system=moysklad&exception_type=Timeout", TestKeys.Operator);

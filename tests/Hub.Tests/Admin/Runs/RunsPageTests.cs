@@ -139,6 +139,6 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var (status, page) = await GetAsync($"/admin/runs/{id}", TestKeys.Viewer);
         Assert.Equal(404, status);
         Assert.Contains($"No run has id {id}.", page);
-        Assert.Contains("<title>Something is wrong · Integration Hub</title>", page);
+        Assert.Contains("<title>Something is wrong · Интеграционный хаб</title>", page);
     }
 }

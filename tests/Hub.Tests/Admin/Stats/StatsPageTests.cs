@@ -55,7 +55,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
 
         var (status, page) = await GetAsync($"/admin/stats?process={Process}");
         Assert.Equal(200, status);
-        Assert.Contains("<title>Stats · Integration Hub</title>", page);
+        Assert.Contains("<title>Статистика · Интеграционный хаб</title>", page);
 
         var amo = Section(page, "amocrm");
         Assert.Contains("4 logs, 1 failed (25%)", amo);
@@ -109,7 +109,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
         Assert.DoesNotContain("data-system=\"amocrm\"", fragment);
 
         var (_, page) = await GetAsync($"/admin/stats?process={Process}&system=wms");
-        Assert.Contains("<a href=\"/admin/stats\" class=\"active\" aria-current=\"page\">Stats</a>", page);
+        Assert.Contains("<a href=\"/admin/stats\" class=\"active\" aria-current=\"page\">Статистика</a>", page);
         Assert.Contains($"hx-get=\"/admin/stats?bucket=hour&amp;system=wms&amp;process={Process}&amp;tz=UTC\" hx-trigger=\"every 60s\"", page);
     }
 

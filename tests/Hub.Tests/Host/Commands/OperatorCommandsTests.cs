@@ -46,6 +46,15 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
         Assert.Matches(@"run [0-9a-f-]{36} accepted \(dry run\)", result.Stdout);
         Assert.Matches(@"status Planned: \d+ deficits, \d+ transfer orders \(1C\), \d+ customer orders", result.Stdout);
         Assert.Empty(_sim.State.TransferOrders);
+        Assert.DoesNotContain("Searching", result.Stdout);
+        Assert.DoesNotContain(" INF ", result.Stdout);
+
+        // The run says who started it: the command line, not an anonymous API client.
+        var id = System.Text.RegularExpressions.Regex.Match(result.Stdout, @"run ([0-9a-f-]{36}) accepted").Groups[1].Value;
+        using var http = new HttpClient { BaseAddress = _hub.Address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Viewer);
+        var run = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/v1/runs/{id}"))!;
+        Assert.Equal("Cli", run["trigger"]!.GetValue<string>());
     }
 
     [Fact]
@@ -89,6 +98,14 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
         } while (listed.Stdout.Contains("no parked orders match") && DateTime.UtcNow < deadline);
         Assert.Matches(@"\d+ parked orders", listed.Stdout);
         Assert.Contains("ExternalApiException", listed.Stdout);
+        // What the Outbox page shows of each: the message and the order in its own words, Cyrillic as Cyrillic.
+        Assert.Contains("SendTransferOrder", listed.Stdout);
+        Assert.Contains("Заказ на перемещение", listed.Stdout);
+        var first = System.Text.RegularExpressions.Regex.Match(listed.Stdout, @"(?m)^([0-9a-f-]{36}) ").Groups[1].Value;
+        var shown = await Cli(TestKeys.Viewer, "dead-letters", "show", first);
+        Assert.True(shown.ExitCode == 0, shown.Stderr);
+        Assert.Contains("Заказ на перемещение", shown.Stdout);
+        Assert.DoesNotContain("\\u04", shown.Stdout);
 
         var count = await Cli(TestKeys.Operator, "dead-letters", "replay", "--system", "1c");
         Assert.Matches(@"\d+ parked orders would be replayed; run again with --yes", count.Stdout);

@@ -55,11 +55,11 @@ public sealed class AccessSettingsTests
     [Fact]
     public void the_legacy_trigger_token_becomes_an_operator_key()
     {
-        var (ring, error) = Read(("Admin:TriggerToken", "legacy"));
+        var (ring, error) = Read(("Admin:TriggerToken", "legacy-trigger-token-long-enough"));
         Assert.Null(error);
         var key = Assert.Single(ring.Keys);
         Assert.Equal(("admin-trigger-token", "operator"), (key.Name, key.Role));
-        Assert.Same(key, ring.Find("legacy"));
+        Assert.Same(key, ring.Find("legacy-trigger-token-long-enough"));
     }
 
     [Fact]
@@ -71,5 +71,23 @@ public sealed class AccessSettingsTests
         Assert.Equal("***", MaskedConfiguration.Mask("Admin:TriggerToken", "legacy"));
         Assert.Equal("viewer", MaskedConfiguration.Mask("Auth:Keys:0:Role", "viewer"));
         Assert.Equal("svc", MaskedConfiguration.Mask("Auth:Keys:0:Name", "svc"));
+    }
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("short-token-15ch")]
+    public void outside_development_a_short_legacy_trigger_token_is_refused_without_echoing_it(string token)
+    {
+        token = token[..Math.Min(token.Length, AccessSettings.MinKeyLength - 1)];
+        var config = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Admin:TriggerToken", (string?)token)]).Build();
+        var (ring, error) = AccessSettings.Read(config, isDevelopment: false);
+        Assert.NotNull(error);
+        Assert.StartsWith("Admin:TriggerToken (ADMIN_TRIGGER_TOKEN) is shorter than 16 characters", error);
+        if (token.Length > 1) Assert.DoesNotContain(token, error);
+        Assert.True(ring.IsEmpty);
+
+        var (development, developmentError) = AccessSettings.Read(config, isDevelopment: true);
+        Assert.Null(developmentError);
+        Assert.Equal("operator", development.Find(token)!.Role);
     }
 }

@@ -45,6 +45,26 @@ public sealed partial class StartupAccessTests
     }
 
     [Fact]
+    public async Task in_production_a_one_character_legacy_trigger_token_stops_start_up_with_one_line_naming_it()
+    {
+        var cs = await TestDatabase.CreateAsync("cli_serve");
+        var result = await HubProcess.RunAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Hub"] = cs,
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["Auth__Keys__0__Name"] = "svc",
+            ["Auth__Keys__0__Role"] = "viewer",
+            ["Auth__Keys__0__Key"] = "long-enough-key-0123456789",
+            ["ADMIN_TRIGGER_TOKEN"] = "x",
+        }, Timeout);
+
+        Assert.Equal(4, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Admin:TriggerToken (ADMIN_TRIGGER_TOKEN) is shorter than 16 characters", line);
+        Assert.DoesNotContain("Integration Hub is up", result.Stdout);
+    }
+
+    [Fact]
     public async Task in_development_without_keys_the_server_prints_a_development_admin_key_that_works()
     {
         var cs = await TestDatabase.CreateAsync("cli_serve");

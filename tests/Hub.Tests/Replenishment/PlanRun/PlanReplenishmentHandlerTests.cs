@@ -19,7 +19,7 @@ public sealed class PlanReplenishmentHandlerTests
     };
 
     [Fact]
-    public async Task without_1c_settings_the_run_fails_at_once_saying_what_to_set_and_frees_its_scope()
+    public async Task without_1c_settings_the_run_fails_at_once_saying_what_to_set_frees_its_scope_and_tells_the_notifications()
     {
         var run = Run(RunStatus.Planning);
         var logs = new RecordingLogWriter();
@@ -30,7 +30,9 @@ public sealed class PlanReplenishmentHandlerTests
         Assert.Contains("OneC:BaseUrl", run.Error);
         Assert.Null(run.ActiveScope);
         Assert.IsType<StoreDoc<ReplenishmentRun>>(op);
-        Assert.Empty(messages);
+        // No orders to send; the one message is the failure's notice, with the reason the run records.
+        var ended = Assert.IsType<Hub.Contracts.Notifications.RunEnded>(Assert.Single(messages));
+        Assert.Equal((run.Id, "Failed", run.Error), (ended.RunId, ended.Outcome, ended.Error));
         Assert.Contains(logs.Entries, e => e.Status == "failed" && e.RunId == run.Id.ToString());
     }
 

@@ -31,7 +31,7 @@ public sealed class OrderDeliveryChangedHandlerTests
         var (run, first, _) = Dispatching();
         OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(2), 2), run, TimeProvider.System);
 
-        var op = OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Retrying, T0.AddSeconds(1)), run, TimeProvider.System);
+        var (op, _) = OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Retrying, T0.AddSeconds(1)), run, TimeProvider.System);
 
         Assert.IsNotType<StoreDoc<ReplenishmentRun>>(op);
         Assert.Equal(DeliveryState.Sent, first.State);
@@ -39,15 +39,19 @@ public sealed class OrderDeliveryChangedHandlerTests
     }
 
     [Fact]
-    public void the_run_ends_when_its_last_order_ends_and_frees_its_scope()
+    public void the_run_ends_when_its_last_order_ends_frees_its_scope_and_says_so_once()
     {
         var (run, first, second) = Dispatching();
-        OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(1)), run, TimeProvider.System);
+        var (_, before) = OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(1)), run, TimeProvider.System);
         Assert.Equal(RunStatus.Dispatching, run.Status);
+        Assert.Empty(before);
 
-        OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Parked, T0.AddSeconds(2)), run, TimeProvider.System);
+        var (_, notices) = OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Parked, T0.AddSeconds(2)), run, TimeProvider.System);
 
         Assert.Equal(RunStatus.CompletedWithFailures, run.Status);
+        // The write that ends the run tells the notifications, once.
+        var ended = Assert.IsType<Hub.Contracts.Notifications.RunEnded>(Assert.Single(notices));
+        Assert.Equal((run.Id, "CompletedWithFailures", 1), (ended.RunId, ended.Outcome, ended.FailedOrders));
         Assert.Null(run.ActiveScope);
         Assert.NotNull(run.FinishedAt);
     }

@@ -1,5 +1,10 @@
 using System.Text.Json;
 using Alba;
+using Hub.Contracts.Logging;
+using Hub.Replenishment.Runs;
+using Hub.Replenishment.Schedule;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine.Tracking;
 
 namespace Hub.Tests.Replenishment.Schedule;
 
@@ -74,6 +79,66 @@ public sealed class ScheduleTests(ReplenishmentFixture fixture) : IAsyncLifetime
         var run = Assert.Single(runs.EnumerateArray());
         Assert.Equal("Schedule", run.GetProperty("trigger").GetString());
         Assert.Equal("all", run.GetProperty("scope").GetString());
+    }
+
+    private Task<ITrackedSession> FireAsync(DateTimeOffset occurrence) =>
+        fixture.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(90)).DoNotAssertOnExceptionsDetected()
+            .InvokeMessageAndWaitAsync(new ScheduledReplenishment(occurrence));
+
+    [Fact]
+    public async Task an_occurrence_while_a_run_is_in_progress_is_skipped_with_a_warning_naming_the_run_and_never_shown_as_started()
+    {
+        var blocking = new ReplenishmentRun
+        {
+            Id = Guid.CreateVersion7(), Trigger = RunTrigger.Api, Status = RunStatus.Dispatching, ActiveScope = ReplenishmentRun.AllWarehouses,
+            RequestedAt = DateTimeOffset.UtcNow.AddMinutes(-5),
+        };
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Store(blocking);
+            await session.SaveChangesAsync();
+        }
+        var occurrence = new DateTimeOffset(2026, 12, 2, 6, 0, 0, TimeSpan.Zero);
+
+        await FireAsync(occurrence);
+
+        var last = (await ScheduleAsync("replenishment")).GetProperty("last_occurrence");
+        Assert.Equal("skipped", last.GetProperty("outcome").GetString());
+        Assert.Contains($"run {blocking.Id}", last.GetProperty("detail").GetString());
+        Assert.Contains("still in progress", last.GetProperty("detail").GetString());
+        Assert.Equal(blocking.Id, last.GetProperty("run_id").GetGuid());
+        Assert.Equal("Dispatching", last.GetProperty("run_status").GetString());
+        Assert.Equal(occurrence, last.GetProperty("occurrence").GetDateTimeOffset());
+        Assert.StartsWith("2026-12-02 09:00", last.GetProperty("occurrence_local").GetString());
+
+        // Nothing was started, and the integration log says why at WARNING.
+        var runs = await fixture.Host.Scenario(s => s.Get.Url("/api/v1/runs"));
+        Assert.Single((await runs.ReadAsJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+        await fixture.Host.Services.GetRequiredService<IIntegrationLogWriter>().FlushAsync(CancellationToken.None);
+        var logs = await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/logs?run_id={blocking.Id}&status=skipped"));
+        var log = Assert.Single((await logs.ReadAsJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+        Assert.Equal("WARNING", log.GetProperty("log_level").GetString());
+        Assert.Contains("skipped: run", log.GetProperty("message").GetString());
+        Assert.Contains("still in progress", log.GetProperty("message").GetString());
+
+        var page = await fixture.Host.Scenario(s => s.Get.Url("/admin/schedules"));
+        var html = await page.ReadAsTextAsync();
+        Assert.Contains("data-outcome=\"skipped\"", html);
+        Assert.DoesNotContain("data-outcome=\"started\"", html);
+    }
+
+    [Fact]
+    public async Task an_occurrence_that_starts_a_run_shows_as_started_with_the_run_and_how_it_stands()
+    {
+        await FireAsync(DateTimeOffset.UtcNow);
+
+        var runs = await fixture.Host.Scenario(s => s.Get.Url("/api/v1/runs"));
+        var run = Assert.Single((await runs.ReadAsJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray());
+        var last = (await ScheduleAsync("replenishment")).GetProperty("last_occurrence");
+        Assert.Equal("started", last.GetProperty("outcome").GetString());
+        Assert.Equal(run.GetProperty("id").GetGuid(), last.GetProperty("run_id").GetGuid());
+        Assert.False(string.IsNullOrEmpty(last.GetProperty("run_status").GetString()));
+        Assert.Equal(JsonValueKind.Null, (await ScheduleAsync("log-retention")).GetProperty("last_occurrence").ValueKind);
     }
 
     [Fact]
