@@ -49,11 +49,22 @@ public sealed record IngestOutcome(IngestLogsResponse? Stored, string? Refused =
 /// </summary>
 public static class IngestLogsHandler
 {
+    public const string NotNormalised = "the hub could not normalise a record";
+
     public static async Task<IngestOutcome> Handle(IngestLogs command, IDocumentStore store, TimeProvider clock, IngestMetrics metrics,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var records = command.Entries.Select(e => LogNormalizer.Normalize(e, Guid.CreateVersion7(), now)).ToArray();
+        IntegrationLog[] records;
+        try
+        {
+            records = command.Entries.Select(e => LogNormalizer.Normalize(e, Guid.CreateVersion7(), now)).ToArray();
+        }
+        catch (Exception ex)
+        {
+            // The normaliser is meant to be total; if a body still finds a gap, the batch is refused naming it, never a 500.
+            return new IngestOutcome(null, Refused: $"{NotNormalised} ({ex.GetType().Name}: {ex.Message.Split('\n')[0]})");
+        }
         if (records.Length == 0) return new IngestOutcome(new IngestLogsResponse([], 0));
         try
         {

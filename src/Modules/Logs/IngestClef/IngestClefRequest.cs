@@ -54,6 +54,19 @@ public sealed class IngestClefBinder : IRequestBinder<IngestClefRequest>
 
         void Add(JsonElement evt, int number, string? line)
         {
+            try
+            {
+                AddEvent(evt, number, line);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A mapping fault must cost one event, never the batch (and never a 500 the sink retries forever).
+                Unreadable(number, $"the hub could not map it ({ex.GetType().Name}: {ex.Message})", line ?? evt.GetRawText());
+            }
+        }
+
+        void AddEvent(JsonElement evt, int number, string? line)
+        {
             var notes = new JsonSanitizer.Notes();
             var clean = JsonSanitizer.ToNode(evt, "", notes);
             var (entry, error) = ClefMapper.Map(JsonSerializer.SerializeToElement(clean));
