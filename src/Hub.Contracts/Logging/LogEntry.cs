@@ -29,6 +29,8 @@ public sealed record LogEntry
     public object? ResponsePayload { get; init; }
     public string? ErrorMessage { get; init; }
     public string? ErrorCode { get; init; }
+    /// <summary>What an ingestion endpoint changed to make the record storable ("details.a: \\u0000 replaced"); the writer adds its own.</summary>
+    public IReadOnlyList<string>? Sanitized { get; init; }
 }
 
 /// <summary>The five levels of the users' schema; anything else is mapped onto them.</summary>

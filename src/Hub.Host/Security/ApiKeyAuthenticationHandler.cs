@@ -23,8 +23,9 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SeqHeaderName = "X-Seq-ApiKey";
     public const string KeyNameClaim = "hub:key";
 
-    /// <summary>Only Seq's own endpoints read Seq's header, so the hub's API has one documented way in.</summary>
+    /// <summary>Only Seq's own endpoints read Seq's header and ?apiKey=, so the hub's API has one documented way in.</summary>
     public static readonly PathString SeqPath = new("/api/events");
+    public static readonly PathString SeqIngestPath = new("/ingest");
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -67,8 +68,12 @@ public sealed class ApiKeyAuthenticationHandler(
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && authorization[7..].Trim() is { Length: > 0 } bearer)
             return bearer;
-        if (request.Path.StartsWithSegments(SeqPath) && request.Headers[SeqHeaderName].ToString() is { Length: > 0 } seq)
-            return seq.Trim();
+        if (request.Path.StartsWithSegments(SeqPath) || request.Path.StartsWithSegments(SeqIngestPath))
+        {
+            if (request.Headers[SeqHeaderName].ToString() is { Length: > 0 } seq) return seq.Trim();
+            // Seq's clients that cannot set headers (browsers, some loggers) put the key in the URL.
+            if (request.Query["apiKey"].ToString() is { Length: > 0 } query) return query.Trim();
+        }
         return null;
     }
 

@@ -95,7 +95,7 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
     private static object? AsJson(string? body)
     {
         if (string.IsNullOrEmpty(body)) return null;
-        if (body.Length > MaxBodyChars) return body[..MaxBodyChars] + "…";
+        // JSON stays JSON however long (the log writer caps a payload's size itself); only text is cut here.
         try
         {
             using var doc = JsonDocument.Parse(body);
@@ -103,7 +103,7 @@ public sealed class IntegrationCallLogger(IIntegrationLogWriter writer, string s
         }
         catch (JsonException)
         {
-            return body;
+            return body.Length > MaxBodyChars ? body[..MaxBodyChars] + "…" : body;
         }
     }
 }

@@ -21,6 +21,7 @@ public static class LogsModule
     {
         services.Configure<LogWriterOptions>(configuration.GetSection("Logs:Writer"));
         services.Configure<LogStatsOptions>(configuration.GetSection("Logs:Stats"));
+        services.Configure<LogIngestOptions>(configuration.GetSection("Logs:Ingest"));
         services.Configure<LogRetentionOptions>(configuration.GetSection("Logs:Retention"));
         services.ConfigureMarten(opts =>
         {
@@ -29,7 +30,6 @@ public static class LogsModule
         });
 
         services.AddSingleton<IngestMetrics>();
-        services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<IngestMetrics>());
         // One instance is the writer (for every module), the background flusher and the health source.
         services.AddSingleton<BackgroundLogWriter>();
         services.AddSingleton<IIntegrationLogWriter>(sp => sp.GetRequiredService<BackgroundLogWriter>());

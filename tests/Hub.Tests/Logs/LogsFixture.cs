@@ -11,6 +11,10 @@ public sealed class LogsFixture : HubFixture
     {
         ["Logs:Retention:BatchSize"] = "7",
         ["Logs:Retention:PauseMilliseconds"] = "0",
+        // A limit the tests can pass without sending tens of megabytes.
+        ["Logs:Ingest:MaxBodyBytes"] = (4 * 1024 * 1024).ToString(),
+        // The admin key's Seq clients hear that only warnings and above are wanted.
+        ["Logs:Ingest:SeqMinimumLevelByKey:test-admin"] = "Warning",
     };
 }
 

@@ -50,6 +50,7 @@ public static class HealthView
             <dt>queued</dt><dd id="lw-queued"{(s.Queued >= s.Capacity ? " class=\"bad\"" : "")}>{Html.E(s.Queued)} of {Html.E(s.Capacity)} <span class="muted">({Html.E(percent.ToString("0.#", CultureInfo.InvariantCulture))}% full)</span></dd>
             <dt>written</dt><dd id="lw-written">{Html.E(s.Written)} <span class="muted">since the hub started</span></dd>
             <dt>dropped</dt><dd id="lw-dropped" class="{(s.Dropped > 0 ? "bad" : "ok")}">{Html.E(s.Dropped)} <span class="muted">since the hub started{(s.Dropped > 0 ? "; these records are lost" : "")}</span></dd>
+            <dt>quarantined</dt><dd id="lw-quarantined" class="{(s.Quarantined > 0 ? "bad" : "ok")}">{Html.E(s.Quarantined)} <span class="muted">refused by PostgreSQL since the hub started{(s.Quarantined > 0 ? "; kept as step 'quarantined' with their message" : "")}</span></dd>
             <dt>failed writes in a row</dt><dd id="lw-failures" class="{(s.ConsecutiveFailures > 0 ? "bad" : "ok")}">{Html.E(s.ConsecutiveFailures)}</dd>
             <dt>last write</dt><dd id="lw-last-flush">{(s.LastFlushAt is { } f ? Html.E(f) : "none yet")}</dd>
             <dt>last error</dt><dd id="lw-last-error">{(s.LastError is null ? "none" : $"{Html.E(s.LastError)} <span class=\"muted\">at {Html.E(s.LastErrorAt)}</span>")}</dd>

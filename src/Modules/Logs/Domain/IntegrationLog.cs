@@ -37,6 +37,8 @@ public sealed class IntegrationLog
     public string? PayloadHash { get; set; }
     public string? ErrorMessage { get; set; }
     public string? ErrorCode { get; set; }
+    /// <summary>What was changed to make the record storable (NUL or lone surrogates replaced, nesting cut…), as "field: what"; null when nothing.</summary>
+    public string[]? Sanitized { get; set; }
 
     /// <summary>Marten's hook for a document's own mapping; kept next to the type so the two cannot drift apart.</summary>
     public static void ConfigureMarten(DocumentMapping mapping) => IntegrationLogMapping.Configure(mapping);

@@ -33,8 +33,12 @@ public sealed class IncomingLog
     public string? ErrorMessage { get; set; }
     [JsonConverter(typeof(AnyScalarAsStringConverter))] public string? ErrorCode { get; set; }
 
+    /// <summary>What the binder changed to make the record storable (JsonSanitizer's notes).</summary>
+    [JsonIgnore] public IReadOnlyList<string>? Sanitized { get; set; }
+
     public LogEntry ToEntry() => new()
     {
+        Sanitized = Sanitized,
         Ts = Ts,
         ProcessName = ProcessName ?? "",
         Step = Step,

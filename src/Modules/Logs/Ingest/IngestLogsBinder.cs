@@ -2,6 +2,7 @@ using System.Text.Json;
 using FastEndpoints;
 using FluentValidation.Results;
 using Hub.Logs.Api;
+using Hub.Logs.Writing;
 
 namespace Hub.Logs.Ingest;
 
@@ -14,14 +15,20 @@ public sealed class IngestLogsBinder : IRequestBinder<IngestLogsRequest>
     public async ValueTask<IngestLogsRequest> BindAsync(BinderContext ctx, CancellationToken ct)
     {
         var request = new IngestLogsRequest();
+        if (await IngestBody.ReadAsync(ctx, ct) is not { } body)
+        {
+            request.TooLarge = true;
+            return request;
+        }
         JsonDocument doc;
         try
         {
-            doc = await JsonDocument.ParseAsync(ctx.HttpContext.Request.Body, cancellationToken: ct);
+            // Deeper than this is refused (400); nesting past JsonSanitizer.MaxDepth inside a record is cut and noted.
+            doc = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
         }
         catch (JsonException ex)
         {
-            ctx.ValidationFailures.Add(new ValidationFailure("body", $"the body is not valid JSON: {ex.Message}"));
+            ctx.ValidationFailures.Add(new ValidationFailure("body", $"the body is not valid JSON: {ex.Message.Split(" Path:")[0]}"));
             return request;
         }
 
@@ -29,11 +36,11 @@ public sealed class IngestLogsBinder : IRequestBinder<IngestLogsRequest>
         {
             var root = doc.RootElement;
             IEnumerable<JsonElement> items;
-            string prefix;
-            if (root.ValueKind == JsonValueKind.Array) { items = root.EnumerateArray(); prefix = "logs"; }
+            const string prefix = "logs";
+            if (root.ValueKind == JsonValueKind.Array) items = root.EnumerateArray();
             else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("logs", out var logs) && logs.ValueKind == JsonValueKind.Array)
-            { items = logs.EnumerateArray(); prefix = "logs"; }
-            else if (root.ValueKind == JsonValueKind.Object) { items = [root]; prefix = "logs"; }
+                items = logs.EnumerateArray();
+            else if (root.ValueKind == JsonValueKind.Object) items = [root];
             else
             {
                 ctx.ValidationFailures.Add(new ValidationFailure("body", "expected a log record, an array of records, or {\"logs\": [...]}"));
@@ -43,11 +50,23 @@ public sealed class IngestLogsBinder : IRequestBinder<IngestLogsRequest>
             var index = 0;
             foreach (var item in items)
             {
+                if (index >= IngestLogsRequest.MaxBatch)
+                {
+                    // The validator says so; reading the rest of a huge array would only cost memory.
+                    request.Logs.Add(new IncomingLog { ProcessName = "(over the limit)" });
+                    break;
+                }
                 try
                 {
                     if (item.ValueKind != JsonValueKind.Object)
                         throw new JsonException($"expected an object, got {item.ValueKind.ToString().ToLowerInvariant()}");
-                    request.Logs.Add(item.Deserialize<IncomingLog>(LogJson.Options)!);
+                    var notes = new JsonSanitizer.Notes();
+                    var at = index;
+                    var node = JsonSanitizer.ToNode(item, "", notes, key =>
+                        ctx.ValidationFailures.Add(new ValidationFailure($"{prefix}[{at}].{key}", $"{key} appears twice in the record")));
+                    var log = node.Deserialize<IncomingLog>(LogJson.Options)!;
+                    log.Sanitized = notes.Count > 0 ? notes.Items : null;
+                    request.Logs.Add(log);
                 }
                 catch (JsonException ex)
                 {

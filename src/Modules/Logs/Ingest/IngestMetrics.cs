@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hub.Logs.Domain;
-using Marten;
-using Marten.Services;
 
 namespace Hub.Logs.Ingest;
 
@@ -9,7 +6,7 @@ namespace Hub.Logs.Ingest;
 /// Logs posted by other services (JSON or Seq's CLEF), counted per committed batch: records (their rate is records/s)
 /// and batch size. The hub's own logs go through the background writer, which <see cref="Writing.LogWriterMetrics"/> counts.
 /// </summary>
-public sealed class IngestMetrics : DocumentSessionListenerBase, IConfigureMarten
+public sealed class IngestMetrics
 {
     private readonly Counter<long> _records;
     private readonly Histogram<int> _batchSize;
@@ -22,14 +19,11 @@ public sealed class IngestMetrics : DocumentSessionListenerBase, IConfigureMarte
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 5, 10, 50, 100, 250, 500, 1000] });
     }
 
-    public void Configure(IServiceProvider services, StoreOptions options) => options.Listeners.Add(this);
-
-    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    /// <summary>Called after the batch's COPY committed, so a refused batch counts nothing.</summary>
+    public void Stored(int count)
     {
-        var count = commit.Updated.Concat(commit.Inserted).OfType<IntegrationLog>().Count();
-        if (count == 0) return Task.CompletedTask;
+        if (count == 0) return;
         _records.Add(count);
         _batchSize.Record(count);
-        return Task.CompletedTask;
     }
 }

@@ -43,6 +43,13 @@ public static class ClefMapper
         ["errorcode"] = Field.ErrorCode,
     };
 
+    /// <summary>
+    /// The keys of details the hub fills from the event itself (@x, @mt, @i, @tr, @sp, an unknown @l). A property of the
+    /// event with one of these names never overwrites them: it is kept under details.properties instead.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedDetails = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        { "exception", "message_template", "event_id", "trace_id", "span_id", "level", "properties", "dropped_ids", "original_ts" };
+
     /// <summary>The entry, or why the event cannot be one.</summary>
     public static (LogEntry? Entry, string? Error) Map(JsonElement evt)
     {
@@ -77,21 +84,35 @@ public static class ClefMapper
 
         var entry = new LogEntry { Ts = ts, Level = level ?? LogLevels.Info, Message = message, ErrorMessage = FirstLine(exception) };
         string? application = null, sourceContext = null;
+        var applied = new HashSet<Field>();
+        JsonObject? colliding = null;
+        void Keep(string name, JsonElement value)
+        {
+            var node = JsonNode.Parse(value.GetRawText());
+            if (ReservedDetails.Contains(name) || details.ContainsKey(name)) (colliding ??= [])[name] = node;
+            else details[name] = node;
+        }
         foreach (var property in evt.EnumerateObject())
         {
             if (property.Name.StartsWith('@'))
             {
                 // Only reified properties start with @; a property that itself starts with @ is escaped as @@.
                 if (!property.Name.StartsWith("@@", StringComparison.Ordinal)) continue;
-                details[property.Name[1..]] = JsonNode.Parse(property.Value.GetRawText());
+                Keep(property.Name[1..], property.Value);
                 continue;
             }
             var key = Key(property.Name);
             if (key is "application" or "applicationname") application = Text(property.Value);
             if (key == "sourcecontext") sourceContext = Text(property.Value);
-            if (WellKnown.TryGetValue(key, out var field) && TryApply(ref entry, field, property.Value)) continue;
-            details[property.Name] = JsonNode.Parse(property.Value.GetRawText());
+            // The first property that maps onto a field sets it (RunId before run_id); a second one is kept in details, not lost.
+            if (WellKnown.TryGetValue(key, out var field) && !applied.Contains(field) && TryApply(ref entry, field, property.Value))
+            {
+                applied.Add(field);
+                continue;
+            }
+            Keep(property.Name, property.Value);
         }
+        if (colliding is not null) details["properties"] = colliding;
 
         if (string.IsNullOrWhiteSpace(entry.ProcessName))
             entry = entry with { ProcessName = application ?? sourceContext ?? FallbackProcess };
@@ -119,11 +140,12 @@ public static class ClefMapper
             case Field.RequestPayload: entry = entry with { RequestPayload = value.Clone() }; return true;
             case Field.ResponsePayload: entry = entry with { ResponsePayload = value.Clone() }; return true;
             case Field.ElapsedMs:
-                if (Number(value) is not { } ms || ms < 0) return false;
+                // Out of range (a day at most, as the API allows) stays in details under its own name.
+                if (Number(value) is not { } ms || ms < 0 || ms > Writing.LogNormalizer.MaxElapsedMs) return false;
                 entry = entry with { ElapsedMs = (long)Math.Round(ms) };
                 return true;
             case Field.RetryCount:
-                if (Number(value) is not { } n || n < 0 || n > int.MaxValue) return false;
+                if (Number(value) is not { } n || n < 0 || n > Writing.LogNormalizer.MaxRetryCount) return false;
                 entry = entry with { RetryCount = (int)n };
                 return true;
             default: return false;

@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using System.Text.Json.Serialization;
 using FastEndpoints;
+using Hub.Contracts.Logging;
 using Hub.Contracts.Security;
 using Hub.Logs.Ingest;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 using Wolverine;
 
 namespace Hub.Logs.IngestClef;
@@ -13,34 +16,67 @@ public sealed record SeqIngestResponse(
     [property: JsonPropertyName("MinimumLevelAccepted")] string? MinimumLevelAccepted);
 
 /// <summary>
-/// Seq's raw ingestion endpoint, so an application that logs with Serilog's Seq sink sends its events here by
-/// changing the server URL (its API key goes in X-Seq-ApiKey, an ingest-role key). Events are stored the way
-/// POST /api/v1/logs stores a batch: all or nothing, committed before the answer.
+/// Seq's ingestion endpoints, so an application that logs with a Seq client sends its events here by changing the
+/// server URL: /api/events/raw and /ingest/clef, CLEF or {"Events": [...]}, the key in X-Seq-ApiKey or ?apiKey=
+/// (an ingest-role key). Events are stored the way POST /api/v1/logs stores a batch: one COPY, committed before the answer.
 /// </summary>
-public sealed class IngestClefEndpoint(IMessageBus bus) : Endpoint<IngestClefRequest, SeqIngestResponse>
+public sealed class IngestClefEndpoint(IMessageBus bus, IOptions<LogIngestOptions> options) : Endpoint<IngestClefRequest, SeqIngestResponse>
 {
     public override void Configure()
     {
-        Post("/api/events/raw");
+        Post("/api/events/raw", "/ingest/clef");
         RequestBinder(new IngestClefBinder());
         Roles(HubRoles.Ingest);
         // No Accepts(...) here: it would make routing refuse other content types before the binder can say what to send.
-        Description(d => d.WithTags("Logs").Produces<SeqIngestResponse>(StatusCodes.Status201Created).ProducesProblemDetails());
+        Description(d => d.WithTags("Logs").Produces<SeqIngestResponse>(StatusCodes.Status201Created).ProducesProblemDetails()
+            .ProducesProblemDetails(StatusCodes.Status413PayloadTooLarge));
         Summary(s =>
         {
-            s.Summary = "Seq-compatible ingestion of Serilog events (CLEF)";
-            s.Description = "POST /api/events/raw?clef or Content-Type application/vnd.serilog.clef, one compact JSON event per line, " +
-                            "key in X-Seq-ApiKey. @t, @l, @m/@mt, @x and well-known properties (RunId, RequestId, JobId, Process, Step, " +
-                            "ExternalSystem, Action, ElapsedMs, RetryCount, Status…) map onto the log's fields; other properties go into details.";
+            s.Summary = "Seq-compatible ingestion (CLEF and Seq's JSON format)";
+            s.Description = "CLEF (one compact JSON event per line) or {\"Events\": [...]}, key in X-Seq-ApiKey or ?apiKey=. " +
+                            "@t, @l, @m/@mt, @x and well-known properties (RunId, RequestId, JobId, Process, Step, ExternalSystem, Action, " +
+                            "ElapsedMs, RetryCount, Status…) map onto the log's fields; other properties go into details. An event that " +
+                            "cannot be read is stored as a WARNING of process \"seq\" and the rest are stored. Events below " +
+                            "MinimumLevelAccepted (Logs:Ingest:SeqMinimumLevel, per key SeqMinimumLevelByKey) are dropped as Seq drops them.";
         });
+    }
+
+    public override void OnBeforeValidate(IngestClefRequest req)
+    {
+        if (req.TooLarge) ThrowIfAnyErrors(StatusCodes.Status413PayloadTooLarge);
     }
 
     public override async Task HandleAsync(IngestClefRequest req, CancellationToken ct)
     {
-        // The binder's failures (bad lines, wrong format); there is no validator to act on them.
+        // The binder's failures (a body with no readable event); there is no validator to act on them.
         ThrowIfAnyErrors();
-        if (req.Entries.Count > 0)
-            await bus.InvokeAsync<IngestLogsResponse>(new IngestLogs(req.Entries), ct);
-        await Send.ResponseAsync(new SeqIngestResponse(null), StatusCodes.Status201Created, ct);
+        var minimum = MinimumLevel();
+        var entries = minimum is null ? req.Entries : req.Entries.Where(e => Rank(e.Level) >= Rank(minimum.Value.Level)).ToList();
+        if (entries.Count > 0)
+        {
+            var outcome = await bus.InvokeAsync<IngestOutcome>(new IngestLogs(entries), ct, IngestOutcome.Timeout);
+            if (await IngestOutcome.SendFailureAsync(this, outcome, ct)) return;
+        }
+        await Send.ResponseAsync(new SeqIngestResponse(minimum?.Seq), StatusCodes.Status201Created, ct);
     }
+
+    private (string Seq, string Level)? MinimumLevel()
+    {
+        var o = options.Value;
+        var key = User.FindFirst(ClaimTypes.Name)?.Value;
+        var configured = key is not null && o.SeqMinimumLevelByKey.TryGetValue(key, out var perKey) ? perKey : o.SeqMinimumLevel;
+        if (string.IsNullOrWhiteSpace(configured) || LogLevels.Normalize(configured) is not { } level) return null;
+        // Seq's names, which Serilog's sink parses into its LogEventLevel.
+        var seq = level switch
+        {
+            LogLevels.Debug => configured.Trim().Equals("verbose", StringComparison.OrdinalIgnoreCase) ? "Verbose" : "Debug",
+            LogLevels.Info => "Information",
+            LogLevels.Warning => "Warning",
+            LogLevels.Error => "Error",
+            _ => "Fatal"
+        };
+        return seq == "Verbose" ? null : (seq, level);
+    }
+
+    private static int Rank(string level) => LogLevels.All.ToList().IndexOf(LogLevels.Normalize(level) ?? LogLevels.Info);
 }

@@ -1,65 +1,64 @@
 using System.Text;
 using System.Text.Json;
+using Serilog.Events;
+using Serilog.Parsing;
 
 namespace Hub.Logs.IngestClef;
 
 /// <summary>
-/// Renders a Serilog message template (@mt) with the event's properties the way Serilog and Seq show it:
-/// strings in quotes unless the token says :l, numbers and booleans as they are, structures as JSON, a
-/// token whose value is missing left as written. Tokens with a format take their text from @r, which is
-/// where the sender put what the format produced.
+/// Renders a CLEF event's message template (@mt) with Serilog's own parser and renderer, so the stored message is
+/// what Serilog itself prints: strings quoted unless :l, :j as JSON, alignment, dotted names as Serilog parses them.
+/// A token with a format takes its text from @r when the sender put it there (Serilog's CLEF writes one rendering per
+/// token with any format, :l and :j included, in template order): the sender's culture and types made that text.
 /// </summary>
 public static class MessageTemplate
 {
+    private static readonly MessageTemplateParser Parser = new();
+
     public static string Render(string template, JsonElement evt)
     {
+        var parsed = Parser.Parse(template);
         var renderings = evt.TryGetProperty("@r", out var r) && r.ValueKind == JsonValueKind.Array ? r.EnumerateArray().ToList() : [];
-        var formatted = 0;
-        var text = new StringBuilder(template.Length + 32);
-        for (var i = 0; i < template.Length; i++)
-        {
-            var c = template[i];
-            if (c == '{' && i + 1 < template.Length && template[i + 1] == '{') { text.Append('{'); i++; continue; }
-            if (c == '}' && i + 1 < template.Length && template[i + 1] == '}') { text.Append('}'); i++; continue; }
-            if (c != '{') { text.Append(c); continue; }
+        var properties = new Dictionary<string, LogEventPropertyValue>();
+        foreach (var token in parsed.Tokens.OfType<PropertyToken>())
+            if (!properties.ContainsKey(token.PropertyName) && evt.TryGetProperty(token.PropertyName, out var value))
+                properties[token.PropertyName] = ToValue(value);
 
-            var end = template.IndexOf('}', i + 1);
-            if (end < 0) { text.Append(template, i, template.Length - i); break; }
-            var token = template[(i + 1)..end];
-            text.Append(RenderToken(token, evt, renderings, ref formatted) ?? template[i..(end + 1)]);
-            i = end;
+        var text = new StringWriter(new StringBuilder(template.Length + 32));
+        var formatted = 0;
+        foreach (var token in parsed.Tokens)
+        {
+            // A credential-named property shows as the mask: the stored message is rendered here, after which the
+            // scrubber could no longer tell the password from the words around it.
+            var secret = token is PropertyToken p && Writing.CredentialScrubber.IsSensitiveKey(p.PropertyName);
+            if (token is PropertyToken { Format: not null } && formatted < renderings.Count)
+            {
+                var rendering = renderings[formatted++];
+                if (secret) { text.Write(Writing.CredentialScrubber.Mask); continue; }
+                if (rendering.ValueKind == JsonValueKind.String) { text.Write(rendering.GetString()); continue; }
+            }
+            if (secret) { text.Write(Writing.CredentialScrubber.Mask); continue; }
+            token.Render(properties, text, System.Globalization.CultureInfo.InvariantCulture);
         }
         return text.ToString();
     }
 
-    private static string? RenderToken(string token, JsonElement evt, List<JsonElement> renderings, ref int formatted)
+    /// <summary>A CLEF property as Serilog's value: objects are structures (their "$type" the tag), arrays sequences.</summary>
+    public static LogEventPropertyValue ToValue(JsonElement value) => value.ValueKind switch
     {
-        var name = token.TrimStart('@', '$');
-        string? format = null;
-        var colon = name.IndexOf(':');
-        if (colon >= 0) { format = name[(colon + 1)..]; name = name[..colon]; }
-        var comma = name.IndexOf(',');
-        if (comma >= 0) name = name[..comma];
-        if (name.Length == 0 || name.Any(ch => !(char.IsLetterOrDigit(ch) || ch == '_'))) return null;
+        JsonValueKind.String => new ScalarValue(value.GetString()),
+        JsonValueKind.Number when value.TryGetInt64(out var l) => new ScalarValue(l),
+        JsonValueKind.Number when value.TryGetDecimal(out var m) => new ScalarValue(m),
+        JsonValueKind.Number => new ScalarValue(value.GetDouble()),
+        JsonValueKind.True => new ScalarValue(true),
+        JsonValueKind.False => new ScalarValue(false),
+        JsonValueKind.Array => new SequenceValue(value.EnumerateArray().Select(ToValue).ToArray()),
+        JsonValueKind.Object => new StructureValue(
+            value.EnumerateObject().Where(p => p.Name != "$type").Select(p => new LogEventProperty(SafeName(p.Name), ToValue(p.Value))).ToArray(),
+            value.TryGetProperty("$type", out var type) && type.ValueKind == JsonValueKind.String ? type.GetString() : null),
+        _ => new ScalarValue(null)
+    };
 
-        // @r holds one rendering per token with a format, in template order.
-        // A credential-named property shows as the mask: the stored message is rendered here, after which the
-        // scrubber could no longer tell the password from the words around it.
-        var secret = Writing.CredentialScrubber.IsSensitiveKey(name);
-        if (format is not null && format != "l" && format != "j" && formatted < renderings.Count)
-        {
-            var rendered = renderings[formatted++].GetString();
-            return secret ? Writing.CredentialScrubber.Mask : rendered;
-        }
-        if (!evt.TryGetProperty(name, out var value)) return null;
-        if (secret) return Writing.CredentialScrubber.Mask;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => format == "l" ? value.GetString() : JsonSerializer.Serialize(value.GetString(), RelaxedJson),
-            JsonValueKind.Null => "null",
-            _ => value.GetRawText()
-        };
-    }
-
-    private static readonly JsonSerializerOptions RelaxedJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // LogEventProperty refuses empty or blank names, which a JSON object may have.
+    private static string SafeName(string name) => string.IsNullOrWhiteSpace(name) ? "_" : name;
 }

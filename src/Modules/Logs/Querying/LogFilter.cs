@@ -44,9 +44,15 @@ public sealed record LogFilter
         if (Text is { Length: > 0 } text)
         {
             var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-            sql.Append(" and (d.data ->> 'message' ilike ? or d.data ->> 'error_message' ilike ?)");
-            args.Add(pattern);
-            args.Add(pattern);
+            // Message, error and the JSON of payload and details (jsonb's text keeps non-ASCII as it is, so Cyrillic and
+            // emoji match as typed). A plain scan under the other filters and the keyset; issue 18 brings its own index.
+            string[] texts =
+            [
+                "d.data ->> 'message'", "d.data ->> 'error_message'", "(d.data -> 'payload')::text", "(d.data -> 'details')::text",
+                "(d.data -> 'request_payload')::text", "(d.data -> 'response_payload')::text"
+            ];
+            sql.Append(" and (").Append(string.Join(" or ", texts.Select(t => $"{t} ilike ?"))).Append(')');
+            foreach (var _ in texts) args.Add(pattern);
         }
         if (after is { } cursor)
         {

@@ -22,7 +22,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
     private readonly LogWriterOptions _options;
     private readonly ILogger<BackgroundLogWriter> _logger;
     private readonly TimeProvider _clock;
-    private long _enqueued, _written, _dropped, _settled, _failures;
+    private long _enqueued, _written, _dropped, _settled, _failures, _quarantined;
     private string? _lastError;
     private DateTimeOffset? _lastErrorAt, _lastFlushAt;
 
@@ -88,6 +88,7 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
         Written: Interlocked.Read(ref _written),
         Dropped: Interlocked.Read(ref _dropped),
         ConsecutiveFailures: Interlocked.Read(ref _failures),
+        Quarantined: Interlocked.Read(ref _quarantined),
         LastError: _lastError,
         LastErrorAt: _lastErrorAt,
         LastFlushAt: _lastFlushAt);
@@ -152,7 +153,15 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
         {
             try
             {
-                await _store.BulkInsertAsync(batch, BulkInsertMode.IgnoreDuplicates, batchSize: batch.Count, cancellation: token);
+                try
+                {
+                    await _store.BulkInsertAsync(batch, BulkInsertMode.IgnoreDuplicates, batchSize: batch.Count, cancellation: token);
+                }
+                catch (Exception ex) when (LogWriteFailure.IsDataError(ex))
+                {
+                    // Retrying the same batch could never succeed: find the records PostgreSQL refuses and set them aside.
+                    await CommitSplittingAsync(batch, token);
+                }
                 Interlocked.Add(ref _written, batch.Count);
                 _metrics?.Committed(batch.Count);
                 Interlocked.Add(ref _settled, batch.Count);
@@ -164,13 +173,93 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
             {
+                // One line with the reason, never the SQL (Marten's exceptions carry the whole statement).
                 if (Interlocked.Increment(ref _failures) == 1)
-                    _logger.LogWarning("Log writer: cannot write integration logs ({Reason}); keeping {Count} queued and retrying", ex.Message, batch.Count + _queue.Reader.Count);
+                    _logger.LogWarning("Log writer: cannot write integration logs ({Reason}); keeping {Count} queued and retrying",
+                        LogWriteFailure.Describe(ex), batch.Count + _queue.Reader.Count);
                 Remember(ex);
                 await Task.Delay(delay, token);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, _options.MaxRetryDelaySeconds * 1000));
             }
         }
+    }
+
+    /// <summary>
+    /// Halves a refused batch until each refused record stands alone (log2 of the batch in round trips per bad record);
+    /// the good halves are committed, each refused record is replaced by a quarantine record. Duplicates are ignored, so
+    /// a half committed before a transient failure is not written twice when the whole batch is retried.
+    /// </summary>
+    private async Task CommitSplittingAsync(List<IntegrationLog> records, CancellationToken token)
+    {
+        if (records.Count == 1)
+        {
+            await QuarantineAsync(records[0], token);
+            return;
+        }
+        var middle = records.Count / 2;
+        foreach (var half in new[] { records[..middle], records[middle..] })
+        {
+            try
+            {
+                await _store.BulkInsertAsync(half, BulkInsertMode.IgnoreDuplicates, batchSize: half.Count, cancellation: token);
+            }
+            catch (Exception ex) when (LogWriteFailure.IsDataError(ex))
+            {
+                await CommitSplittingAsync(half, token);
+            }
+        }
+    }
+
+    private async Task QuarantineAsync(IntegrationLog refused, CancellationToken token)
+    {
+        var reason = "";
+        try
+        {
+            await _store.BulkInsertAsync([refused], BulkInsertMode.IgnoreDuplicates, cancellation: token);
+            return;
+        }
+        catch (Exception ex) when (LogWriteFailure.IsDataError(ex))
+        {
+            reason = LogWriteFailure.Describe(ex);
+        }
+        Interlocked.Increment(ref _quarantined);
+        _lastError = $"record {refused.Id} quarantined: {reason}";
+        _lastErrorAt = _clock.GetUtcNow();
+        try
+        {
+            await _store.BulkInsertAsync([Quarantine(refused, reason)], BulkInsertMode.IgnoreDuplicates, cancellation: token);
+        }
+        catch (Exception ex) when (LogWriteFailure.IsDataError(ex))
+        {
+            // Not even the plain stand-in could be stored: counted as dropped, never retried.
+            Interlocked.Increment(ref _dropped);
+        }
+    }
+
+    /// <summary>What is kept of a refused record: when, where and why, in fields that hold nothing a database could refuse.</summary>
+    public static IntegrationLog Quarantine(IntegrationLog refused, string reason) => new()
+    {
+        Id = refused.Id,
+        Ts = refused.Ts,
+        CreatedAt = refused.CreatedAt,
+        ProcessName = Ascii(refused.ProcessName, 200) is { Length: > 0 } p ? p : "(unknown)",
+        LogLevel = LogLevels.Warning,
+        Status = LogStatuses.Failed,
+        Step = "quarantined",
+        Message = $"Quarantined: PostgreSQL refused this record ({Ascii(reason, 500)}). Original message: {Ascii(refused.Message, 2000)}",
+        RunId = refused.RunId,
+        RequestId = refused.RequestId,
+        JobId = refused.JobId,
+        ExternalSystem = Ascii(refused.ExternalSystem, 100),
+        Sanitized = ["record: quarantined, only its message kept"],
+    };
+
+    // Letters, digits and punctuation of any script survive; control characters and lone surrogates do not.
+    private static string? Ascii(string? text, int max)
+    {
+        if (text is null) return null;
+        var clean = new string(text.Where(c => !char.IsControl(c) && !char.IsSurrogate(c)).Take(max).ToArray());
+        return clean;
     }
 
     private void Remember(Exception ex)
@@ -181,5 +270,5 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
 }
 
 public sealed record LogWriterStatus(
-    int Queued, int Capacity, long Written, long Dropped, long ConsecutiveFailures,
+    int Queued, int Capacity, long Written, long Dropped, long ConsecutiveFailures, long Quarantined,
     string? LastError, DateTimeOffset? LastErrorAt, DateTimeOffset? LastFlushAt);

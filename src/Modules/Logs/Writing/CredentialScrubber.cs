@@ -116,7 +116,8 @@ public static partial class CredentialScrubber
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text);
+            // Through the sanitiser: JsonNode would throw on a lone surrogate escape (\udc00) when its string is read.
+            node = JsonSanitizer.ToNode(System.Text.Encoding.UTF8.GetBytes(text), "", new JsonSanitizer.Notes());
         }
         catch (JsonException)
         {

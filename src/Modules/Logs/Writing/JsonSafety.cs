@@ -20,27 +20,30 @@ public static class JsonSafety
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
     };
 
-    public static JsonNode? ToNode(object? value)
+    /// <summary>The value as a sanitised JSON tree (<see cref="JsonSanitizer"/>), changes noted under <paramref name="path"/>.</summary>
+    public static JsonNode? ToNode(object? value, string path, JsonSanitizer.Notes notes)
     {
         try
         {
             return value switch
             {
                 null => null,
-                JsonNode node => node.DeepClone(),
                 JsonElement { ValueKind: JsonValueKind.Undefined } => null,
-                JsonElement element => JsonNode.Parse(element.GetRawText()),
-                JsonDocument doc => JsonNode.Parse(doc.RootElement.GetRawText()),
-                _ => JsonSerializer.SerializeToNode(value, value.GetType(), Lenient)
+                JsonElement element => JsonSanitizer.ToNode(element, path, notes),
+                JsonDocument doc => JsonSanitizer.ToNode(doc.RootElement, path, notes),
+                JsonNode node => JsonSanitizer.ToNode(Encoding.UTF8.GetBytes(node.ToJsonString(Lenient)), path, notes),
+                string text => JsonValue.Create(JsonSanitizer.CleanText(text, path, notes)),
+                _ => JsonSanitizer.ToNode(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Lenient), path, notes)
             };
         }
         catch (Exception ex)
         {
+            notes.Add(path, "could not be serialised");
             return new JsonObject
             {
                 ["_unserializable"] = value!.GetType().FullName,
-                ["_reason"] = ex.Message,
-                ["text"] = SafeToString(value)
+                ["_reason"] = JsonSanitizer.CleanText(ex.Message, path, null),
+                ["text"] = JsonSanitizer.CleanText(SafeToString(value), path, null)
             };
         }
     }

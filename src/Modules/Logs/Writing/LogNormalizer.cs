@@ -13,14 +13,27 @@ public static class LogNormalizer
     /// <summary>The longest message or error text stored; the API validates against the same number.</summary>
     public const int MaxTextLength = 32_000;
 
+    /// <summary>The longest elapsed_ms accepted: a day. Beyond it a value is a bug or an attack, and rollup sums stay far from overflow.</summary>
+    public const long MaxElapsedMs = 86_400_000;
+
+    /// <summary>The most retries a record may claim.</summary>
+    public const int MaxRetryCount = 10_000;
+
     public static IntegrationLog Normalize(LogEntry entry, Guid id, DateTimeOffset now)
     {
+        var notes = new JsonSanitizer.Notes();
+        foreach (var note in entry.Sanitized ?? []) notes.Add(note);
         var dropped = new JsonObject();
         var runId = NormalizeId(entry.RunId, "run_id", dropped);
         var requestId = NormalizeId(entry.RequestId, "request_id", dropped);
         var jobId = NormalizeId(entry.JobId, "job_id", dropped);
 
-        var details = CredentialScrubber.Scrub(JsonSafety.ToNode(entry.Details));
+        var details = CredentialScrubber.Scrub(JsonSafety.ToNode(entry.Details, "details", notes));
+        // Out-of-range numbers from the hub's own callers are kept where a reader looks, not stored as fields.
+        var elapsed = entry.ElapsedMs;
+        if (elapsed is < 0 or > MaxElapsedMs) { dropped["elapsed_ms"] = elapsed; notes.Add("elapsed_ms", $"{elapsed} outside 0..{MaxElapsedMs} moved to details"); elapsed = null; }
+        var retries = entry.RetryCount;
+        if (retries is < 0 or > MaxRetryCount) { dropped["retry_count"] = retries; notes.Add("retry_count", $"{retries} outside 0..{MaxRetryCount} moved to details"); retries = null; }
         if (dropped.Count > 0)
         {
             // Keep what we could not use where a reader looks for context, without changing the caller's own keys.
@@ -30,35 +43,37 @@ public static class LogNormalizer
             details = detailsObject;
         }
 
-        var payload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.Payload)));
-        return new IntegrationLog
+        var payload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.Payload, "payload", notes)));
+        var record = new IntegrationLog
         {
             Id = id,
             Ts = ToMicroseconds(entry.Ts ?? now),
             CreatedAt = ToMicroseconds(now),
-            ProcessName = Text(entry.ProcessName, 200) ?? "",
-            Step = Text(entry.Step, 200),
-            JobName = Text(entry.JobName, 200),
+            ProcessName = Text(entry.ProcessName, 200, "process_name", notes) ?? "",
+            Step = Text(entry.Step, 200, "step", notes),
+            JobName = Text(entry.JobName, 200, "job_name", notes),
             LogLevel = LogLevels.Normalize(entry.Level) ?? LogLevels.Info,
-            Status = Text(entry.Status, 50)?.ToLowerInvariant(),
-            Message = Text(entry.Message, MaxTextLength),
+            Status = Text(entry.Status, 50, "status", notes)?.ToLowerInvariant(),
+            Message = Text(entry.Message, MaxTextLength, "message", notes),
             RunId = runId,
             RequestId = requestId,
             JobId = jobId,
-            ExternalSystem = Text(entry.ExternalSystem, 100)?.ToLowerInvariant(),
-            Action = Text(entry.Action, 200),
-            RelatedEntityType = Text(entry.RelatedEntityType, 200),
-            RelatedEntityId = Text(entry.RelatedEntityId, 200),
-            ElapsedMs = entry.ElapsedMs is < 0 ? null : entry.ElapsedMs,
-            RetryCount = entry.RetryCount is < 0 ? null : entry.RetryCount,
+            ExternalSystem = Text(entry.ExternalSystem, 100, "external_system", notes)?.ToLowerInvariant(),
+            Action = Text(entry.Action, 200, "action", notes),
+            RelatedEntityType = Text(entry.RelatedEntityType, 200, "related_entity_type", notes),
+            RelatedEntityId = Text(entry.RelatedEntityId, 200, "related_entity_id", notes),
+            ElapsedMs = elapsed,
+            RetryCount = retries,
             Payload = payload,
             PayloadHash = JsonSafety.Hash(payload),
             Details = JsonSafety.ToStored(details),
-            RequestPayload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.RequestPayload))),
-            ResponsePayload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.ResponsePayload))),
-            ErrorMessage = Text(entry.ErrorMessage, MaxTextLength),
-            ErrorCode = Text(entry.ErrorCode, 100)
+            RequestPayload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.RequestPayload, "request_payload", notes))),
+            ResponsePayload = JsonSafety.ToStored(CredentialScrubber.Scrub(JsonSafety.ToNode(entry.ResponsePayload, "response_payload", notes))),
+            ErrorMessage = Text(entry.ErrorMessage, MaxTextLength, "error_message", notes),
+            ErrorCode = Text(entry.ErrorCode, 100, "error_code", notes)
         };
+        if (notes.Count > 0) record.Sanitized = notes.Items.ToArray();
+        return record;
     }
 
     /// <summary>PostgreSQL keeps microseconds; the document must hold the same instant as the column, or keyset paging would repeat rows.</summary>
@@ -73,11 +88,14 @@ public static class LogNormalizer
     }
 
     // Free text is scrubbed too: a message is where a pasted connection string usually ends up.
-    private static string? Text(string? value, int max)
+    private static string? Text(string? value, int max, string field, JsonSanitizer.Notes notes)
     {
         if (value is null) return null;
-        var scrubbed = CredentialScrubber.ScrubText(value.Trim())!;
+        var scrubbed = CredentialScrubber.ScrubText(JsonSanitizer.CleanText(value.Trim(), field, notes))!;
         if (scrubbed.Length == 0) return null;
-        return scrubbed.Length <= max ? scrubbed : scrubbed[..max];
+        if (scrubbed.Length <= max) return scrubbed;
+        // Never cut between the two halves of a surrogate pair: PostgreSQL refuses the half left over.
+        var cut = char.IsHighSurrogate(scrubbed[max - 1]) ? max - 1 : max;
+        return scrubbed[..cut];
     }
 }

@@ -60,30 +60,126 @@ public sealed class IngestClefTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_payload_with_bad_lines_is_refused_whole_naming_each_line()
+    public async Task a_bad_line_is_stored_as_a_warning_saying_why_and_the_other_events_are_stored()
     {
         var run = Guid.NewGuid();
         var response = await PostAsync($$"""
             {"@t":"2026-11-23T10:00:00Z","@m":"good","RunId":"{{run}}"}
             {"@t":"2026-11-23T10:00:00Z","@m":
             {"@m":"no time","RunId":"{{run}}"}
+            {"@t":"2026-11-23T10:00:01Z","@m":"nul \u0000 inside","RunId":"{{run}}"}
             """);
-        Assert.Equal(400, (int)response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var errors = problem.RootElement.GetProperty("errors").EnumerateArray().ToList();
-        Assert.Equal(["line_2", "line_3"], errors.Select(e => e.GetProperty("name").GetString()));
-        Assert.Contains("not valid JSON", errors[0].GetProperty("reason").GetString());
-        Assert.Contains("@t", errors[1].GetProperty("reason").GetString());
-        Assert.Equal(0, (await ListAsync($"run_id={run}")).GetArrayLength());
+        Assert.Equal(201, (int)response.StatusCode);
+        var good = await ListAsync($"run_id={run}");
+        Assert.Equal(["nul \uFFFD inside", "good"], good.EnumerateArray().Select(i => i.GetProperty("message").GetString()));
+        Assert.Contains("@m: \\u0000 replaced", good[0].GetProperty("sanitized").EnumerateArray().Select(n => n.GetString()));
+
+        var unreadable = await ListAsync("process=seq");
+        Assert.Equal(2, unreadable.GetArrayLength());
+        var reasons = unreadable.EnumerateArray().Select(i => i.GetProperty("message").GetString()!).OrderBy(m => m).ToList();
+        Assert.Contains("(line 2): not valid JSON", reasons[0]);
+        Assert.Contains("(line 3): @t", reasons[1]);
+        Assert.All(unreadable.EnumerateArray(), i => Assert.Equal("WARNING", i.GetProperty("log_level").GetString()));
+        Assert.Contains("no time", unreadable.EnumerateArray().Single(i => i.GetProperty("details").GetProperty("line").GetInt32() == 3)
+            .GetProperty("details").GetProperty("raw").GetString());
     }
 
     [Fact]
-    public async Task another_format_is_refused_with_the_format_to_send()
+    public async Task a_body_with_no_event_at_all_is_refused_with_the_formats_to_send()
     {
-        var response = await PostAsync("""{"Events":[]}""", "/api/events/raw", contentType: "application/json");
+        var response = await PostAsync("this is not json\nnor this", "/api/events/raw", contentType: "text/plain");
         Assert.Equal(400, (int)response.StatusCode);
-        Assert.Contains("application/vnd.serilog.clef", await response.Content.ReadAsStringAsync());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("application/vnd.serilog.clef", text);
+        Assert.Contains("Events", text);
+        Assert.Equal(0, (await ListAsync("process=seq")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task seq_s_older_json_format_is_stored_like_clef()
+    {
+        var run = Guid.NewGuid();
+        var response = await PostAsync($$"""
+            {"Events":[
+              {"Timestamp":"2026-11-23T10:00:00.123+03:00","Level":"Warning","MessageTemplate":"Order {OrderId} for {Customer} late",
+               "Properties":{"OrderId":42,"Customer":"ООО «Ромашка» 😀","RunId":"{{run}}","Process":"shop"} },
+              {"Timestamp":"2026-11-23T10:00:01Z","Level":"Error","MessageTemplate":"failed","Exception":"Error: boom\n    at f (a.js:1:1)",
+               "Properties":{"RunId":"{{run}}","Process":"shop"} }
+            ]}
+            """, "/api/events/raw", contentType: "application/json");
+        Assert.Equal(201, (int)response.StatusCode);
+        var items = await ListAsync($"run_id={run}");
+        Assert.Equal(2, items.GetArrayLength());
+        Assert.Equal("failed", items[0].GetProperty("message").GetString());
+        Assert.Equal("Error: boom", items[0].GetProperty("error_message").GetString());
+        Assert.Equal("ERROR", items[0].GetProperty("log_level").GetString());
+        Assert.Equal("Order 42 for \"ООО «Ромашка» 😀\" late", items[1].GetProperty("message").GetString());
+        Assert.Equal("WARNING", items[1].GetProperty("log_level").GetString());
+        Assert.Equal("shop", items[1].GetProperty("process_name").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 7, 0, 0, 123, TimeSpan.Zero), items[1].GetProperty("ts").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task the_key_may_come_in_the_url_and_ingest_clef_is_the_same_endpoint()
+    {
+        var run = Guid.NewGuid();
+        var body = $$"""{"@t":"2026-11-23T10:00:00Z","@m":"x","RunId":"{{run}}"}""";
+        Assert.Equal(201, (int)(await PostAsync(body, $"/api/events/raw?clef&apiKey={TestKeys.Ingest}", key: null)).StatusCode);
+        Assert.Equal(201, (int)(await PostAsync(body, "/ingest/clef")).StatusCode);
+        Assert.Equal(201, (int)(await PostAsync(body, $"/ingest/clef?apiKey={TestKeys.Ingest}", key: null)).StatusCode);
+        Assert.Equal(401, (int)(await PostAsync(body, "/ingest/clef?apiKey=not-a-key-at-all-00", key: null)).StatusCode);
+        Assert.Equal(3, (await ListAsync($"run_id={run}")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task a_key_with_a_minimum_level_hears_it_and_events_below_it_are_dropped()
+    {
+        var run = Guid.NewGuid();
+        var response = await PostAsync($$"""
+            {"@t":"2026-11-23T10:00:00Z","@m":"chatty","RunId":"{{run}}"}
+            {"@t":"2026-11-23T10:00:00Z","@l":"Warning","@m":"wanted","RunId":"{{run}}"}
+            """, key: TestKeys.Admin);
+        Assert.Equal(201, (int)response.StatusCode);
+        Assert.Equal("""{"MinimumLevelAccepted":"Warning"}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal(["wanted"], (await ListAsync($"run_id={run}")).EnumerateArray().Select(i => i.GetProperty("message").GetString()));
+    }
+
+    [Fact]
+    public async Task properties_named_like_the_hub_s_own_details_are_kept_under_properties_and_a_second_run_id_is_kept()
+    {
+        var run = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await PostAsync($$"""{"@t":"2026-11-23T10:00:00Z","@mt":"m {exception}","@x":"System.Exception: real","exception":"the property","message_template":"p","trace_id":"t1","RunId":"{{run}}","run_id":"{{other}}"}""");
+        var item = (await ListAsync($"run_id={run}")).EnumerateArray().Single();
+        var details = item.GetProperty("details");
+        Assert.Equal("System.Exception: real", details.GetProperty("exception").GetString());
+        Assert.Equal("m {exception}", details.GetProperty("message_template").GetString());
+        var properties = details.GetProperty("properties");
+        Assert.Equal("the property", properties.GetProperty("exception").GetString());
+        Assert.Equal("p", properties.GetProperty("message_template").GetString());
+        Assert.Equal("t1", properties.GetProperty("trace_id").GetString());
+        Assert.Equal(other.ToString(), details.GetProperty("run_id").GetString());
+        Assert.Equal("m \"the property\"", item.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task messages_are_rendered_as_serilog_renders_them()
+    {
+        var run = Guid.NewGuid();
+        // As Serilog's CLEF writes it: one @r entry per token with any format, :l and :j included, in template order.
+        await PostAsync($$"""{"@t":"2026-11-23T10:00:00Z","@mt":"{Name:l} took {Elapsed:0.00} ms for {Http.Method} {Emoji} {Tags:j}","@r":["Заказ","12,35","[\"a\"]"],"Name":"Заказ","Elapsed":12.345,"Http.Method":"GET","Emoji":"😀","Tags":["a"],"RunId":"{{run}}"}""");
+        var item = (await ListAsync($"run_id={run}")).EnumerateArray().Single();
+        Assert.Equal("Заказ took 12,35 ms for \"GET\" \"😀\" [\"a\"]", item.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task a_body_over_the_limit_is_answered_413()
+    {
+        var line = """{"@t":"2026-11-23T10:00:00Z","@m":"x"}""" + "\n";
+        var response = await PostAsync(string.Concat(Enumerable.Repeat(line, 5 * 1024 * 1024 / line.Length)));
+        Assert.Equal(413, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("MaxBodyBytes", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
