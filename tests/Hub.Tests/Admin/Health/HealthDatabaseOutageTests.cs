@@ -42,7 +42,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
         Assert.Contains("The database cannot be reached right now", page);
         Assert.Contains("id=\"lw-queued\"", page);
         Assert.Contains($"data-name=\"{ReplenishmentModule.DeliveryQueue}\"", page);
-        Assert.Contains("hx-trigger=\"every 10s ", page);
+        Assert.Contains("hx-trigger=\"every 10s\" data-pause-while=", page);
 
         // htmx swaps only 2xx answers, so the refreshing region gets the bad news with a 200.
         var (fragmentStatus, fragment) = await SendAsync(htmx: true);
