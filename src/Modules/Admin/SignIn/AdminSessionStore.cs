@@ -73,14 +73,14 @@ public sealed partial class AdminSessionStore(
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex) && lastSeen.TryGetValue(id, out var known))
         {
             var now = clock.GetUtcNow();
-            if (options.Ended(known, now) is not null || keys.Current(known.KeyFingerprint) is not { } key2
+            if (options.Ended(known, now) is not null || keys.Current(known.KeyFingerprint) is not { } current
                 || TicketSerializer.Default.Deserialize(known.Ticket) is not { } remembered)
             {
                 lastSeen.TryRemove(id, out _);
                 return null;
             }
 
-            return new AuthenticationTicket(AdminAuth.SessionPrincipal(key2), remembered.Properties, remembered.AuthenticationScheme);
+            return new AuthenticationTicket(AdminAuth.SessionPrincipal(current), remembered.Properties, remembered.AuthenticationScheme);
         }
     }
 
