@@ -6,6 +6,7 @@ using Hub.Logs.GetLogStats;
 using Hub.Logs.Ingest;
 using Hub.Logs.Health;
 using Hub.Logs.PruneLogs;
+using Hub.Logs.Reading;
 using Hub.Logs.Rollup;
 using Hub.Logs.Writing;
 using Marten;
@@ -26,10 +27,16 @@ public static class LogsModule
         services.ConfigureMarten(opts =>
         {
             opts.RegisterDocumentType<IntegrationLog>();
+            // The record's type is shared through Hub.Contracts; its storage is this module's, so the mapping is applied here.
+            opts.Policies.ForAllDocuments(mapping =>
+            {
+                if (mapping.DocumentType == typeof(IntegrationLog)) IntegrationLogMapping.Configure(mapping);
+            });
             opts.Storage.Add<LogRollupSchema>();
         });
 
         services.AddSingleton<IngestMetrics>();
+        services.AddScoped<ILogReader, LogReader>();
         // One instance is the writer (for every module), the background flusher and the health source.
         services.AddSingleton<BackgroundLogWriter>();
         services.AddSingleton<IIntegrationLogWriter>(sp => sp.GetRequiredService<BackgroundLogWriter>());

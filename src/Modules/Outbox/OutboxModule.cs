@@ -17,6 +17,7 @@ public static class OutboxModule
         services.AddSingleton(Options(configuration));
         services.ConfigureMarten(opts => opts.RegisterDocumentType<Delivery>());
         services.AddSingleton<DeliveryMetrics>();
+        services.AddScoped<IOutbox, Reading.OutboxDesk>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<DeliveryMetrics>());
 
         services.AddSingleton(NotificationSettings(configuration));

@@ -22,6 +22,8 @@ public static class ReplenishmentModule
         services.ConfigureMarten(opts => opts.Schema.For<ReplenishmentRun>().UseOptimisticConcurrency(true));
         services.ConfigureMarten(opts => opts.RegisterDocumentType<LastOccurrence>());
         services.AddSingleton<RunMetrics>();
+        services.AddScoped<IRuns, Reading.RunDesk>();
+        services.AddScoped<ISchedules, Reading.RunDesk>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<RunMetrics>());
         return services;
     }

@@ -80,7 +80,7 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
         return true;
     }
 
-    private static void Print(IReadOnlyList<Hub.Logs.Domain.IntegrationLog> logs, bool json)
+    private static void Print(IReadOnlyList<IntegrationLog> logs, bool json)
     {
         foreach (var log in logs)
             Console.Out.WriteLine(json ? JsonSerializer.Serialize(log, Hub.Logs.Api.LogJson.Options) : LogTail.Format(log));

@@ -3,7 +3,6 @@ using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
 using Hub.Integrations.Connections;
-using Hub.Logs.Writing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Logging;
@@ -16,7 +15,7 @@ namespace Hub.Admin.Health;
 /// store, and the last check-connections answer. htmx asks the same URL every few seconds for the inside of the region.
 /// Only the message store needs the database; without it the rest still shows.
 /// </summary>
-public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRuntime runtime, BackgroundLogWriter logWriter,
+public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRuntime runtime, ILogReader logs,
     ConnectionCheck connections, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
@@ -41,7 +40,7 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
             problem = AdminResponse.IsDatabaseDown(ex) ? AdminResponse.DatabaseDownMessage(ex) : $"Wolverine's message store could not be read: {ex.Message}";
         }
         var inner = HealthView.Overall(report, clock.GetUtcNow()) + HealthView.Checks(report) +
-                    $"<div class=\"panels\">{HealthView.LogWriter(logWriter.Status())}{HealthView.Node(runtime)}{HealthView.Store(counts, problem)}</div>" +
+                    $"<div class=\"panels\">{HealthView.LogWriter(logs.WriterStatus())}{HealthView.Node(runtime)}{HealthView.Store(counts, problem)}</div>" +
                     HealthView.Connections(HttpContext, connections.Last, connections.Running) +
                     // Last: one row per queue, two dozen of them, and rarely what someone opened the page for.
                     HealthView.Queues(WolverineNode.Queues(runtime));

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using Hub.Admin.Shell;
 using Hub.Integrations.Connections;
-using Hub.Logs.Writing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Logging;

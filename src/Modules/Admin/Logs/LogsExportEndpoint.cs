@@ -1,10 +1,7 @@
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
-using Hub.Logs.ExportLogs;
-using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Hub.Admin.Logs;
 
@@ -12,7 +9,7 @@ namespace Hub.Admin.Logs;
 /// GET /admin/logs/export: the Logs page's current filter as a CSV or NDJSON download. The signed-in session's
 /// counterpart of GET /api/v1/logs/export (which wants an API key header a link cannot send), streamed by the same code.
 /// </summary>
-public sealed class LogsExportEndpoint(IQuerySession session, AdminOptions options, TimeProvider clock, ILogger<LogsExportEndpoint> logger)
+public sealed class LogsExportEndpoint(ILogReader logs, AdminOptions options, TimeProvider clock)
     : EndpointWithoutRequest
 {
     public override void Configure()
@@ -26,15 +23,15 @@ public sealed class LogsExportEndpoint(IQuerySession session, AdminOptions optio
     {
         var query = LogsQuery.Parse(HttpContext.Request.Query, options);
         var now = clock.GetUtcNow();
-        var (request, errors) = query.ToSearch(now);
+        var (request, errors) = query.ToSearch(now, logs);
         // The filter is checked as the page checks it; format and delimiter by the API's own rules, in its words.
-        var export = new ExportLogsRequest { Format = HttpContext.Request.Query["format"], Delimiter = HttpContext.Request.Query["delimiter"] };
-        errors = [.. errors, .. new ExportLogsValidator().Validate(export).Errors.Select(e => e.ErrorMessage)];
+        string? format = HttpContext.Request.Query["format"], delimiter = HttpContext.Request.Query["delimiter"];
+        errors = [.. errors, .. logs.CheckExport(format, delimiter)];
         if (errors.Count > 0)
         {
             await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "Cannot export: " + string.Join("; ", errors), ct);
             return;
         }
-        await LogExportResponse.StreamAsync(HttpContext, session, request.ToFilter(), export.ParsedFormat, export.ParsedDelimiter, now, logger, ct);
+        await logs.ExportAsync(HttpContext, request, format, delimiter, ct);
     }
 }

@@ -1,11 +1,7 @@
-using Hub.Contracts.Paging;
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
-using Hub.Logs.Querying;
-using Hub.Logs.SearchLogs;
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 
 namespace Hub.Admin.Logs;
 
@@ -13,7 +9,7 @@ namespace Hub.Admin.Logs;
 /// GET /admin/logs: the filter form and the newest page. htmx asks the same URL for the results alone (auto-refresh)
 /// or, with a cursor, for the next rows only ("load more").
 /// </summary>
-public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, TimeProvider clock) : EndpointWithoutRequest
+public sealed class LogsPageEndpoint(ILogReader logs, AdminOptions options, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -25,7 +21,7 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
     public override async Task HandleAsync(CancellationToken ct)
     {
         var query = LogsQuery.Parse(HttpContext.Request.Query, options);
-        var (request, errors) = query.ToSearch(clock.GetUtcNow());
+        var (request, errors) = query.ToSearch(clock.GetUtcNow(), logs);
         string inner;
         var failing = false;
         var status = StatusCodes.Status200OK;
@@ -38,8 +34,7 @@ public sealed class LogsPageEndpoint(IMessageBus bus, AdminOptions options, Time
         {
             try
             {
-                var after = KeysetCursor.After(request.Next);
-                var page = await bus.InvokeAsync<SearchLogsResponse>(new SearchLogs(request.ToFilter(), query.PageSize, after), ct);
+                var page = await logs.SearchAsync(request, ct);
                 if (AdminResponse.IsHtmx(HttpContext) && query.Next is not null)
                 {
                     await AdminResponse.WriteAsync(HttpContext, StatusCodes.Status200OK, LogsView.Rows(query, page.Items, page.Next), ct);

@@ -1,5 +1,4 @@
 using Hub.Admin.Shell;
-using Hub.Logs.SearchLogs;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Admin.Logs;
@@ -49,8 +48,8 @@ public sealed record LogsQuery
 
     private static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
 
-    /// <summary>The API's own request and validator, so the page accepts exactly what GET /api/v1/logs accepts.</summary>
-    public (SearchLogsRequest Request, IReadOnlyList<string> Errors) ToSearch(DateTimeOffset now)
+    /// <summary>Checked by the Logs module by the API's own rules, so the page accepts exactly what GET /api/v1/logs accepts.</summary>
+    public (LogQuery Request, IReadOnlyList<string> Errors) ToSearch(DateTimeOffset now, ILogReader reader)
     {
         var errors = new List<string>();
         DateTimeOffset? ParseTime(string? text, string name)
@@ -64,12 +63,12 @@ public sealed record LogsQuery
         var from = ParseTime(From, "from");
         var to = ParseTime(To, "to");
         if (from is null && Periods.FirstOrDefault(p => p.Value == Period) is { Value: not null } period) from = now - period.Span;
-        var request = new SearchLogsRequest
+        var request = new LogQuery
         {
             From = from, To = to, Level = Level, Status = Status, ExternalSystem = System, Step = Step, Process = Process,
             RunId = RunId, Text = Text, PageSize = PageSize, Next = Next,
         };
-        errors.AddRange(new SearchLogsValidator().Validate(request).Errors.Select(e => e.ErrorMessage));
+        errors.AddRange(reader.Check(request));
         return (request, errors);
     }
 

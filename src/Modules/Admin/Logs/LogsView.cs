@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using Hub.Admin.Shell;
 using Hub.Contracts.Logging;
-using Hub.Logs.Domain;
 
 namespace Hub.Admin.Logs;
 

@@ -1,14 +1,12 @@
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
-using Hub.Outbox.DeadLetters;
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 
 namespace Hub.Admin.Outbox;
 
 /// <summary>GET /admin/outbox: parked orders with filters (operators get replay and discard, one or all matching), then what is still pending.</summary>
-public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession session) : EndpointWithoutRequest
+public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -20,7 +18,7 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
     public override async Task HandleAsync(CancellationToken ct)
     {
         var query = OutboxQuery.Parse(HttpContext.Request.Query);
-        var (filter, errors) = query.ToFilter();
+        var (filter, errors) = query.ToFilter(outbox);
         // The outcome of the last action comes back in the URL as a word and a number, never as text to print, so a link cannot put words on the page.
         var done = Query<string>("done", false) is "replayed" or "discarded" && Query<int?>("count", false) is { } count
             ? $"<div class=\"notice\" role=\"status\" id=\"done\">{count} parked order(s) {Html.E(Query<string>("done"))}.</div>"
@@ -36,14 +34,14 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
         {
             try
             {
-                var page = await bus.InvokeAsync<DeadLettersPage>(new ListDeadLetters(filter, 200, null), ct);
+                var page = await outbox.ParkedAsync(filter, 200, ct);
                 var canOperate = AdminUser.CanOperate(User);
                 // A dry run of the bulk action is the count the buttons show, computed by the same handler that would act.
                 var bulk = canOperate && page.Items.Count > 0
-                    ? OutboxView.BulkActions(HttpContext, query, (await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(DeadLetterAction.Replay, filter, true), ct)).Matched)
+                    ? OutboxView.BulkActions(HttpContext, query, await outbox.CountParkedAsync(filter, ct))
                     : "";
                 body = "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
-                       PendingDeliveries.Table(await PendingDeliveries.LoadAsync(session, query, ct));
+                       PendingDeliveries.Table(await outbox.PendingAsync(query.System, Guid.TryParse(query.RunId, out var run) ? run : null, PendingDeliveries.Limit, ct));
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
@@ -51,12 +49,12 @@ public sealed class OutboxPageEndpoint(IMessageBus bus, Marten.IQuerySession ses
                 status = StatusCodes.Status503ServiceUnavailable;
             }
         }
-        await AdminResponse.PageAsync(HttpContext, "Outbox", done + OutboxView.Filters(query) + body, ct, status);
+        await AdminResponse.PageAsync(HttpContext, "Outbox", done + OutboxView.Filters(query, outbox.Systems) + body, ct, status);
     }
 }
 
 /// <summary>POST /admin/outbox/replay|discard: the ids given, or every parked order the posted filter matches. Operators only.</summary>
-public sealed class ActOnDeadLettersPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+public sealed class ActOnDeadLettersPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -69,7 +67,7 @@ public sealed class ActOnDeadLettersPageEndpoint(IMessageBus bus) : EndpointWith
     {
         var form = await AdminForms.ReadAsync(HttpContext, ct);
         if (form is null) return;
-        var action = HttpContext.Request.Path.Value!.EndsWith("/replay", StringComparison.Ordinal) ? DeadLetterAction.Replay : DeadLetterAction.Discard;
+        var replay = HttpContext.Request.Path.Value!.EndsWith("/replay", StringComparison.Ordinal);
         var ids = new List<Guid>();
         foreach (var text in form["ids"])
         {
@@ -81,15 +79,15 @@ public sealed class ActOnDeadLettersPageEndpoint(IMessageBus bus) : EndpointWith
             ids.Add(id);
         }
         var query = OutboxQuery.Parse(form);
-        var (filter, errors) = query.ToFilter(ids);
+        var (filter, errors) = query.ToFilter(outbox, ids);
         if (filter is null)
         {
             await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, string.Join(" ", errors), ct);
             return;
         }
-        var result = await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(action, filter, false), ct);
-        var verb = action == DeadLetterAction.Replay ? "replayed" : "discarded";
+        var matched = await outbox.ReleaseAsync(filter, replay, ct);
+        var verb = replay ? "replayed" : "discarded";
         var back = query.ToQueryString();
-        await Send.RedirectAsync($"/admin/outbox?{back}{(back.Length > 0 ? "&" : "")}done={verb}&count={result.Matched}");
+        await Send.RedirectAsync($"/admin/outbox?{back}{(back.Length > 0 ? "&" : "")}done={verb}&count={matched}");
     }
 }

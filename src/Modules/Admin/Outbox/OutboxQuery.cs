@@ -1,5 +1,4 @@
 using Hub.Admin.Shell;
-using Hub.Outbox.DeadLetters;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Admin.Outbox;
@@ -24,8 +23,8 @@ public sealed record OutboxQuery(string? System, string? ExceptionType, string? 
 
     public string ToQueryString() => Html.QueryString(Values());
 
-    /// <summary>The module's own filter, through the API's own validation rules; errors in words.</summary>
-    public (DeadLetterFilter? Filter, IReadOnlyList<string> Errors) ToFilter(IReadOnlyList<Guid>? ids = null)
+    /// <summary>The Outbox's query, through the API's own validation rules; errors in words.</summary>
+    public (ParkedOrderQuery? Filter, IReadOnlyList<string> Errors) ToFilter(IOutbox outbox, IReadOnlyList<Guid>? ids = null)
     {
         var errors = new List<string>();
         DateTimeOffset? Time(string? text, string name)
@@ -41,8 +40,8 @@ public sealed record OutboxQuery(string? System, string? ExceptionType, string? 
             if (Guid.TryParse(RunId, out var r)) run = r;
             else errors.Add("run_id is not a UUID");
         }
-        var request = new ListDeadLettersRequest { System = System, ExceptionType = ExceptionType, From = Time(From, "from"), To = Time(To, "to"), RunId = run };
-        errors.AddRange(new ListDeadLettersValidator().Validate(request).Errors.Select(e => e.ErrorMessage));
-        return errors.Count > 0 ? (null, errors) : (request.ToFilter(ids), errors);
+        var request = new ParkedOrderQuery(System, ExceptionType, Time(From, "from"), Time(To, "to"), run, ids);
+        errors.AddRange(outbox.Check(request));
+        return errors.Count > 0 ? (null, errors) : (request, errors);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text;
 using Hub.Admin.Shell;
-using Hub.Outbox.DeadLetters;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Admin.Outbox;
@@ -8,9 +7,9 @@ namespace Hub.Admin.Outbox;
 /// <summary>The Outbox page as functions of data to HTML; every value goes through <see cref="Html.E"/>.</summary>
 public static class OutboxView
 {
-    public static string Filters(OutboxQuery q) => $"""
+    public static string Filters(OutboxQuery q, IReadOnlyList<string> systems) => $"""
         <form method="get" action="/admin/outbox" class="filters">
-        <label>System <select name="system">{Html.Option("", "any", q.System)}{string.Concat(DeadLetterFilter.Systems.Select(s => Html.Option(s, s, q.System)))}</select></label>
+        <label>System <select name="system">{Html.Option("", "any", q.System)}{string.Concat(systems.Select(s => Html.Option(s, s, q.System)))}</select></label>
         <label>Exception type <input name="exception_type" value="{Html.E(q.ExceptionType)}" size="28"></label>
         <label>Run id <input name="run_id" value="{Html.E(q.RunId)}" size="36"></label>
         <label>Parked from (UTC) <input name="from" value="{Html.E(q.From)}" size="17"></label>

@@ -1,8 +1,5 @@
 using System.Text;
 using Hub.Admin.Shell;
-using Hub.Contracts.Replenishment;
-using Hub.Outbox.Deliveries;
-using Marten;
 
 namespace Hub.Admin.Outbox;
 
@@ -11,15 +8,7 @@ public static class PendingDeliveries
 {
     public const int Limit = 200;
 
-    public static async Task<IReadOnlyList<Delivery>> LoadAsync(IQuerySession session, OutboxQuery query, CancellationToken ct)
-    {
-        var pending = session.Query<Delivery>().Where(d => d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || d.State == DeliveryState.Replayed);
-        if (query.System is { } system) pending = pending.Where(d => d.ExternalSystem == system.ToLowerInvariant());
-        if (Guid.TryParse(query.RunId, out var run)) pending = pending.Where(d => d.RunId == run);
-        return await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(Limit).ToListAsync(ct);
-    }
-
-    public static string Table(IReadOnlyList<Delivery> pending)
+    public static string Table(IReadOnlyList<PendingOrder> pending)
     {
         if (pending.Count == 0) return "<h2>Pending</h2><div class=\"notice\" id=\"no-pending\">Nothing is waiting to be sent.</div>";
         var rows = new StringBuilder();

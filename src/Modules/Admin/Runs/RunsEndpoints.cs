@@ -1,18 +1,12 @@
 using FastEndpoints;
 using Hub.Admin.Shell;
-using Hub.Contracts.Paging;
 using Hub.Contracts.Security;
-using Hub.Replenishment.GetRun;
-using Hub.Replenishment.ListRuns;
-using Hub.Replenishment.Runs;
-using Hub.Replenishment.StartRun;
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 
 namespace Hub.Admin.Runs;
 
 /// <summary>GET /admin/runs: newest runs first, and the trigger form for operators. The list region refreshes itself so a run's progress shows.</summary>
-public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+public sealed class RunsPageEndpoint(IRuns runs) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -25,11 +19,10 @@ public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
     {
         var status = Query<string>("status", false) is { Length: > 0 } s && Enum.TryParse<RunStatus>(s, true, out var parsed) ? parsed : (RunStatus?)null;
         var next = Query<string>("next", false);
-        var after = KeysetCursor.After(next);
         string list;
         try
         {
-            list = RunsView.List(await bus.InvokeAsync<RunsPage>(new ListRuns(status, 50, after), ct), status?.ToString());
+            list = RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString());
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
@@ -43,7 +36,7 @@ public sealed class RunsPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
 }
 
 /// <summary>POST /admin/runs: the "Run deficit evaluation" form; operators only, answered with the new run's page.</summary>
-public sealed class TriggerRunEndpoint(IMessageBus bus) : EndpointWithoutRequest
+public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -68,14 +61,9 @@ public sealed class TriggerRunEndpoint(IMessageBus bus) : EndpointWithoutRequest
             warehouse = id;
         }
         var dryRun = form["dry_run"].ToString() is "true" or "on";
-        StartOutcome outcome;
-        try
+        var outcome = await runs.StartAsync(RunTrigger.Admin, warehouse, dryRun, ct);
+        if (outcome.RaceLost)
         {
-            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(RunTrigger.Admin, warehouse, dryRun), ct);
-        }
-        catch (Exception ex) when (IsUniqueViolation(ex))
-        {
-            // Lost the race to an identical trigger; the unique index on the active scope refused this one.
             await Refuse(warehouseText, "Another run for this scope was started a moment ago.", ct);
             return;
         }
@@ -89,17 +77,10 @@ public sealed class TriggerRunEndpoint(IMessageBus bus) : EndpointWithoutRequest
 
     private Task Refuse(string warehouse, string message, CancellationToken ct, int status = StatusCodes.Status400BadRequest) =>
         AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, warehouse, message) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
-
-    private static bool IsUniqueViolation(Exception? ex)
-    {
-        for (; ex is not null; ex = ex.InnerException)
-            if (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;
-        return false;
-    }
 }
 
 /// <summary>GET /admin/runs/{id}: one run with its decisions and each order's state; refreshes itself while the run is active.</summary>
-public sealed class RunPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
+public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -111,7 +92,7 @@ public sealed class RunPageEndpoint(IMessageBus bus) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var run = await AdminResponse.LoadOneAsync(HttpContext, () => bus.InvokeAsync<ReplenishmentRun?>(new GetRun(id), ct), $"No run has id {id}.", ct);
+        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.FindAsync(id, ct), $"No run has id {id}.", ct);
         if (run is null) return;
         var detail = RunsView.Detail(run);
         var poll = run.IsActive ? $" hx-get=\"/admin/runs/{run.Id}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";

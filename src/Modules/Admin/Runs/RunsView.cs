@@ -1,7 +1,5 @@
 using System.Text;
 using Hub.Admin.Shell;
-using Hub.Replenishment.ListRuns;
-using Hub.Replenishment.Runs;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Admin.Runs;
@@ -42,7 +40,7 @@ public static class RunsView
             """;
     }
 
-    public static string Detail(ReplenishmentRun run)
+    public static string Detail(RunDetail run)
     {
         var fields = new (string, object?)[]
         {

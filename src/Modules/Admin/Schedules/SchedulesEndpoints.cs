@@ -1,7 +1,6 @@
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
-using Hub.Replenishment.Schedule;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Wolverine.Runtime;
@@ -11,7 +10,7 @@ namespace Hub.Admin.Schedules;
 
 /// <summary>GET /admin/schedules: each recurring job with its next run in its own time zone (Moscow); operators pause, resume or run it now.</summary>
 // The schedule control is resolved per request: only a serving host registers schedules, and with them the control.
-public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, IQuerySession session, TimeProvider clock) : EndpointWithoutRequest
+public sealed class SchedulesPageEndpoint(ISchedules schedules) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -26,7 +25,7 @@ public sealed class SchedulesPageEndpoint(IWolverineRuntime runtime, IQuerySessi
         var status = StatusCodes.Status200OK;
         try
         {
-            body = SchedulesView.Table(HttpContext, await ScheduleViews.LoadAsync(runtime, Resolve<IRecurringScheduleControl>(), session, clock, ct), AdminUser.CanOperate(User));
+            body = SchedulesView.Table(HttpContext, await schedules.ListAsync(ct), AdminUser.CanOperate(User));
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {

@@ -1,10 +1,7 @@
 using FastEndpoints;
 using Hub.Admin.Shell;
 using Hub.Contracts.Security;
-using Hub.Logs.GetLogStats;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-using Wolverine;
 
 namespace Hub.Admin.Stats;
 
@@ -12,7 +9,7 @@ namespace Hub.Admin.Stats;
 /// GET /admin/stats: volume, failures and p95 duration per external system, hourly for the last 24 hours or daily for
 /// the last 30 days, as charts and as a table. Asks the Logs module's GetLogStats (the rollups behind /api/v1/logs/stats).
 /// </summary>
-public sealed class StatsPageEndpoint(IMessageBus bus, TimeProvider clock, IOptions<LogStatsOptions> statsOptions) : EndpointWithoutRequest
+public sealed class StatsPageEndpoint(ILogReader logs, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -23,8 +20,8 @@ public sealed class StatsPageEndpoint(IMessageBus bus, TimeProvider clock, IOpti
 
     public override async Task HandleAsync(CancellationToken ct)
     {
-        var defaultZone = GetLogStatsRequest.ParseZone(null, statsOptions.Value.TimeZone) ?? TimeZoneInfo.Utc;
-        var (query, errors) = StatsQuery.Parse(HttpContext.Request.Query, defaultZone);
+        var defaultZone = logs.StatsZone;
+        var (query, errors) = StatsQuery.Parse(HttpContext.Request.Query, logs);
         string inner;
         var status = StatusCodes.Status200OK;
         if (errors.Count > 0)
@@ -37,9 +34,8 @@ public sealed class StatsPageEndpoint(IMessageBus bus, TimeProvider clock, IOpti
             var range = StatsRange.Resolve(query.Bucket, null, null, clock.GetUtcNow(), query.Zone);
             try
             {
-                var stats = await bus.InvokeAsync<LogStatsResponse>(
-                    new GetLogStats(query.Bucket, range, query.Zone, StatsGrouping.System, query.System, query.Process), ct);
-                inner = StatsView.Results(query, range, stats.Items);
+                var rows = await logs.StatsBySystemAsync(query.Bucket, range, query.Zone, query.System, query.Process, ct);
+                inner = StatsView.Results(query, range, rows);
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {

@@ -1,5 +1,4 @@
 using Hub.Admin.Shell;
-using Hub.Logs.GetLogStats;
 using Microsoft.AspNetCore.Http;
 
 namespace Hub.Admin.Stats;
@@ -11,12 +10,11 @@ public sealed record StatsQuery(StatsBucket Bucket, string? System, string? Proc
     public static readonly string[] Zones = ["UTC", "Europe/Moscow"];
 
     /// <summary>Through the API's own request and validator, so the page accepts what GET /api/v1/logs/stats accepts, in the same words.</summary>
-    public static (StatsQuery Query, IReadOnlyList<string> Errors) Parse(IQueryCollection q, TimeZoneInfo defaultZone)
+    public static (StatsQuery Query, IReadOnlyList<string> Errors) Parse(IQueryCollection q, ILogReader logs)
     {
-        var request = new GetLogStatsRequest { Bucket = Value(q, "bucket"), Tz = Value(q, "tz"), System = Value(q, "system"), Process = Value(q, "process") };
-        var errors = new GetLogStatsValidator().Validate(request).Errors.Select(e => e.ErrorMessage).ToList();
-        var query = new StatsQuery(GetLogStatsRequest.ParseBucket(request.Bucket) ?? StatsBucket.Hour, request.System?.ToLowerInvariant(), request.Process,
-            GetLogStatsRequest.ParseZone(request.Tz, defaultZone.Id) ?? defaultZone);
+        string? bucket = Value(q, "bucket"), tz = Value(q, "tz"), system = Value(q, "system"), process = Value(q, "process");
+        var errors = logs.CheckStats(bucket, tz, system, process);
+        var query = new StatsQuery(logs.ParseBucket(bucket) ?? StatsBucket.Hour, system?.ToLowerInvariant(), process, logs.ParseZone(tz) ?? logs.StatsZone);
         return (query, errors);
     }
 

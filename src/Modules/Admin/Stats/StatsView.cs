@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Hub.Admin.Shell;
-using Hub.Logs.GetLogStats;
 
 namespace Hub.Admin.Stats;
 

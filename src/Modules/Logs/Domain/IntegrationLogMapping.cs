@@ -14,7 +14,7 @@ public static class IntegrationLogMapping
     /// <summary>The table's name without its schema, for the SQL that works on it directly (rollups, retention).</summary>
     public const string TableName = "mt_doc_" + Alias;
 
-    /// <summary>Called by Marten through <see cref="IntegrationLog.ConfigureMarten"/>, which hands over the mapping itself.</summary>
+    /// <summary>Applied by <see cref="LogsModule"/> to the mapping Marten builds for the shared record type.</summary>
     public static void Configure(DocumentMapping map)
     {
         map.Alias = Alias;

@@ -14,10 +14,6 @@ public enum StatsGrouping { None = 0, System = 1, Process = 2 }
 public sealed record GetLogStats(StatsBucket Bucket, StatsRange Range, TimeZoneInfo Zone, StatsGrouping GroupBy,
     string? ExternalSystem = null, string? Process = null);
 
-public sealed record LogStatsRow(
-    DateTimeOffset Period, string? ExternalSystem, string? ProcessName,
-    long Total, long Succeeded, long Failed, long Retrying, double? AvgElapsedMs, long? P95ElapsedMs);
-
 public sealed record LogStatsResponse(
     string Bucket, DateTimeOffset From, DateTimeOffset To, string TimeZone, IReadOnlyList<string> GroupBy, IReadOnlyList<LogStatsRow> Items);
 

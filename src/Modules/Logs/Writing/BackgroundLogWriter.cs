@@ -268,7 +268,3 @@ public sealed class BackgroundLogWriter : BackgroundService, IIntegrationLogWrit
         _lastErrorAt = _clock.GetUtcNow();
     }
 }
-
-public sealed record LogWriterStatus(
-    int Queued, int Capacity, long Written, long Dropped, long ConsecutiveFailures, long Quarantined,
-    string? LastError, DateTimeOffset? LastErrorAt, DateTimeOffset? LastFlushAt);

@@ -27,11 +27,6 @@ public sealed class ListDeadLettersValidator : Validator<ListDeadLettersRequest>
     }
 }
 
-public sealed record DeadLetterSummary(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, int Attempts,
-    string? ExceptionType, string? Reason, DateTimeOffset ParkedAt, Guid? EnvelopeId);
-
-public sealed record DeadLettersPage(IReadOnlyList<DeadLetterSummary> Items, string? Next);
-
 public sealed record ListDeadLetters(DeadLetterFilter Filter, int PageSize, KeysetCursor? After);
 
 /// <summary>Parked orders, most recently parked first, keyset-paged on (updated_at, id).</summary>

@@ -27,12 +27,6 @@ public sealed class ListRunsValidator : Validator<ListRunsRequest>
     }
 }
 
-/// <summary>A run without its decisions: what a list shows.</summary>
-public sealed record RunSummary(Guid Id, RunTrigger Trigger, string Scope, bool DryRun, RunStatus Status, DateTimeOffset RequestedAt,
-    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error);
-
-public sealed record RunsPage(IReadOnlyList<RunSummary> Items, string? Next);
-
 public sealed record ListRuns(RunStatus? Status, int PageSize, KeysetCursor? After);
 
 /// <summary>Newest runs first, keyset-paged on (requested_at, id).</summary>

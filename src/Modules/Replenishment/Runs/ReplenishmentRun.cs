@@ -6,24 +6,6 @@ using Marten.Schema;
 
 namespace Hub.Replenishment.Runs;
 
-public enum RunTrigger { Schedule, Api, Admin, Cli }
-
-public enum RunStatus
-{
-    /// <summary>Accepted; reading 1C and planning.</summary>
-    Planning,
-    /// <summary>Planned; its orders are in the outbox.</summary>
-    Dispatching,
-    /// <summary>Every order was created.</summary>
-    Completed,
-    /// <summary>Every order reached an end, and some of them were parked or discarded.</summary>
-    CompletedWithFailures,
-    /// <summary>A dry run: planned, nothing sent.</summary>
-    Planned,
-    /// <summary>Planning could not finish (1C unreachable, an unknown warehouse...).</summary>
-    Failed,
-}
-
 /// <summary>
 /// One replenishment run: what triggered it, what it read, every decision with its reason, each order and
 /// what became of it. The plan and the outbox messages of its orders are committed in one transaction.
@@ -95,31 +77,4 @@ public sealed class ReplenishmentRun
         map.Indexes.Add(new DocumentIndex(map, "active_scope") { IsUnique = true });
         map.Indexes.Add(new DocumentIndex(map, "requested_at", "id"));
     }
-}
-
-/// <summary>What a run read from 1C, in numbers.</summary>
-public sealed record RunInputs(int Warehouses, int Items, int BalanceRows, int LevelRows, IReadOnlyList<string> Donors);
-
-public enum OrderKind { Transfer, Purchase }
-
-/// <summary>One planned order and its delivery as the Outbox last reported it.</summary>
-public sealed class RunOrder
-{
-    public Guid Id { get; set; }
-    public OrderKind Kind { get; set; }
-    public string ExternalSystem => Kind == OrderKind.Transfer ? "1c" : "moysklad";
-    public Guid? DonorKey { get; set; }
-    public string? DonorName { get; set; }
-    public Guid RecipientKey { get; set; }
-    public string RecipientName { get; set; } = "";
-    public List<PlannedLine> Lines { get; set; } = [];
-    public DeliveryState State { get; set; } = DeliveryState.Queued;
-    public int Attempts { get; set; }
-    public string? ExternalId { get; set; }
-    public string? ExternalNumber { get; set; }
-    public string? Reason { get; set; }
-    public DateTimeOffset? NextAttemptAt { get; set; }
-    public DateTimeOffset? UpdatedAt { get; set; }
-
-    public bool IsFinal => State is DeliveryState.Sent or DeliveryState.Parked or DeliveryState.Discarded;
 }

@@ -80,7 +80,7 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
         await Send.ResponseAsync(new StartRunResponse(id, RunStatus.Planning.ToString(), url), StatusCodes.Status202Accepted, ct);
     }
 
-    private static bool IsUniqueViolation(Exception? ex)
+    public static bool IsUniqueViolation(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
             if (ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }) return true;

@@ -38,7 +38,7 @@ public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
             ("SUCCESS-ish", TimeSpan.FromDays(120), false),
         };
         var seeded = new List<Seeded>();
-        var docs = new List<Hub.Logs.Domain.IntegrationLog>();
+        var docs = new List<IntegrationLog>();
         foreach (var (status, age, due) in cases)
             for (var i = 0; i < 20; i++)
             {

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using Marten.Schema;
 
-namespace Hub.Logs.Domain;
+namespace Hub.Contracts.Logging;
 
 /// <summary>
-/// One integration log record (requirements §3). Stored by Marten as a document; the members that
-/// filters use are duplicated into indexed columns (see <see cref="IntegrationLogMapping"/>).
+/// One integration log record (requirements §3), as the Logs module stores and exposes it. The Logs module owns its
+/// storage (a Marten document whose filtered members are duplicated into indexed columns, mapped there); other
+/// modules only read it through <see cref="ILogReader"/>.
 /// Serialised in snake_case both in the database and over the API, the names the users' callers send.
 /// </summary>
 public sealed class IntegrationLog
@@ -40,6 +40,4 @@ public sealed class IntegrationLog
     /// <summary>What was changed to make the record storable (NUL or lone surrogates replaced, nesting cut…), as "field: what"; null when nothing.</summary>
     public string[]? Sanitized { get; set; }
 
-    /// <summary>Marten's hook for a document's own mapping; kept next to the type so the two cannot drift apart.</summary>
-    public static void ConfigureMarten(DocumentMapping mapping) => IntegrationLogMapping.Configure(mapping);
 }

@@ -1,4 +1,4 @@
-namespace Hub.Logs.GetLogStats;
+namespace Hub.Contracts.Logging;
 
 public enum StatsBucket { Hour, Day }
 

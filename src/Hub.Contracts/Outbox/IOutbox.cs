@@ -1,0 +1,37 @@
+namespace Hub.Contracts.Outbox;
+
+/// <summary>One parked order: an order the Outbox gave up on, with the reason, until an operator replays or discards it.</summary>
+public sealed record DeadLetterSummary(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, int Attempts,
+    string? ExceptionType, string? Reason, DateTimeOffset ParkedAt, Guid? EnvelopeId);
+
+public sealed record DeadLettersPage(IReadOnlyList<DeadLetterSummary> Items, string? Next);
+
+/// <summary>Which parked orders an operator means, as the dead-letters API takes it: by system, exception type, time parked and run; or by ids.</summary>
+public sealed record ParkedOrderQuery(string? System, string? ExceptionType, DateTimeOffset? From, DateTimeOffset? To, Guid? RunId,
+    IReadOnlyList<Guid>? Ids = null);
+
+/// <summary>An order still on its way: queued, retrying after a transient failure, or replayed from the dead letters.</summary>
+public sealed record PendingOrder(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, string State, int Attempts,
+    DateTimeOffset? NextAttemptAt, string? Reason, DateTimeOffset UpdatedAt);
+
+/// <summary>What the Outbox module lets other modules (the admin pages) see of its deliveries and do with its parked orders, by its API's rules.</summary>
+public interface IOutbox
+{
+    /// <summary>The systems orders go to, as the filters name them.</summary>
+    IReadOnlyList<string> Systems { get; }
+
+    /// <summary>What is wrong with a query, in the dead-letters API's words; empty when it is fine.</summary>
+    IReadOnlyList<string> Check(ParkedOrderQuery query);
+
+    /// <summary>Parked orders, most recently parked first.</summary>
+    Task<DeadLettersPage> ParkedAsync(ParkedOrderQuery query, int limit, CancellationToken ct);
+
+    /// <summary>How many parked orders a replay or discard of the query would take.</summary>
+    Task<int> CountParkedAsync(ParkedOrderQuery query, CancellationToken ct);
+
+    /// <summary>Replays (or discards) the matching parked orders; answers how many it took.</summary>
+    Task<int> ReleaseAsync(ParkedOrderQuery query, bool replay, CancellationToken ct);
+
+    /// <summary>Orders still on their way, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct);
+}

@@ -1,0 +1,145 @@
+namespace Hub.Contracts.Replenishment;
+
+// A run as the Replenishment module exposes it: its trigger and outcome, what it read, each decision with its reason and
+// each order with its lines and delivery. The Replenishment module owns how runs are stored.
+
+public enum RunTrigger { Schedule, Api, Admin, Cli }
+
+public enum RunStatus
+{
+    /// <summary>Accepted; reading 1C and planning.</summary>
+    Planning,
+    /// <summary>Planned; its orders are in the outbox.</summary>
+    Dispatching,
+    /// <summary>Every order was created.</summary>
+    Completed,
+    /// <summary>Every order reached an end, and some of them were parked or discarded.</summary>
+    CompletedWithFailures,
+    /// <summary>A dry run: planned, nothing sent.</summary>
+    Planned,
+    /// <summary>Planning could not finish (1C unreachable, an unknown warehouse...).</summary>
+    Failed,
+}
+
+/// <summary>What a run read from 1C, in numbers.</summary>
+public sealed record RunInputs(int Warehouses, int Items, int BalanceRows, int LevelRows, IReadOnlyList<string> Donors);
+
+public enum OrderKind { Transfer, Purchase }
+
+/// <summary>One planned order and its delivery as the Outbox last reported it.</summary>
+public sealed class RunOrder
+{
+    public Guid Id { get; set; }
+    public OrderKind Kind { get; set; }
+    public string ExternalSystem => Kind == OrderKind.Transfer ? "1c" : "moysklad";
+    public Guid? DonorKey { get; set; }
+    public string? DonorName { get; set; }
+    public Guid RecipientKey { get; set; }
+    public string RecipientName { get; set; } = "";
+    public List<PlannedLine> Lines { get; set; } = [];
+    public DeliveryState State { get; set; } = DeliveryState.Queued;
+    public int Attempts { get; set; }
+    public string? ExternalId { get; set; }
+    public string? ExternalNumber { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    public bool IsFinal => State is DeliveryState.Sent or DeliveryState.Parked or DeliveryState.Discarded;
+}
+
+public enum DecisionOutcome
+{
+    /// <summary>Donors cover all of it.</summary>
+    Transfer,
+    /// <summary>Donors cover part of it; the rest is bought.</summary>
+    TransferAndPurchase,
+    /// <summary>No donor has any to give.</summary>
+    Purchase,
+    /// <summary>In deficit, but nothing can be ordered (see the reason).</summary>
+    Skipped,
+}
+
+/// <summary>
+/// One warehouse × item × characteristic in deficit. <see cref="Balance"/> is on hand (ВНаличии), <see cref="ToShip"/>
+/// what of it is promised (КОтгрузке); the free rest is what the minimum is compared with.
+/// </summary>
+public sealed record Decision(
+    Guid WarehouseKey,
+    string WarehouseName,
+    Guid ItemKey,
+    string ItemName,
+    string? Unit,
+    decimal Balance,
+    decimal Minimum,
+    decimal? Maximum,
+    decimal Needed,
+    IReadOnlyList<Allocation> FromDonors,
+    decimal ToPurchase,
+    DecisionOutcome Outcome,
+    string Reason)
+{
+    // Properties, not constructor parameters with defaults: the OpenAPI schema writer cannot render a Guid default.
+    public Guid CharacteristicKey { get; init; }
+    public string? CharacteristicName { get; init; }
+    public decimal ToShip { get; init; }
+    public decimal Free => Balance - ToShip;
+    /// <summary>What is already on its way to this shelf and was counted before ordering more.</summary>
+    public decimal OnItsWay { get; init; }
+    /// <summary>The package the order was rounded up to, where the norm names one.</summary>
+    public string? Package { get; init; }
+}
+
+public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
+
+/// <summary>One line of an order: an item, its characteristic where it has one (empty otherwise), and a quantity in its unit.</summary>
+public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, decimal Quantity)
+{
+    public Guid CharacteristicKey { get; init; }
+    public string? CharacteristicName { get; init; }
+}
+
+/// <summary>A run without its decisions: what a list shows.</summary>
+public sealed record RunSummary(Guid Id, RunTrigger Trigger, string Scope, bool DryRun, RunStatus Status, DateTimeOffset RequestedAt,
+    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error);
+
+public sealed record RunsPage(IReadOnlyList<RunSummary> Items, string? Next);
+
+/// <summary>One run with what it read, every decision with its reason, and each order with its lines and delivery.</summary>
+public sealed record RunDetail
+{
+    public required Guid Id { get; init; }
+    public RunTrigger Trigger { get; init; }
+    public Guid? WarehouseId { get; init; }
+    public required string Scope { get; init; }
+    public bool DryRun { get; init; }
+    public RunStatus Status { get; init; }
+    public bool IsActive => Status is RunStatus.Planning or RunStatus.Dispatching;
+    public DateTimeOffset RequestedAt { get; init; }
+    public DateTimeOffset? PlanningStartedAt { get; init; }
+    public DateTimeOffset? PlannedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public long? ReadMs { get; init; }
+    public long? PlanMs { get; init; }
+    public string? Error { get; init; }
+    public RunInputs? Inputs { get; init; }
+    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+    public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public IReadOnlyList<RunOrder> Orders { get; init; } = [];
+}
+
+/// <summary>Either the run that was started, or the active run whose scope overlaps and blocked it (<see cref="RaceLost"/>: an identical trigger won by a moment).</summary>
+public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false);
+
+/// <summary>What the Replenishment module lets other modules (the admin pages) read of its runs and ask of it.</summary>
+public interface IRuns
+{
+    /// <summary>Newest runs first, keyset-paged; <paramref name="next"/> is the cursor a previous page returned.</summary>
+    Task<RunsPage> ListAsync(RunStatus? status, int pageSize, string? next, CancellationToken ct);
+
+    Task<RunDetail?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>Starts a run unless one with an overlapping scope is still planning or dispatching.</summary>
+    Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct);
+}

@@ -1,0 +1,62 @@
+using Hub.Contracts.Paging;
+using Hub.Logs.ExportLogs;
+using Hub.Logs.GetLogStats;
+using Hub.Logs.SearchLogs;
+using Hub.Logs.Writing;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hub.Logs.Reading;
+
+/// <summary>
+/// The Logs module's side of <see cref="ILogReader"/>: the admin pages read logs through it, by the API's own request
+/// types and validators, so a page accepts what the API accepts and says what is wrong in the same words.
+/// </summary>
+public sealed class LogReader(IQuerySession session, BackgroundLogWriter writer, TimeProvider clock, IOptions<LogStatsOptions> statsOptions,
+    ILogger<LogReader> logger) : ILogReader
+{
+    public IReadOnlyList<string> Check(LogQuery query) =>
+        new SearchLogsValidator().Validate(ToSearch(query)).Errors.Select(e => e.ErrorMessage).ToArray();
+
+    public async Task<LogPage> SearchAsync(LogQuery query, CancellationToken ct)
+    {
+        var request = ToSearch(query);
+        var page = await SearchLogsHandler.Handle(new SearchLogs.SearchLogs(request.ToFilter(), query.PageSize, KeysetCursor.After(request.Next)), session, ct);
+        return new LogPage(page.Items, page.Next);
+    }
+
+    public Task<IntegrationLog?> FindAsync(Guid id, CancellationToken ct) => session.LoadAsync<IntegrationLog>(id, ct);
+
+    public IReadOnlyList<string> CheckExport(string? format, string? delimiter) =>
+        new ExportLogsValidator().Validate(new ExportLogsRequest { Format = format, Delimiter = delimiter }).Errors.Select(e => e.ErrorMessage).ToArray();
+
+    public Task ExportAsync(HttpContext context, LogQuery query, string? format, string? delimiter, CancellationToken ct)
+    {
+        var export = new ExportLogsRequest { Format = format, Delimiter = delimiter };
+        return LogExportResponse.StreamAsync(context, session, ToSearch(query).ToFilter(), export.ParsedFormat, export.ParsedDelimiter, clock.GetUtcNow(), logger, ct);
+    }
+
+    public LogWriterStatus WriterStatus() => writer.Status();
+
+    public TimeZoneInfo StatsZone => GetLogStatsRequest.ParseZone(null, statsOptions.Value.TimeZone) ?? TimeZoneInfo.Utc;
+
+    public IReadOnlyList<string> CheckStats(string? bucket, string? tz, string? system, string? process) =>
+        new GetLogStatsValidator().Validate(new GetLogStatsRequest { Bucket = bucket, Tz = tz, System = system, Process = process })
+            .Errors.Select(e => e.ErrorMessage).ToArray();
+
+    public StatsBucket? ParseBucket(string? bucket) => GetLogStatsRequest.ParseBucket(bucket);
+
+    public TimeZoneInfo? ParseZone(string? tz) => GetLogStatsRequest.ParseZone(tz, StatsZone.Id);
+
+    public async Task<IReadOnlyList<LogStatsRow>> StatsBySystemAsync(StatsBucket bucket, StatsRange range, TimeZoneInfo zone, string? system, string? process,
+        CancellationToken ct) =>
+        (await GetLogStatsHandler.Handle(new GetLogStats.GetLogStats(bucket, range, zone, StatsGrouping.System, system, process), session, ct)).Items;
+
+    private static SearchLogsRequest ToSearch(LogQuery q) => new()
+    {
+        From = q.From, To = q.To, Level = q.Level, Status = q.Status, ExternalSystem = q.ExternalSystem, Step = q.Step, Process = q.Process,
+        RunId = q.RunId, Text = q.Text, PageSize = q.PageSize, Next = q.Next,
+    };
+}

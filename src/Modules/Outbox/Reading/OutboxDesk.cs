@@ -1,0 +1,44 @@
+using Hub.Contracts.Outbox;
+using Hub.Outbox.DeadLetters;
+using Hub.Outbox.Deliveries;
+using Marten;
+using Wolverine;
+
+namespace Hub.Outbox.Reading;
+
+/// <summary>
+/// The Outbox module's side of <see cref="IOutbox"/>: reads take the query session, replays and discards go through the same
+/// handler as the dead-letters API, so a page and the API act alike.
+/// </summary>
+public sealed class OutboxDesk(IQuerySession session, IMessageBus bus) : IOutbox
+{
+    public IReadOnlyList<string> Systems => DeadLetterFilter.Systems;
+
+    public IReadOnlyList<string> Check(ParkedOrderQuery query) =>
+        new ListDeadLettersValidator().Validate(Request(query)).Errors.Select(e => e.ErrorMessage).ToArray();
+
+    public Task<DeadLettersPage> ParkedAsync(ParkedOrderQuery query, int limit, CancellationToken ct) =>
+        ListDeadLettersHandler.Handle(new ListDeadLetters(Filter(query), limit, null), session, ct);
+
+    public async Task<int> CountParkedAsync(ParkedOrderQuery query, CancellationToken ct) =>
+        (await bus.InvokeAsync<DeadLetterActionResult>(new ActOnDeadLetters(DeadLetterAction.Replay, Filter(query), true), ct)).Matched;
+
+    public async Task<int> ReleaseAsync(ParkedOrderQuery query, bool replay, CancellationToken ct) =>
+        (await bus.InvokeAsync<DeadLetterActionResult>(
+            new ActOnDeadLetters(replay ? DeadLetterAction.Replay : DeadLetterAction.Discard, Filter(query), false), ct)).Matched;
+
+    public async Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct)
+    {
+        var pending = session.Query<Delivery>().Where(d => d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || d.State == DeliveryState.Replayed);
+        if (system is { Length: > 0 }) pending = pending.Where(d => d.ExternalSystem == system.ToLowerInvariant());
+        if (runId is { } run) pending = pending.Where(d => d.RunId == run);
+        var items = await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(ct);
+        return items.Select(d => new PendingOrder(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.State.ToString(), d.Attempts,
+            d.NextAttemptAt, d.Reason, d.UpdatedAt)).ToArray();
+    }
+
+    private static ListDeadLettersRequest Request(ParkedOrderQuery q) =>
+        new() { System = q.System, ExceptionType = q.ExceptionType, From = q.From, To = q.To, RunId = q.RunId };
+
+    private static DeadLetterFilter Filter(ParkedOrderQuery q) => Request(q).ToFilter(q.Ids);
+}
