@@ -175,6 +175,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
 app.UseStatusCodePages();
 app.UseSecurityHeaders();
 Hub.Admin.Shell.AdminCulture.UseAdminCulture(app);
+Hub.Admin.Shell.AdminAntiforgeryCookie.UseAdminAntiforgeryCookie(app);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseMiddleware<Hub.Host.Api.MissingContentTypeMiddleware>();

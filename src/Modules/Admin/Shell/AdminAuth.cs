@@ -32,7 +32,9 @@ public static class AdminAuth
         services.AddSingleton(sessions);
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "hub_admin_csrf";
+            // Over HTTPS AdminAntiforgeryCookie turns it into __Host-hub_admin_csrf on path /.
+            o.Cookie.Name = AdminAntiforgeryCookie.HttpName;
+            o.Cookie.Path = AdminCookieManager.HttpPath;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = AdminForms.TokenField;
             o.HeaderName = AdminForms.TokenHeader;

@@ -65,4 +65,42 @@ public sealed class SessionCookieTests(AdminFixture fixture)
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hub_admin=", StringComparison.Ordinal));
         Assert.Contains("path=/admin", cookie, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task over_https_the_antiforgery_cookie_has_the_host_prefix_and_a_tossed_plain_one_cannot_break_the_forms()
+    {
+        var client = fixture.Host.Server.CreateClient();
+        client.BaseAddress = new Uri("https://hub.example");
+        using var session = new CookieSession(client);
+        var (_, _, page) = await session.GetAsync("/admin/sign-in");
+        var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Host-hub_admin_csrf=", StringComparison.Ordinal));
+        Assert.Contains("path=/;", cookie + ";", StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith("hub_admin_csrf=", StringComparison.Ordinal));
+        // Another app on the host set a plain one on path=/, sent first: the form still works, by the prefixed cookie alone.
+        session.ForeignCookies.Add("hub_admin_csrf=CfDJ8TossedByAnotherApp");
+        var (status, _, response) = await session.PostAsync("/admin/sign-in",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["api_key"] = TestKeys.Viewer });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("/admin/logs", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/logs")).Status);
+    }
+
+    [Fact]
+    public async Task over_https_a_form_without_the_prefixed_antiforgery_cookie_is_refused()
+    {
+        var client = fixture.Host.Server.CreateClient();
+        client.BaseAddress = new Uri("https://hub.example");
+        using var session = new CookieSession(client);
+        await session.GetAsync("/admin/sign-in");
+        var token = session.Cookies["__Host-hub_admin_csrf"];
+        // The same token under the plain name (what an app on plain HTTP could set) is not the hub's cookie over HTTPS.
+        // Shares the client, which the first session disposes.
+        var plain = new CookieSession(client);
+        plain.ForeignCookies.Add($"hub_admin_csrf={token}");
+        var (status, _, _) = await plain.PostAsync("/admin/sign-in",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["api_key"] = TestKeys.Viewer });
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
 }
