@@ -21,13 +21,22 @@ public static class RequestTrace
     {
         counters.CountRequest();
         var receivedAt = time.GetUtcNow();
+        var recorded = 0;
+        // An answered request is recorded as its headers go out: a client that has read the last page
+        // must find that page in the log, and the request's end comes after the client has its answer.
+        context.Response.OnStarting(() =>
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 0) Record(context, counters, receivedAt);
+            return Task.CompletedTask;
+        });
         try
         {
             await handle();
         }
         finally
         {
-            Record(context, counters, receivedAt);
+            // A swallowed or abandoned request never starts its answer: recorded here, once.
+            if (Interlocked.Exchange(ref recorded, 1) == 0) Record(context, counters, receivedAt);
         }
     }
 
