@@ -21,6 +21,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -116,6 +117,9 @@ builder.Host.UseWolverine(opts =>
     foreach (var assembly in HubAssemblies.Modules) opts.Discovery.IncludeAssembly(assembly);
     opts.Policies.AutoApplyTransactions();
     opts.Policies.UseDurableLocalQueues();
+    // The database gone for a moment is transient for every handler (a run's end, a notification, a log batch): retried
+    // until it is back, never dead-lettered. A handler's own rules come first; the Outbox's order rules start with this one.
+    Hub.Integrations.Resilience.TransientDatabase.Retry(opts.Policies.OnException(Hub.Integrations.Resilience.TransientDatabase.Matches, "the database went away for a moment"));
     opts.ConfigureLogs(withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureOutbox(builder.Configuration, withSchedule: CommandLine.StartsServer(command));
     opts.ConfigureReplenishment(builder.Configuration, withSchedule: CommandLine.StartsServer(command));

@@ -48,14 +48,8 @@ public enum DeliveryState
     Discarded,
 }
 
-/// <summary>The Outbox tells Replenishment what became of one order, so the run's record shows it.</summary>
-public sealed record OrderDeliveryChanged(
-    Guid RunId,
-    Guid OrderId,
-    DeliveryState State,
-    int Attempts,
-    DateTimeOffset At,
-    string? ExternalId = null,
-    string? ExternalNumber = null,
-    string? Reason = null,
-    DateTimeOffset? NextAttemptAt = null);
+/// <summary>
+/// The Outbox tells Replenishment that an order of this run changed state, in the transaction of the event that says so.
+/// Replenishment ends the run when none of its orders is open any more, and reopens it when a parked order is replayed.
+/// </summary>
+public sealed record OrderDeliveryChanged(Guid RunId, Guid OrderId, DeliveryState State, DateTimeOffset At);

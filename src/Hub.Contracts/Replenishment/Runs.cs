@@ -132,6 +132,12 @@ public sealed record RunDetail
 /// <summary>Either the run that was started, or the active run whose scope overlaps and blocked it (<see cref="RaceLost"/>: an identical trigger won by a moment).</summary>
 public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false);
 
+/// <summary>One event of a run or of one of its orders: its place in the event store, its own time, its kind, the order it concerns and a line saying what happened.</summary>
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text);
+
+/// <summary>A page of a run's timeline, oldest first; <see cref="Next"/> is the sequence to pass as <c>after</c> for the following page.</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, long? Next);
+
 /// <summary>What the Replenishment module lets other modules (the admin pages) read of its runs and ask of it.</summary>
 public interface IRuns
 {
@@ -139,6 +145,9 @@ public interface IRuns
     Task<RunsPage> ListAsync(RunStatus? status, int pageSize, string? next, CancellationToken ct);
 
     Task<RunDetail?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The run's events and its orders' events in the order they happened; null when there is no such run.</summary>
+    Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct);
 
     /// <summary>Starts a run unless one with an overlapping scope is still planning or dispatching.</summary>
     Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct);

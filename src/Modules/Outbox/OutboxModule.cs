@@ -2,6 +2,8 @@ using Hub.Contracts.Health;
 using Hub.Contracts.Notifications;
 using Hub.Outbox.Deliveries;
 using Hub.Outbox.Notifications;
+using Hub.Contracts.Replenishment;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +17,16 @@ public static class OutboxModule
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(Options(configuration));
-        services.ConfigureMarten(opts => opts.RegisterDocumentType<Delivery>());
+        services.ConfigureMarten(opts =>
+        {
+            // Each order is an event stream; its delivery view is projected in the transaction that appends.
+            opts.Projections.Add<DeliveryProjection>(ProjectionLifecycle.Inline);
+            opts.Events.AddEventTypes([typeof(OrderQueued), typeof(OrderRetrying), typeof(OrderSent), typeof(OrderDeadLettered), typeof(OrderReplayed),
+                typeof(OrderDiscarded)]);
+        });
+        services.AddSingleton<IRunOrders, RunOrders>();
+        // Before Replenishment's upgrade (registered after this module) and before Wolverine handles any message.
+        services.AddHostedService<Upgrade.DeliveryHistoryUpgrade>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddScoped<IOutbox, Reading.OutboxDesk>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<DeliveryMetrics>());

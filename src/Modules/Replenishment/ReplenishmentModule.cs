@@ -1,6 +1,7 @@
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Runs;
 using Hub.Replenishment.Schedule;
+using JasperFx.Events.Projections;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +12,23 @@ namespace Hub.Replenishment;
 /// <summary>The Replenishment module: runs that turn 1C's deficits into orders, on a schedule and on demand.</summary>
 public static class ReplenishmentModule
 {
-    /// <summary>The queue that writes delivery notices onto runs, one at a time.</summary>
+    /// <summary>The queue that ends and reopens runs as their orders change, one notice at a time.</summary>
     public const string DeliveryQueue = "run-deliveries";
 
     public static IServiceCollection AddReplenishment(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(Options(configuration));
-        // Several hub nodes write one run's orders at once (each handles the notices of the messages it delivered);
-        // a write on a run someone else changed since it was loaded fails and is retried on the fresh run.
-        services.ConfigureMarten(opts => opts.Schema.For<ReplenishmentRun>().UseOptimisticConcurrency(true));
+        services.ConfigureMarten(opts =>
+        {
+            // A run is an event stream; its summary and its plan are projected in the transaction that appends.
+            opts.Projections.Snapshot<ReplenishmentRun>(SnapshotLifecycle.Inline);
+            opts.Projections.Add(new RunPlanProjection(), ProjectionLifecycle.Inline);
+            opts.Events.AddEventTypes([typeof(RunRequested), typeof(RunPlanningStarted), typeof(RunPlanned), typeof(RunFailed), typeof(RunFinished),
+                typeof(RunReopened), typeof(OrderQueued)]);
+        });
         services.ConfigureMarten(opts => opts.RegisterDocumentType<LastOccurrence>());
+        // After the Outbox's upgrade of the deliveries (registered before this module), before Wolverine handles any message.
+        services.AddHostedService<Upgrade.RunHistoryUpgrade>();
         services.AddSingleton<RunMetrics>();
         services.AddScoped<IRuns, Reading.RunDesk>();
         services.AddScoped<ISchedules, Reading.RunDesk>();

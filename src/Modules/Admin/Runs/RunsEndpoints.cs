@@ -94,7 +94,8 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         var id = Route<Guid>("id");
         var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.FindAsync(id, ct), $"No run has id {id}.", ct);
         if (run is null) return;
-        var detail = RunsView.Detail(run);
+        var timeline = await runs.TimelineAsync(id, 0, 200, ct);
+        var detail = RunsView.Detail(run, timeline);
         var poll = run.IsActive ? $" hx-get=\"/admin/runs/{run.Id}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
         var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";
         await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {run.Id}", region, () => region, ct);

@@ -40,7 +40,7 @@ public static class RunsView
             """;
     }
 
-    public static string Detail(RunDetail run)
+    public static string Detail(RunDetail run, TimelinePage? timeline = null)
     {
         var fields = new (string, object?)[]
         {
@@ -67,6 +67,23 @@ public static class RunsView
             {(run.Orders.Count == 0 ? "<p class=\"muted\">No orders.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
             <h3>Decisions ({run.Decisions.Count})</h3>
             {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}
+            {Timeline(run.Id, timeline)}
+            """;
+    }
+
+    /// <summary>The run's events and its orders', oldest first; the API pages on past the first page.</summary>
+    public static string Timeline(Guid runId, TimelinePage? timeline)
+    {
+        if (timeline is null) return "";
+        var rows = new StringBuilder();
+        foreach (var e in timeline.Items)
+            rows.Append($"<tr><td>{Html.E(e.At)}</td><td class=\"event-{Html.E(e.Event)}\">{Html.E(e.Event)}</td><td>{Html.E(e.OrderId)}</td><td>{Html.E(e.Text)}</td></tr>");
+        var more = timeline.Next is { } next
+            ? $"<p class=\"muted\">Only the first {timeline.Items.Count} events are shown: <a href=\"/api/v1/runs/{runId}/timeline?after={next}\">the rest in the API</a>.</p>"
+            : "";
+        return $"""
+            <h3>Timeline ({timeline.Items.Count}{(timeline.Next is null ? "" : "+")})</h3>
+            <table id="timeline"><thead><tr><th>Time</th><th>Event</th><th>Order</th><th>What happened</th></tr></thead><tbody>{rows}</tbody></table>{more}
             """;
     }
 }

@@ -3,7 +3,6 @@ using Hub.Integrations.MoySklad;
 using Hub.Outbox.Deliveries;
 using Marten;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Hub.Outbox.CustomerOrders;
 
@@ -13,7 +12,7 @@ public static class SendCustomerOrderHandler
     public static Task<Delivery?> LoadAsync(SendCustomerOrder message, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<Delivery>(message.OrderId, ct);
 
-    public static async Task<(OrderDeliveryChanged, IMartenOp)> Handle(SendCustomerOrder message, Delivery? delivery,
+    public static async Task<(OrderDeliveryChanged, AppendOrderEvents)> Handle(SendCustomerOrder message, Delivery? delivery,
         Envelope envelope, MoySkladClient moySklad, TimeProvider clock, CancellationToken ct)
     {
         using var scope = DeliveryRecords.Scope(message, envelope);
@@ -25,9 +24,8 @@ public static class SendCustomerOrderHandler
             message.Lines.Zip(products, (line, product) => new CustomerOrderLine(product.Ref, line.Quantity)).ToArray());
         var created = await moySklad.CreateCustomerOrderAsync(request, ct);
 
-        var sent = DeliveryRecords.Attempted(delivery, message, envelope, DeliveryState.Sent, clock.GetUtcNow());
-        sent.ExternalId = created.Id;
-        sent.ExternalNumber = created.Name;
-        return (sent.ToChange(), MartenOps.Store(sent));
+        var now = clock.GetUtcNow();
+        var sent = new OrderSent(message.OrderId, message.RunId, "moysklad", envelope.Attempts, envelope.Id, created.Id, created.Name, null, now);
+        return (new OrderDeliveryChanged(message.RunId, message.OrderId, DeliveryState.Sent, now), DeliveryRecords.Outcome(delivery is not null, message, sent));
     }
 }

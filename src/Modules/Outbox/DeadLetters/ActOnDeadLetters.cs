@@ -39,7 +39,7 @@ public sealed record DeadLetterActionResult(string Action, bool DryRun, int Matc
 /// <summary>Wolverine's part of a replay or discard, sent only after the deliveries' new state is committed.</summary>
 public sealed record ReleaseDeadLetters(DeadLetterAction Action, Guid[] EnvelopeIds);
 
-/// <summary>Marks the matching deliveries and tells their runs in one transaction; Wolverine's dead letters follow through <see cref="ReleaseDeadLetters"/>.</summary>
+/// <summary>Appends each matching order's replay or discard to its stream and tells its run, in one transaction; Wolverine's dead letters follow through <see cref="ReleaseDeadLetters"/>.</summary>
 public static class ActOnDeadLettersHandler
 {
     public static async Task<IReadOnlyList<Delivery>> LoadAsync(ActOnDeadLetters command, IDocumentSession session, CancellationToken ct) =>
@@ -51,18 +51,20 @@ public static class ActOnDeadLettersHandler
         if (command.DryRun || matched.Count == 0) return (result, MartenOps.Nothing(), []);
 
         var now = clock.GetUtcNow();
+        var replay = command.Action == DeadLetterAction.Replay;
         var messages = new OutgoingMessages();
+        var events = new List<IOrderEvent>();
         foreach (var delivery in matched)
         {
-            delivery.State = command.Action == DeadLetterAction.Replay ? DeliveryState.Replayed : DeliveryState.Discarded;
-            delivery.UpdatedAt = now;
-            delivery.Reason = command.Action == DeadLetterAction.Replay ? $"replayed by an operator after: {delivery.Reason}" : $"discarded by an operator after: {delivery.Reason}";
-            messages.Add(delivery.ToChange());
+            events.Add(replay ? new OrderReplayed(delivery.Id, delivery.RunId, delivery.ExternalSystem, Operator, now) : new OrderDiscarded(delivery.Id, delivery.RunId, delivery.ExternalSystem, Operator, now));
+            messages.Add(new OrderDeliveryChanged(delivery.RunId, delivery.Id, replay ? DeliveryState.Replayed : DeliveryState.Discarded, now));
         }
 
         messages.Add(new ReleaseDeadLetters(command.Action, matched.Where(d => d.EnvelopeId is not null).Select(d => d.EnvelopeId!.Value).ToArray()));
-        return (result, MartenOps.StoreMany(matched.ToArray()), messages);
+        return (result, new AppendOrderEvents(events), messages);
     }
+
+    private const string Operator = "an operator";
 }
 
 /// <summary>Replays or discards the envelopes in Wolverine's dead-letter storage; its durability agent picks replayed ones up.</summary>

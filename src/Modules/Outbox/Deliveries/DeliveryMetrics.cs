@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Hub.Contracts.Replenishment;
 using Marten;
 using Marten.Services;
 
@@ -7,7 +8,7 @@ namespace Hub.Outbox.Deliveries;
 
 /// <summary>
 /// Orders by system and by what happened to them (sent, retrying, parked, replayed, discarded), counted from the
-/// delivery records as they commit: every attempt writes one, so a rolled-back attempt is never counted.
+/// order events as they commit, so a rolled-back attempt is never counted.
 /// </summary>
 public sealed class DeliveryMetrics : DocumentSessionListenerBase, IConfigureMarten
 {
@@ -23,8 +24,16 @@ public sealed class DeliveryMetrics : DocumentSessionListenerBase, IConfigureMar
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        foreach (var delivery in commit.Updated.Concat(commit.Inserted).OfType<Delivery>())
-            _orders.Add(1, new TagList { { "external_system", delivery.ExternalSystem }, { "state", delivery.State.ToString().ToLowerInvariant() } });
+        foreach (var e in commit.GetEvents())
+        {
+            var state = e.Data switch
+            {
+                OrderSent => "sent", OrderRetrying => "retrying", OrderDeadLettered => "parked", OrderReplayed => "replayed", OrderDiscarded => "discarded",
+                _ => null,
+            };
+            if (state is null) continue;
+            _orders.Add(1, new TagList { { "external_system", ((IOrderEvent)e.Data).ExternalSystem }, { "state", state } });
+        }
         return Task.CompletedTask;
     }
 }

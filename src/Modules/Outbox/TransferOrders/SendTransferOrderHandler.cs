@@ -3,7 +3,6 @@ using Hub.Integrations.OneC;
 using Hub.Outbox.Deliveries;
 using Marten;
 using Wolverine;
-using Wolverine.Marten;
 
 namespace Hub.Outbox.TransferOrders;
 
@@ -13,7 +12,7 @@ public static class SendTransferOrderHandler
     public static Task<Delivery?> LoadAsync(SendTransferOrder message, IDocumentSession session, CancellationToken ct) =>
         session.LoadAsync<Delivery>(message.OrderId, ct);
 
-    public static async Task<(OrderDeliveryChanged, IMartenOp)> Handle(SendTransferOrder message, Delivery? delivery,
+    public static async Task<(OrderDeliveryChanged, AppendOrderEvents)> Handle(SendTransferOrder message, Delivery? delivery,
         Envelope envelope, OneCClient oneC, TimeProvider clock, CancellationToken ct)
     {
         using var scope = DeliveryRecords.Scope(message, envelope);
@@ -23,10 +22,9 @@ public static class SendTransferOrderHandler
             message.PlannedAt ?? clock.GetUtcNow().AddDays(-7));
         var created = await oneC.CreateTransferOrderAsync(request, ct);
 
-        var sent = DeliveryRecords.Attempted(delivery, message, envelope, DeliveryState.Sent, clock.GetUtcNow());
-        sent.ExternalId = created.RefKey.ToString();
-        sent.ExternalNumber = created.Number;
-        sent.Reason = created.Outcome == TransferOrderOutcome.Created ? null : $"found by its marker in 1C ({created.Outcome})";
-        return (sent.ToChange(), MartenOps.Store(sent));
+        var now = clock.GetUtcNow();
+        var sent = new OrderSent(message.OrderId, message.RunId, "1c", envelope.Attempts, envelope.Id, created.RefKey.ToString(), created.Number,
+            created.Outcome == TransferOrderOutcome.Created ? null : $"found by its marker in 1C ({created.Outcome})", now);
+        return (new OrderDeliveryChanged(message.RunId, message.OrderId, DeliveryState.Sent, now), DeliveryRecords.Outcome(delivery is not null, message, sent));
     }
 }

@@ -1,9 +1,9 @@
 using FastEndpoints;
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Security;
-using Hub.Replenishment.Runs;
+using Hub.Replenishment.Reading;
 using Marten;
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 
 namespace Hub.Replenishment.GetRun;
 
@@ -12,16 +12,8 @@ public sealed class GetRunRequest
     public Guid Id { get; set; }
 }
 
-public sealed record GetRun(Guid Id);
-
-/// <summary>One run with its inputs, decisions and orders; null when there is none.</summary>
-public static class GetRunHandler
-{
-    public static Task<ReplenishmentRun?> Handle(GetRun query, IQuerySession session, CancellationToken ct) =>
-        session.LoadAsync<ReplenishmentRun>(query.Id, ct);
-}
-
-public sealed class GetRunEndpoint(IMessageBus bus) : Endpoint<GetRunRequest, ReplenishmentRun>
+/// <summary>One run with its inputs, decisions and orders, read from its projections.</summary>
+public sealed class GetRunEndpoint(IQuerySession session, IRunOrders deliveries) : Endpoint<GetRunRequest, RunDetail>
 {
     public override void Configure()
     {
@@ -33,8 +25,7 @@ public sealed class GetRunEndpoint(IMessageBus bus) : Endpoint<GetRunRequest, Re
 
     public override async Task HandleAsync(GetRunRequest req, CancellationToken ct)
     {
-        var run = await bus.InvokeAsync<ReplenishmentRun?>(new GetRun(req.Id), ct);
-        if (run is null)
+        if (await RunDetails.LoadAsync(session, deliveries, req.Id, ct) is not { } run)
         {
             AddError($"no run has id {req.Id}");
             await Send.ErrorsAsync(StatusCodes.Status404NotFound, ct);

@@ -1,12 +1,12 @@
 using FastEndpoints;
 using FluentValidation;
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Paging;
 using Hub.Contracts.Security;
 using Hub.Replenishment.Runs;
 using Marten;
 using Marten.Linq.MatchesSql;
 using Microsoft.AspNetCore.Http;
-using Wolverine;
 
 namespace Hub.Replenishment.ListRuns;
 
@@ -32,25 +32,27 @@ public sealed record ListRuns(RunStatus? Status, int PageSize, KeysetCursor? Aft
 /// <summary>Newest runs first, keyset-paged on (requested_at, id).</summary>
 public static class ListRunsHandler
 {
-    public static async Task<RunsPage> Handle(ListRuns query, IQuerySession session, CancellationToken ct)
+    public static async Task<RunsPage> Handle(ListRuns query, IQuerySession session, IRunOrders deliveries, CancellationToken ct)
     {
         var runs = session.Query<ReplenishmentRun>().AsQueryable();
         if (query.Status is { } status) runs = runs.Where(r => r.Status == status);
         if (query.After is { } after)
             runs = runs.Where(r => r.MatchesSql("(d.requested_at, d.id) < (?, ?)", after.Ts, after.Id));
         var page = await runs.OrderByDescending(r => r.RequestedAt).ThenByDescending(r => r.Id).Take(query.PageSize + 1).ToListAsync(ct);
-        var items = page.Take(query.PageSize).Select(Summarise).ToArray();
+        var shown = page.Take(query.PageSize).ToArray();
+        // One grouped, indexed query for the page's counts: a run being dispatched changes them with every order.
+        var counts = shown.Length == 0 ? new Dictionary<Guid, RunOrderCounts>() : await deliveries.CountAsync(shown.Select(r => r.Id).ToArray(), ct);
+        var items = shown.Select(r => Summarise(r, counts.GetValueOrDefault(r.Id))).ToArray();
         var next = page.Count > query.PageSize ? new KeysetCursor(items[^1].RequestedAt, items[^1].Id).Encode() : null;
         return new RunsPage(items, next);
     }
 
-    public static RunSummary Summarise(ReplenishmentRun r) =>
-        new(r.Id, r.Trigger, r.Scope, r.DryRun, r.Status, r.RequestedAt, r.PlannedAt, r.FinishedAt, r.Decisions.Count, r.Orders.Count,
-            r.Orders.Count(o => o.State == Contracts.Replenishment.DeliveryState.Sent),
-            r.Orders.Count(o => o.State is Contracts.Replenishment.DeliveryState.Parked or Contracts.Replenishment.DeliveryState.Discarded), r.Error);
+    public static RunSummary Summarise(ReplenishmentRun r, RunOrderCounts? counts = null) =>
+        new(r.Id, r.Trigger, r.Scope, r.DryRun, r.Status, r.RequestedAt, r.PlannedAt, r.FinishedAt, r.Deficits, r.OrderCount,
+            counts?.Sent ?? r.Sent, counts?.Failed ?? r.Failed, r.Error);
 }
 
-public sealed class ListRunsEndpoint(IMessageBus bus) : Endpoint<ListRunsRequest, RunsPage>
+public sealed class ListRunsEndpoint(IQuerySession session, IRunOrders deliveries) : Endpoint<ListRunsRequest, RunsPage>
 {
     public override void Configure()
     {
@@ -63,6 +65,6 @@ public sealed class ListRunsEndpoint(IMessageBus bus) : Endpoint<ListRunsRequest
     public override async Task HandleAsync(ListRunsRequest req, CancellationToken ct)
     {
         var after = KeysetCursor.After(req.Next);
-        await Send.OkAsync(await bus.InvokeAsync<RunsPage>(new ListRuns(req.Status, req.PageSize, after), ct), ct);
+        await Send.OkAsync(await ListRunsHandler.Handle(new ListRuns(req.Status, req.PageSize, after), session, deliveries, ct), ct);
     }
 }

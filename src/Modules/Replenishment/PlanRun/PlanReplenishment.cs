@@ -32,7 +32,7 @@ public static class PlanReplenishmentHandler
             return Fail(run, "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password.", clock, logs, logger);
 
         using var scope = IntegrationScope.Begin(new IntegrationScope(Process, run.Id));
-        run.PlanningStartedAt = clock.GetUtcNow();
+        var started = new RunPlanningStarted(clock.GetUtcNow());
         logs.Write(Step(run, "started", $"Deficit analysis started ({run.Trigger}, scope {run.Scope}{(run.DryRun ? ", dry run" : "")})"));
 
         var watch = Stopwatch.StartNew();
@@ -44,16 +44,16 @@ public static class PlanReplenishmentHandler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever stops the reading ends the run with its reason; a run left in Planning would block its scope.
-            return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger);
+            return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger, started);
         }
 
-        run.ReadMs = watch.ElapsedMilliseconds;
+        var readMs = watch.ElapsedMilliseconds;
         if (run.WarehouseId is { } only && input.Warehouses.All(w => w.Key != only))
-            return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger);
+            return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger, started);
 
         watch.Restart();
         var plan = ReplenishmentPlanner.Create(input);
-        run.PlanMs = watch.ElapsedMilliseconds;
+        var planMs = watch.ElapsedMilliseconds;
 
         // What every transfer order names (organization, priority) must resolve before anything is sent: an order that
         // cannot be posted would only be parked, one after another. A dry run plans anyway and says what is missing.
@@ -65,30 +65,32 @@ public static class PlanReplenishmentHandler
             }
             catch (Exception ex) when (ex is OneCSettingException or Hub.Integrations.Http.ExternalApiException)
             {
-                if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger);
+                if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger, started);
                 plan = plan with { Warnings = [.. plan.Warnings, $"Transfer orders could not be sent: {ex.Message}"] };
             }
         }
 
-        var messages = Apply(run, input, plan, clock.GetUtcNow());
+        var (appends, messages) = Apply(run, input, plan, readMs, planMs, clock.GetUtcNow(), started);
 
         logs.Write(Step(run, "success",
             $"Deficit analysis done: {plan.Decisions.Count} deficits, {plan.Transfers.Count} transfer orders, {plan.Purchases.Count} customer orders{(run.DryRun ? " (dry run, nothing sent)" : "")}")
-            with { ElapsedMs = run.ReadMs + run.PlanMs, Details = new { run.Inputs, plan.Skipped, plan.Warnings } });
+            with { ElapsedMs = readMs + planMs, Details = new { Inputs = Inputs(input), plan.Skipped, plan.Warnings } });
         logger.LogInformation("Run {RunId} planned: {Transfers} transfer orders, {Purchases} customer orders{DryRun}",
             run.Id, plan.Transfers.Count, plan.Purchases.Count, run.DryRun ? " (dry run)" : "");
-        return (MartenOps.Store(run), messages);
+        return (appends, messages);
     }
 
-    /// <summary>Writes the plan onto the run and turns each planned order into its outbox message (none for a dry run).</summary>
-    public static OutgoingMessages Apply(ReplenishmentRun run, PlanningInput input, Plan plan, DateTimeOffset now)
+    private static RunInputs Inputs(PlanningInput input) =>
+        new(input.Warehouses.Count, input.Items.Count, input.Balances.Count, input.Levels.Count, input.DonorNames);
+
+    /// <summary>
+    /// The plan as events: the run's (planning started, planned, and its end when nothing is to be sent) and one stream per
+    /// order, started with the order's <see cref="OrderQueued"/>; and each order's outbox message (none for a dry run).
+    /// </summary>
+    public static (AppendEvents, OutgoingMessages) Apply(ReplenishmentRun run, PlanningInput input, Plan plan, long readMs, long planMs,
+        DateTimeOffset now, RunPlanningStarted? started = null)
     {
-        run.Inputs = new RunInputs(input.Warehouses.Count, input.Items.Count, input.Balances.Count, input.Levels.Count, input.DonorNames);
-        run.Decisions = plan.Decisions.ToList();
-        run.Skipped = plan.Skipped.ToDictionary();
-        run.Warnings = plan.Warnings.ToList();
-        run.PlannedAt = now;
-        run.Orders =
+        RunOrder[] orders =
         [
             .. plan.Transfers.Select(t => new RunOrder
             {
@@ -101,32 +103,40 @@ public static class PlanReplenishmentHandler
             }),
         ];
 
+        var sends = !run.DryRun && orders.Length > 0;
+        var runEvents = new List<object> { started ?? new RunPlanningStarted(now) };
+        runEvents.Add(new RunPlanned(Inputs(input), plan.Decisions.ToArray(), plan.Skipped.ToDictionary(), plan.Warnings.ToArray(), readMs, planMs,
+            orders.Length, sends ? [] : orders, now));
         var messages = new OutgoingMessages();
-        if (run.DryRun || run.Orders.Count == 0)
+        if (!sends)
         {
-            run.End(run.DryRun ? RunStatus.Planned : RunStatus.Completed, now);
-            return messages;
+            var outcome = run.DryRun ? RunStatus.Planned : RunStatus.Completed;
+            runEvents.Add(new RunFinished(outcome, 0, 0, now));
+            messages.Add(RunNotices.Ended(run.Id, outcome, 0, now, null));
+            return (AppendEvents.To(run.Id, [.. runEvents]), messages);
         }
 
-        run.Status = RunStatus.Dispatching;
-        foreach (var order in run.Orders)
+        var appends = new List<(Guid, object[])> { (run.Id, runEvents.ToArray()) };
+        foreach (var order in orders)
         {
+            appends.Add((order.Id, [new OrderQueued(order.Id, run.Id, order.Kind, order.DonorKey, order.DonorName, order.RecipientKey, order.RecipientName, order.Lines, now)]));
             var lines = order.Lines.Select(l => new OrderLine(l.ItemKey, l.ItemName, l.Unit, l.Quantity, l.CharacteristicKey, l.CharacteristicName)).ToArray();
             messages.Add(order.Kind == OrderKind.Transfer
                 ? new SendTransferOrder(order.Id, run.Id, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines, now)
                 : new SendCustomerOrder(order.Id, run.Id, order.RecipientKey, order.RecipientName, lines));
         }
 
-        return messages;
+        return (new AppendEvents(appends), messages);
     }
 
-    private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger)
+    private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger,
+        RunPlanningStarted? started = null)
     {
-        run.Error = error;
-        run.End(RunStatus.Failed, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
         logs.Write(Step(run, "failed", error) with { Level = LogLevels.Error, ErrorMessage = error });
         logger.LogWarning("Run {RunId} failed: {Error}", run.Id, error);
-        return (MartenOps.Store(run), RunNotices.IfEnded(run));
+        object[] events = started is null ? [new RunFailed(error, now)] : [started, new RunFailed(error, now)];
+        return (AppendEvents.To(run.Id, events), [RunNotices.Ended(run.Id, RunStatus.Failed, 0, now, error)]);
     }
 
     private static LogEntry Step(ReplenishmentRun run, string status, string message) => new()

@@ -1,3 +1,4 @@
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Paging;
 using Hub.Contracts.Scheduling;
 using Hub.Replenishment.ListRuns;
@@ -16,14 +17,16 @@ namespace Hub.Replenishment.Reading;
 /// The Replenishment module's side of <see cref="IRuns"/> and <see cref="ISchedules"/>: reads take the query session,
 /// a start goes through the same handler as the trigger API, so the admin pages and the API start and refuse alike.
 /// </summary>
-public sealed class RunDesk(IQuerySession session, IMessageBus bus, IWolverineRuntime runtime, IServiceProvider services, TimeProvider clock)
+public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessageBus bus, IWolverineRuntime runtime, IServiceProvider services, TimeProvider clock)
     : IRuns, ISchedules
 {
     public Task<RunsPage> ListAsync(RunStatus? status, int pageSize, string? next, CancellationToken ct) =>
-        ListRunsHandler.Handle(new ListRuns.ListRuns(status, pageSize, KeysetCursor.After(next)), session, ct);
+        ListRunsHandler.Handle(new ListRuns.ListRuns(status, pageSize, KeysetCursor.After(next)), session, deliveries, ct);
 
-    public async Task<RunDetail?> FindAsync(Guid id, CancellationToken ct) =>
-        await session.LoadAsync<ReplenishmentRun>(id, ct) is { } run ? Detail(run) : null;
+    public Task<RunDetail?> FindAsync(Guid id, CancellationToken ct) => RunDetails.LoadAsync(session, deliveries, id, ct);
+
+    public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
+        GetRunTimeline.RunTimeline.ReadAsync(session, deliveries, id, after, pageSize, ct);
 
     public async Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct)
     {
@@ -42,12 +45,4 @@ public sealed class RunDesk(IQuerySession session, IMessageBus bus, IWolverineRu
     // The schedule control is resolved when asked for: only a serving host registers schedules, and with them the control.
     public Task<IReadOnlyList<ScheduleView>> ListAsync(CancellationToken ct) =>
         ScheduleViews.LoadAsync(runtime, services.GetRequiredService<IRecurringScheduleControl>(), session, clock, ct);
-
-    public static RunDetail Detail(ReplenishmentRun r) => new()
-    {
-        Id = r.Id, Trigger = r.Trigger, WarehouseId = r.WarehouseId, Scope = r.Scope, DryRun = r.DryRun, Status = r.Status,
-        RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt,
-        ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = r.Inputs, Decisions = r.Decisions, Skipped = r.Skipped,
-        Warnings = r.Warnings, Orders = r.Orders,
-    };
 }

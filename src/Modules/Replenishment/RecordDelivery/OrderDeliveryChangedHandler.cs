@@ -1,3 +1,4 @@
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Runs;
 using JasperFx;
@@ -5,14 +6,17 @@ using Marten;
 using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
-using Wolverine.Marten;
 
 namespace Hub.Replenishment.RecordDelivery;
 
-/// <summary>Writes what the Outbox reported onto the run's order, and ends the run when its last order has ended.</summary>
+/// <summary>
+/// Ends a run when none of its orders is open any more, and reopens a finished run when one of its parked orders is replayed.
+/// Nothing of the order is written here: its state is the Outbox's delivery view, counted by run on an index.
+/// </summary>
 /// <remarks>
-/// Runs on a sequential queue, so one node writes one notice at a time; other nodes write the same run meanwhile (each
-/// records the orders it delivered), and the run's optimistic concurrency turns a lost update into a retry on the fresh run.
+/// Each notice is handled after the transaction that changed its order committed, so the notice of the last order to end
+/// always counts every order ended. Two nodes that both see the last one append to the run's stream at the same version:
+/// the loser's write fails on the stream's version and is retried on the fresh run, which has ended by then.
 /// </remarks>
 public static class OrderDeliveryChangedHandler
 {
@@ -21,30 +25,38 @@ public static class OrderDeliveryChangedHandler
             .RetryWithCooldown(TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250))
             .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
 
-    public static Task<ReplenishmentRun?> LoadAsync(OrderDeliveryChanged change, IDocumentSession session, CancellationToken ct) =>
-        session.LoadAsync<ReplenishmentRun>(change.RunId, ct);
-
-    public static (IMartenOp, OutgoingMessages) Handle(OrderDeliveryChanged change, ReplenishmentRun? run, TimeProvider clock)
+    public static async Task<OutgoingMessages> Handle(OrderDeliveryChanged change, IDocumentSession session, IRunOrders orders, TimeProvider clock,
+        CancellationToken ct)
     {
-        var order = run?.Orders.FirstOrDefault(o => o.Id == change.OrderId);
-        // An older notice (a retry reported after the success that followed it) changes nothing.
-        if (run is null || order is null || (order.UpdatedAt is { } seen && change.At < seen)) return (MartenOps.Nothing(), []);
+        var stream = await session.Events.FetchForWriting<ReplenishmentRun>(change.RunId, ct);
+        if (stream.Aggregate is not { } run) return [];
+        var counts = (await orders.CountAsync([run.Id], ct)).GetValueOrDefault(run.Id) ?? RunOrderCounts.None;
+        var (events, notices) = Decide(run, change, counts, clock.GetUtcNow());
+        if (events.Count > 0) stream.AppendMany(events);
+        return notices;
+    }
 
-        order.State = change.State;
-        order.Attempts = change.Attempts;
-        order.ExternalId = change.ExternalId ?? order.ExternalId;
-        order.ExternalNumber = change.ExternalNumber ?? order.ExternalNumber;
-        order.Reason = change.Reason;
-        order.NextAttemptAt = change.NextAttemptAt;
-        order.UpdatedAt = change.At;
-        if (change.State == DeliveryState.Replayed && run.Status is RunStatus.Completed or RunStatus.CompletedWithFailures)
+    /// <summary>What the notice means for the run: a reopening, an end, both, or nothing.</summary>
+    public static (IReadOnlyList<object> Events, OutgoingMessages Notices) Decide(ReplenishmentRun run, OrderDeliveryChanged change, RunOrderCounts counts,
+        DateTimeOffset now)
+    {
+        var events = new List<object>();
+        var status = run.Status;
+        if (change.State == DeliveryState.Replayed && status is RunStatus.Completed or RunStatus.CompletedWithFailures)
         {
-            // A replayed order reopens its run until it ends again; the scope stays free for new runs meanwhile.
-            run.Status = RunStatus.Dispatching;
-            run.FinishedAt = null;
+            events.Add(new RunReopened(change.OrderId, now));
+            status = RunStatus.Dispatching;
         }
 
-        run.FinishIfDone(clock.GetUtcNow());
-        return (MartenOps.Store(run), RunNotices.IfEnded(run));
+        var notices = new OutgoingMessages();
+        // An order the delivery view has not seen yet (its first event still on its way) keeps the run open.
+        if (status == RunStatus.Dispatching && counts.Open == 0 && counts.Total >= run.OrderCount)
+        {
+            var outcome = counts.Failed == 0 ? RunStatus.Completed : RunStatus.CompletedWithFailures;
+            events.Add(new RunFinished(outcome, counts.Sent, counts.Failed, now));
+            notices.Add(RunNotices.Ended(run.Id, outcome, counts.Failed, now, null));
+        }
+
+        return (events, notices);
     }
 }

@@ -1,14 +1,14 @@
-using System.Text.Json.Serialization;
 using Hub.Contracts.Replenishment;
-using Hub.Replenishment.Planning;
-using Marten;
+using JasperFx.Events;
+using Marten.Events.Projections;
 using Marten.Schema;
 
 namespace Hub.Replenishment.Runs;
 
 /// <summary>
-/// One replenishment run: what triggered it, what it read, every decision with its reason, each order and
-/// what became of it. The plan and the outbox messages of its orders are committed in one transaction.
+/// A run in a few fields, projected inline from the run's stream: what the list shows and what a trigger checks for an active
+/// scope. Only the run's own events touch it (a handful per run), so its orders' thousands of events never rewrite it; what
+/// the run read and decided is in <see cref="RunPlan"/>, written once, and its orders' states in the Outbox's delivery view.
 /// </summary>
 public sealed class ReplenishmentRun
 {
@@ -31,12 +31,12 @@ public sealed class ReplenishmentRun
     public long? ReadMs { get; set; }
     public long? PlanMs { get; set; }
     public string? Error { get; set; }
+    public int Deficits { get; set; }
+    public int OrderCount { get; set; }
 
-    public RunInputs? Inputs { get; set; }
-    public List<Decision> Decisions { get; set; } = [];
-    public Dictionary<string, int> Skipped { get; set; } = [];
-    public List<string> Warnings { get; set; } = [];
-    public List<RunOrder> Orders { get; set; } = [];
+    /// <summary>The counts when the run finished; while it dispatches the list asks the delivery view.</summary>
+    public int Sent { get; set; }
+    public int Failed { get; set; }
 
     public string Scope => WarehouseId?.ToString() ?? AllWarehouses;
 
@@ -45,24 +45,55 @@ public sealed class ReplenishmentRun
     /// <summary>Two scopes overlap when either covers every warehouse or both name the same one.</summary>
     public static bool Overlaps(string a, string b) => a == AllWarehouses || b == AllWarehouses || a == b;
 
-    /// <summary>Moves a dispatching run to its end once every order has reached one.</summary>
-    public void FinishIfDone(DateTimeOffset now)
+    public static ReplenishmentRun Create(RunRequested e) => new()
     {
-        if (Status != RunStatus.Dispatching || Orders.Any(o => !o.IsFinal)) return;
-        End(Orders.All(o => o.State == DeliveryState.Sent) ? RunStatus.Completed : RunStatus.CompletedWithFailures, now);
+        Id = e.RunId, Trigger = e.Trigger, WarehouseId = e.WarehouseId, DryRun = e.DryRun, Status = RunStatus.Planning,
+        // The unique index on ActiveScope turns a race between two identical triggers into a failed insert.
+        ActiveScope = e.WarehouseId?.ToString() ?? AllWarehouses,
+        RequestedAt = e.At,
+    };
+
+    public void Apply(RunPlanningStarted e) => PlanningStartedAt = e.At;
+
+    public void Apply(RunPlanned e)
+    {
+        PlannedAt = e.At;
+        ReadMs = e.ReadMs;
+        PlanMs = e.PlanMs;
+        Deficits = e.Decisions.Count;
+        OrderCount = e.Orders;
+        if (Status == RunStatus.Planning) Status = RunStatus.Dispatching;
     }
 
-    /// <summary>The run reached its outcome; the scope is free again.</summary>
-    public void End(RunStatus outcome, DateTimeOffset now)
+    public void Apply(RunFailed e)
+    {
+        Error = e.Error;
+        End(RunStatus.Failed, e.At);
+    }
+
+    public void Apply(RunFinished e)
+    {
+        // A second end (two nodes checking at once) changes nothing.
+        if (!IsActive) return;
+        Sent = e.Sent;
+        Failed = e.Failed;
+        End(e.Outcome, e.At);
+    }
+
+    /// <summary>A replayed order reopens its finished run until it ends again; the scope stays free for new runs meanwhile.</summary>
+    public void Apply(RunReopened e)
+    {
+        if (Status is not (RunStatus.Completed or RunStatus.CompletedWithFailures)) return;
+        Status = RunStatus.Dispatching;
+        FinishedAt = null;
+    }
+
+    private void End(RunStatus outcome, DateTimeOffset at)
     {
         Status = outcome;
-        FinishedAt = now;
+        FinishedAt = at;
         ActiveScope = null;
-        EndedInThisWrite = true;
     }
-
-    /// <summary>Set by <see cref="End"/> and never stored: the write that ends the run is the one the outcome metric counts.</summary>
-    [JsonIgnore] public bool EndedInThisWrite { get; private set; }
 
     private static void Column(DocumentMapping map, string member, string pgType, string column, bool notNull = false) =>
         map.DuplicateField([typeof(ReplenishmentRun).GetProperty(member)!], pgType, column, notNull);
@@ -77,4 +108,28 @@ public sealed class ReplenishmentRun
         map.Indexes.Add(new DocumentIndex(map, "active_scope") { IsUnique = true });
         map.Indexes.Add(new DocumentIndex(map, "requested_at", "id"));
     }
+}
+
+/// <summary>The plan of a run, projected once from <see cref="RunPlanned"/>: the run page's inputs, decisions, warnings and orders as planned.</summary>
+public sealed class RunPlan
+{
+    public Guid Id { get; set; }
+    public RunInputs? Inputs { get; set; }
+    public List<Decision> Decisions { get; set; } = [];
+    public Dictionary<string, int> Skipped { get; set; } = [];
+    public List<string> Warnings { get; set; } = [];
+    /// <summary>A dry run's orders, planned and never sent; a real run's are read from the Outbox's delivery view.</summary>
+    public List<RunOrder> Unsent { get; set; } = [];
+
+    public static void ConfigureMarten(DocumentMapping<RunPlan> map) => map.Alias = "replenishment_run_plan";
+}
+
+/// <summary>Writes a run's <see cref="RunPlan"/> once, when the plan is appended, in the same transaction.</summary>
+public sealed partial class RunPlanProjection : EventProjection
+{
+    public RunPlan Create(IEvent<RunPlanned> e) => new()
+    {
+        Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.ToList(), Skipped = e.Data.Skipped.ToDictionary(),
+        Warnings = e.Data.Warnings.ToList(), Unsent = e.Data.Unsent.ToList(),
+    };
 }

@@ -4,7 +4,7 @@ using Marten.Services;
 
 namespace Hub.Replenishment.Runs;
 
-/// <summary>Runs by outcome (Completed, CompletedWithFailures, Planned, Failed), counted when the write that ended one commits.</summary>
+/// <summary>Runs by outcome (Completed, CompletedWithFailures, Planned, Failed), counted from the events that end runs as they commit.</summary>
 public sealed class RunMetrics : DocumentSessionListenerBase, IConfigureMarten
 {
     public const string Name = "Hub.Replenishment";
@@ -18,8 +18,11 @@ public sealed class RunMetrics : DocumentSessionListenerBase, IConfigureMarten
 
     public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
     {
-        foreach (var run in commit.Updated.Concat(commit.Inserted).OfType<ReplenishmentRun>().Where(r => r.EndedInThisWrite))
-            _finished.Add(1, new KeyValuePair<string, object?>("outcome", run.Status.ToString()));
+        foreach (var data in commit.GetEvents().Select(e => e.Data))
+        {
+            var outcome = data switch { RunFinished f => f.Outcome, RunFailed => RunStatus.Failed, _ => (RunStatus?)null };
+            if (outcome is not null) _finished.Add(1, new KeyValuePair<string, object?>("outcome", outcome.ToString()));
+        }
         return Task.CompletedTask;
     }
 }

@@ -25,17 +25,10 @@ public static class StartReplenishmentHandler
         if (conflict is not null)
             return (new StartOutcome(null, conflict), MartenOps.Nothing(), []);
 
-        var run = new ReplenishmentRun
-        {
-            Id = Guid.CreateVersion7(),
-            Trigger = command.Trigger,
-            WarehouseId = command.WarehouseId,
-            DryRun = command.DryRun,
-            Status = RunStatus.Planning,
-            // The unique index on ActiveScope turns a race between two identical triggers into a failed insert.
-            ActiveScope = scope,
-            RequestedAt = clock.GetUtcNow(),
-        };
-        return (new StartOutcome(run.Id, null), MartenOps.Insert(run), [new PlanReplenishment(run.Id)]);
+        // The stream's first event projects the run's summary inline; the unique index on its active scope turns a race
+        // between two identical triggers into a failed insert.
+        var requested = new RunRequested(Guid.CreateVersion7(), command.Trigger, command.WarehouseId, command.DryRun, clock.GetUtcNow());
+        return (new StartOutcome(requested.RunId, null), MartenOps.StartStream<ReplenishmentRun>(requested.RunId, requested),
+            [new PlanReplenishment(requested.RunId)]);
     }
 }

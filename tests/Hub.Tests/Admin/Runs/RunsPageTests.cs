@@ -116,11 +116,11 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
     {
         await using (var session = fixture.Store.LightweightSession())
         {
-            session.Store(new ReplenishmentRun
-            {
-                Id = Guid.NewGuid(), Trigger = RunTrigger.Api, Status = RunStatus.Failed, RequestedAt = DateTimeOffset.UtcNow,
-                Error = "<script>alert(1)</script>", Warnings = ["<i>w</i>"],
-            });
+            var runId = Guid.CreateVersion7();
+            var now = DateTimeOffset.UtcNow;
+            session.Events.StartStream<ReplenishmentRun>(runId, new RunRequested(runId, RunTrigger.Api, null, false, now),
+                new RunPlanned(new RunInputs(0, 0, 0, 0, []), [], new Dictionary<string, int>(), ["<i>w</i>"], 1, 1, 0, [], now),
+                new RunFailed("<script>alert(1)</script>", now));
             await session.SaveChangesAsync();
         }
         var (_, list) = await GetAsync("/admin/runs", TestKeys.Viewer);

@@ -5,7 +5,6 @@ using Hub.Replenishment.Runs;
 using Hub.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Wolverine.Marten;
 
 namespace Hub.Tests.Replenishment.PlanRun;
 
@@ -26,13 +25,18 @@ public sealed class PlanReplenishmentHandlerTests
         var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()),
             logs, TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
+        // The failure is appended to the run's stream, and the summary it projects frees the scope.
+        var append = Assert.IsType<AppendEvents>(op);
+        var (stream, events) = Assert.Single(append.Appends);
+        Assert.Equal(run.Id, stream);
+        var failed = Assert.IsType<RunFailed>(Assert.Single(events));
+        Assert.Contains("OneC:BaseUrl", failed.Error);
+        run.Apply(failed);
         Assert.Equal(RunStatus.Failed, run.Status);
-        Assert.Contains("OneC:BaseUrl", run.Error);
         Assert.Null(run.ActiveScope);
-        Assert.IsType<StoreDoc<ReplenishmentRun>>(op);
         // No orders to send; the one message is the failure's notice, with the reason the run records.
         var ended = Assert.IsType<Hub.Contracts.Notifications.RunEnded>(Assert.Single(messages));
-        Assert.Equal((run.Id, "Failed", run.Error), (ended.RunId, ended.Outcome, ended.Error));
+        Assert.Equal((run.Id, "Failed", failed.Error), (ended.RunId, ended.Outcome, ended.Error));
         Assert.Contains(logs.Entries, e => e.Status == "failed" && e.RunId == run.Id.ToString());
     }
 
@@ -44,7 +48,7 @@ public sealed class PlanReplenishmentHandlerTests
             new RecordingLogWriter(), TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
         Assert.Equal(RunStatus.Dispatching, run.Status);
-        Assert.IsNotType<StoreDoc<ReplenishmentRun>>(op);
+        Assert.IsNotType<AppendEvents>(op);
         Assert.Empty(messages);
     }
 }

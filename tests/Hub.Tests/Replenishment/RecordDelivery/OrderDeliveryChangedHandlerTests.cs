@@ -1,83 +1,101 @@
+using Hub.Contracts.Notifications;
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.RecordDelivery;
 using Hub.Replenishment.Runs;
-using Wolverine.Marten;
 
 namespace Hub.Tests.Replenishment.RecordDelivery;
 
-/// <summary>How the Outbox's notices land on a run, without a host.</summary>
+/// <summary>What an order's notice means for its run, decided from the run's summary and the delivery view's counts, without a host.</summary>
 public sealed class OrderDeliveryChangedHandlerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(3));
 
-    private static (ReplenishmentRun Run, RunOrder First, RunOrder Second) Dispatching()
+    private static ReplenishmentRun Dispatching(int orders = 2)
     {
-        var first = new RunOrder { Id = Guid.CreateVersion7(), Kind = OrderKind.Transfer };
-        var second = new RunOrder { Id = Guid.CreateVersion7(), Kind = OrderKind.Purchase };
-        var run = new ReplenishmentRun
-        {
-            Id = Guid.CreateVersion7(), Status = RunStatus.Dispatching, ActiveScope = ReplenishmentRun.AllWarehouses, RequestedAt = T0,
-            Orders = [first, second],
-        };
-        return (run, first, second);
+        var id = Guid.CreateVersion7();
+        var run = ReplenishmentRun.Create(new RunRequested(id, RunTrigger.Api, null, false, T0));
+        run.Apply(new RunPlanned(new RunInputs(1, 1, 1, 1, []), [], new Dictionary<string, int>(), [], 1, 1, orders, [], T0));
+        return run;
     }
 
-    private static OrderDeliveryChanged Notice(ReplenishmentRun run, RunOrder order, DeliveryState state, DateTimeOffset at, int attempts = 1) =>
-        new(run.Id, order.Id, state, attempts, at, ExternalId: state == DeliveryState.Sent ? "ext-" + order.Id : null);
+    private static OrderDeliveryChanged Notice(ReplenishmentRun run, DeliveryState state) => new(run.Id, Guid.CreateVersion7(), state, T0.AddMinutes(1));
 
     [Fact]
-    public void a_notice_older_than_what_the_order_shows_changes_nothing()
+    public void a_run_with_an_order_still_open_goes_on_dispatching()
     {
-        var (run, first, _) = Dispatching();
-        OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(2), 2), run, TimeProvider.System);
+        var run = Dispatching();
 
-        var (op, _) = OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Retrying, T0.AddSeconds(1)), run, TimeProvider.System);
+        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 1, 1, 0), T0.AddMinutes(1));
 
-        Assert.IsNotType<StoreDoc<ReplenishmentRun>>(op);
-        Assert.Equal(DeliveryState.Sent, first.State);
-        Assert.Equal(2, first.Attempts);
+        Assert.Empty(events);
+        Assert.Empty(notices);
     }
 
     [Fact]
-    public void the_run_ends_when_its_last_order_ends_frees_its_scope_and_says_so_once()
+    public void the_last_order_sent_completes_the_run_once_and_frees_its_scope()
     {
-        var (run, first, second) = Dispatching();
-        var (_, before) = OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(1)), run, TimeProvider.System);
-        Assert.Equal(RunStatus.Dispatching, run.Status);
-        Assert.Empty(before);
+        var run = Dispatching();
 
-        var (_, notices) = OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Parked, T0.AddSeconds(2)), run, TimeProvider.System);
+        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(1));
 
-        Assert.Equal(RunStatus.CompletedWithFailures, run.Status);
-        // The write that ends the run tells the notifications, once.
-        var ended = Assert.IsType<Hub.Contracts.Notifications.RunEnded>(Assert.Single(notices));
-        Assert.Equal((run.Id, "CompletedWithFailures", 1), (ended.RunId, ended.Outcome, ended.FailedOrders));
+        var finished = Assert.IsType<RunFinished>(Assert.Single(events));
+        Assert.Equal((RunStatus.Completed, 2, 0), (finished.Outcome, finished.Sent, finished.Failed));
+        var ended = Assert.IsType<RunEnded>(Assert.Single(notices));
+        Assert.Equal((run.Id, "Completed", 0), (ended.RunId, ended.Outcome, ended.FailedOrders));
+        run.Apply(finished);
         Assert.Null(run.ActiveScope);
-        Assert.NotNull(run.FinishedAt);
+        // A second notice after the end (another node saw the last order too) ends nothing again.
+        Assert.Empty(OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(2)).Events);
     }
 
     [Fact]
-    public void a_replayed_order_reopens_its_finished_run_until_it_ends_again()
+    public void a_parked_last_order_ends_the_run_with_failures()
     {
-        var (run, first, second) = Dispatching();
-        OrderDeliveryChangedHandler.Handle(Notice(run, first, DeliveryState.Sent, T0.AddSeconds(1)), run, TimeProvider.System);
-        OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Parked, T0.AddSeconds(2)), run, TimeProvider.System);
+        var run = Dispatching();
 
-        OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Replayed, T0.AddSeconds(3)), run, TimeProvider.System);
+        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Parked), new RunOrderCounts(2, 0, 1, 1), T0.AddMinutes(1));
+
+        Assert.Equal(RunStatus.CompletedWithFailures, Assert.IsType<RunFinished>(Assert.Single(events)).Outcome);
+        Assert.Equal(1, Assert.IsType<RunEnded>(Assert.Single(notices)).FailedOrders);
+    }
+
+    [Fact]
+    public void orders_the_delivery_view_has_not_seen_yet_keep_the_run_open()
+    {
+        var run = Dispatching(orders: 3);
+
+        var (events, _) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(1));
+
+        Assert.Empty(events);
+    }
+
+    [Fact]
+    public void a_replayed_order_reopens_a_finished_run_and_its_end_closes_it_again()
+    {
+        var run = Dispatching();
+        run.Apply(new RunFinished(RunStatus.CompletedWithFailures, 1, 1, T0.AddMinutes(1)));
+
+        var (reopening, _) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Replayed), new RunOrderCounts(2, 1, 1, 0), T0.AddMinutes(2));
+        var reopened = Assert.IsType<RunReopened>(Assert.Single(reopening));
+        run.Apply(reopened);
         Assert.Equal(RunStatus.Dispatching, run.Status);
+        Assert.Null(run.FinishedAt);
         Assert.Null(run.ActiveScope);
 
-        OrderDeliveryChangedHandler.Handle(Notice(run, second, DeliveryState.Sent, T0.AddSeconds(4)), run, TimeProvider.System);
-        Assert.Equal(RunStatus.Completed, run.Status);
-        Assert.Equal("ext-" + second.Id, second.ExternalId);
+        var (closing, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(3));
+        Assert.Equal(RunStatus.Completed, Assert.IsType<RunFinished>(Assert.Single(closing)).Outcome);
+        Assert.Single(notices);
     }
 
     [Fact]
-    public void a_notice_for_an_order_the_run_does_not_have_changes_nothing()
+    public void a_replay_whose_order_was_sent_before_the_notice_arrived_reopens_and_ends_in_one_go()
     {
-        var (run, _, _) = Dispatching();
-        var stranger = new RunOrder { Id = Guid.CreateVersion7() };
-        Assert.IsNotType<StoreDoc<ReplenishmentRun>>(
-            OrderDeliveryChangedHandler.Handle(Notice(run, stranger, DeliveryState.Sent, T0), run, TimeProvider.System));
+        var run = Dispatching();
+        run.Apply(new RunFinished(RunStatus.CompletedWithFailures, 1, 1, T0.AddMinutes(1)));
+
+        var (events, _) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Replayed), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(2));
+
+        Assert.Collection(events, e => Assert.IsType<RunReopened>(e), e => Assert.Equal(RunStatus.Completed, Assert.IsType<RunFinished>(e).Outcome));
     }
 }

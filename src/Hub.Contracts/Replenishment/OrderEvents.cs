@@ -1,0 +1,41 @@
+namespace Hub.Contracts.Replenishment;
+
+/// <summary>
+/// What happened to one order, as an event on the order's own stream (the stream id is the order id). Replenishment
+/// starts the stream with <see cref="OrderQueued"/> in the transaction that plans the run; the Outbox appends the rest in
+/// the transaction of the attempt or the operator's action. One stream per order: thousands of orders of one run are
+/// delivered at once and never wait on each other, and the run's own stream holds only the run's events.
+/// </summary>
+public interface IOrderEvent
+{
+    Guid OrderId { get; }
+    Guid RunId { get; }
+    string ExternalSystem { get; }
+    DateTimeOffset At { get; }
+}
+
+/// <summary>Planned and handed to the outbox: everything the order will send, lines included.</summary>
+/// <remarks><see cref="Description"/> is set only for an order recorded before orders had streams, whose lines were not kept.</remarks>
+public sealed record OrderQueued(Guid OrderId, Guid RunId, OrderKind Kind, Guid? DonorKey, string? DonorName, Guid RecipientKey,
+    string RecipientName, IReadOnlyList<PlannedLine> Lines, DateTimeOffset At, string? Description = null) : IOrderEvent
+{
+    public string ExternalSystem => Kind == OrderKind.Transfer ? "1c" : "moysklad";
+}
+
+/// <summary>An attempt failed transiently; Wolverine tries again at <see cref="NextAttemptAt"/>.</summary>
+public sealed record OrderRetrying(Guid OrderId, Guid RunId, string ExternalSystem, int Attempt, Guid? EnvelopeId, string ExceptionType, string Reason,
+    DateTimeOffset NextAttemptAt, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An attempt created the document (or found the one an earlier attempt created, see <see cref="Note"/>).</summary>
+public sealed record OrderSent(Guid OrderId, Guid RunId, string ExternalSystem, int Attempt, Guid? EnvelopeId, string ExternalId, string? ExternalNumber, string? Note,
+    DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An attempt failed for good: the message is parked in Wolverine's dead letters and waits for an operator.</summary>
+public sealed record OrderDeadLettered(Guid OrderId, Guid RunId, string ExternalSystem, int Attempt, Guid? EnvelopeId, string ExceptionType, string Reason,
+    DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An operator took a parked order out of the dead letters to be tried again.</summary>
+public sealed record OrderReplayed(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An operator dropped a parked order.</summary>
+public sealed record OrderDiscarded(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
