@@ -27,6 +27,7 @@ public static class OutboxModule
         services.AddSingleton<IRunOrders, RunOrders>();
         // Before Replenishment's upgrade (registered after this module) and before Wolverine handles any message.
         services.AddHostedService<Upgrade.DeliveryHistoryUpgrade>();
+        services.AddHostedService<ParkedOrderReconciler>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddScoped<IOutbox, Reading.OutboxDesk>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<DeliveryMetrics>());

@@ -2,7 +2,12 @@ using System.Text.Json;
 using Alba;
 using Hub.Simulators;
 using Hub.Simulators.Faults;
+using Hub.Outbox.Deliveries;
 using Hub.Tests.Replenishment;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Wolverine.Runtime;
 
 namespace Hub.Tests.Outbox.DeadLetters;
 
@@ -35,6 +40,36 @@ public sealed class DeadLettersTests(ReplenishmentFixture fixture) : IAsyncLifet
             s.StatusCodeShouldBe(status);
         });
         return await result.ReadAsJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task a_parking_whose_record_was_lost_is_found_in_wolverines_dead_letters_and_recorded_once()
+    {
+        var (runId, run) = await ParkTransferOrdersAsync();
+        var lost = run.GetProperty("orders").EnumerateArray().First(o => o.GetProperty("kind").GetString() == "Transfer").GetProperty("id").GetGuid();
+        var envelope = (await fixture.Store.QuerySession().LoadAsync<Delivery>(lost))!.EnvelopeId;
+        // What a database outage between Wolverine's parking and the hub's record leaves: Wolverine holds the message,
+        // the delivery view still says retrying.
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var rewind = new NpgsqlCommand(
+                $"update {fixture.Store.Options.DatabaseSchemaName}.{Delivery.TableName} set state = 'Retrying', data = jsonb_set(data, '{{state}}', '\"Retrying\"') where id = $1", connection);
+            rewind.Parameters.Add(new NpgsqlParameter { Value = lost });
+            await rewind.ExecuteNonQueryAsync();
+        }
+        Assert.Equal(DeliveryState.Retrying, (await fixture.Store.QuerySession().LoadAsync<Delivery>(lost))!.State);
+
+        var runtime = fixture.Host.Services.GetRequiredService<IWolverineRuntime>();
+        var clock = fixture.Host.Services.GetRequiredService<TimeProvider>();
+        Assert.Equal(1, await ParkedOrderReconciler.ReconcileAsync(runtime, fixture.Store, clock, CancellationToken.None, TimeSpan.Zero));
+        Assert.Equal(0, await ParkedOrderReconciler.ReconcileAsync(runtime, fixture.Store, clock, CancellationToken.None, TimeSpan.Zero));
+
+        var view = (await fixture.Store.QuerySession().LoadAsync<Delivery>(lost))!;
+        Assert.Equal((DeliveryState.Parked, envelope), (view.State, view.EnvelopeId));
+        Assert.Contains(view.Id, (await GetAsync($"/api/v1/dead-letters?run_id={runId}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        var events = await fixture.Store.QuerySession().Events.FetchStreamAsync(lost);
+        Assert.Equal(2, events.Count(e => e.Data is OrderDeadLettered));
     }
 
     [Fact]
