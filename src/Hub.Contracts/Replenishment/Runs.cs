@@ -129,6 +129,15 @@ public sealed record RunDetail
     public IReadOnlyList<RunOrder> Orders { get; init; } = [];
 }
 
+/// <summary>What a run's page asks for: a page of its orders, optionally only those in one state, and its first decisions.</summary>
+public sealed record RunPageQuery(DeliveryState? OrderState = null, Guid? OrdersAfter = null, int Orders = 100, int Decisions = 200);
+
+/// <summary>
+/// One run as its page shows it: the run with one page of its orders and its first decisions, how many decisions there
+/// are, its orders' counts by where they stand, and the cursor of the next page of orders.
+/// </summary>
+public sealed record RunPageView(RunDetail Run, int DecisionCount, Outbox.RunOrderCounts OrderCounts, string? NextOrders);
+
 /// <summary>Either the run that was started, or the active run whose scope overlaps and blocked it (<see cref="RaceLost"/>: an identical trigger won by a moment).</summary>
 public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false);
 
@@ -145,6 +154,9 @@ public interface IRuns
     Task<RunsPage> ListAsync(RunStatus? status, int pageSize, string? next, CancellationToken ct);
 
     Task<RunDetail?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>A run as its page shows it, however large: a page of orders and the first decisions, never all of them.</summary>
+    Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct);
 
     /// <summary>The run's events and its orders' events in the order they happened; null when there is no such run.</summary>
     Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct);

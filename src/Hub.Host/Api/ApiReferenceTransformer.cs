@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Hub.Contracts.Logging;
+using Hub.Contracts.Replenishment;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -41,8 +42,9 @@ public sealed class ApiReferenceTransformer : IOpenApiDocumentTransformer, IOpen
         ["request_id"] = new("Only the records of this request id."),
         ["job_id"] = new("Only the records of this job id."),
         ["text"] = new("Words the message must contain (case-insensitive)."),
-        ["page_size"] = new("How many items a page holds: logs 1 to 2000 (default 100), runs 1 to 500 (default 50), dead letters 1 to 1000 (default 100), a run's timeline 1 to 1000 (default 200)."),
+        ["page_size"] = new("How many items a page holds: logs 1 to 2000 (default 100), runs 1 to 500 (default 50), dead letters 1 to 1000 (default 100), a run's timeline 1 to 1000 (default 200), a run's orders 1 to 1000 (default 100)."),
         ["after"] = new("A run's timeline: only events after this sequence (the previous page's next field); 0 or absent for the first page."),
+        ["state"] = new("A run's orders: only those whose delivery is in this state.", [.. Enum.GetNames<DeliveryState>()]),
         ["next"] = new("The opaque cursor of the previous page's next field; absent for the first page."),
         ["format"] = new("The export's format.", "csv", "ndjson"),
         ["delimiter"] = new("The CSV delimiter: semicolon is what Excel expects in locales with a decimal comma (ru-RU).", "comma", "semicolon"),

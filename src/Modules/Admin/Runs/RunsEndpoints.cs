@@ -79,9 +79,15 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, warehouse, message) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
 }
 
-/// <summary>GET /admin/runs/{id}: one run with its decisions and each order's state; refreshes itself while the run is active.</summary>
+/// <summary>
+/// GET /admin/runs/{id}: one run with a page of its orders (all, or those in one state), its first decisions and its
+/// timeline; refreshes itself while the run is active, keeping the page and filter it shows.
+/// </summary>
 public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
 {
+    public const int OrdersPerPage = 100;
+    public const int DecisionsShown = 200;
+
     public override void Configure()
     {
         Get("/admin/runs/{id:guid}");
@@ -92,12 +98,27 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.FindAsync(id, ct), $"No run has id {id}.", ct);
-        if (run is null) return;
+        var problems = new List<string>();
+        DeliveryState? state = null;
+        if (Query<string>("orders_state", false) is { Length: > 0 } s)
+        {
+            if (Enum.TryParse<DeliveryState>(s, true, out var parsed) && Enum.IsDefined(parsed)) state = parsed;
+            else problems.Add($"orders_state must be one of {string.Join(", ", Enum.GetNames<DeliveryState>())}; all orders are shown.");
+        }
+        Guid? after = null;
+        if (Query<string>("orders_after", false) is { Length: > 0 } a)
+        {
+            if (Guid.TryParse(a, out var g)) after = g;
+            else problems.Add("orders_after must be the id of an order on the previous page; the first page is shown.");
+        }
+        var query = new RunPageQuery(state, after, OrdersPerPage, DecisionsShown);
+        var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), $"No run has id {id}.", ct);
+        if (view is null) return;
         var timeline = await runs.TimelineAsync(id, 0, 200, ct);
-        var detail = RunsView.Detail(run, timeline);
-        var poll = run.IsActive ? $" hx-get=\"/admin/runs/{run.Id}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
+        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state, timeline);
+        var self = $"/admin/runs/{view.Run.Id}{HttpContext.Request.QueryString.Value}";
+        var poll = view.Run.IsActive ? $" hx-get=\"{Html.E(self)}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
         var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";
-        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {run.Id}", region, () => region, ct);
+        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => region, ct);
     }
 }

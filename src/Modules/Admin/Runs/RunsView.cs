@@ -40,8 +40,9 @@ public static class RunsView
             """;
     }
 
-    public static string Detail(RunDetail run, TimelinePage? timeline = null)
+    public static string Detail(RunPageView view, DeliveryState? state = null, TimelinePage? timeline = null)
     {
+        var run = view.Run;
         var fields = new (string, object?)[]
         {
             ("id", run.Id), ("trigger", run.Trigger), ("scope", run.Scope), ("dry run", run.DryRun ? "yes" : "no"), ("status", run.Status),
@@ -63,12 +64,31 @@ public static class RunsView
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>
             {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
-            <h3>Orders ({run.Orders.Count}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
-            {(run.Orders.Count == 0 ? "<p class=\"muted\">No orders.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
-            <h3>Decisions ({run.Decisions.Count})</h3>
+            <h3>Orders ({OrderCounts(view)}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
+            {(run.DryRun ? "" : OrderFilter(run.Id, state))}
+            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
+            {(view.NextOrders is { } next ? $"<p id=\"orders-next\"><a href=\"/admin/runs/{run.Id}?{(state is null ? "" : $"orders_state={Html.Q(state.ToString())}&amp;")}orders_after={Html.Q(next)}\">Next {run.Orders.Count} orders</a></p>" : "")}
+            <h3>Decisions ({view.DecisionCount})</h3>
+            {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">The first {run.Decisions.Count} of {view.DecisionCount} are shown; every decision with its reason is in <a href=\"/api/v1/runs/{run.Id}\">the run's API</a>.</p>" : "")}
             {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}
             {Timeline(run.Id, timeline)}
             """;
+    }
+
+    private static string OrderCounts(RunPageView view)
+    {
+        var c = view.OrderCounts;
+        return view.Run.DryRun || c.Total == 0 ? $"{c.Total}" : $"{c.Total}: {c.Sent} sent, {c.Open} open, {c.Failed} failed";
+    }
+
+    /// <summary>Links that show only the orders in one state: the parked ones first, as they need an operator.</summary>
+    private static string OrderFilter(Guid runId, DeliveryState? state)
+    {
+        string Link(string label, DeliveryState? s) => s == state
+            ? $"<strong>{Html.E(label)}</strong>"
+            : $"<a href=\"/admin/runs/{runId}{(s is null ? "" : $"?orders_state={Html.Q(s.ToString())}")}\">{Html.E(label)}</a>";
+        DeliveryState[] order = [DeliveryState.Parked, DeliveryState.Retrying, DeliveryState.Queued, DeliveryState.Replayed, DeliveryState.Sent, DeliveryState.Discarded];
+        return $"<p class=\"filters\" id=\"orders-filter\">{Link("all", null)} · {string.Join(" · ", order.Select(s => Link(s.ToString().ToLowerInvariant(), s)))}</p>";
     }
 
     /// <summary>The run's events and its orders', oldest first; the API pages on past the first page.</summary>

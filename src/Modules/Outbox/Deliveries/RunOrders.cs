@@ -2,6 +2,7 @@ using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Marten;
 using Npgsql;
+using Marten.Linq.MatchesSql;
 using Marten.Storage;
 
 namespace Hub.Outbox.Deliveries;
@@ -13,8 +14,21 @@ public sealed class RunOrders(IDocumentStore store) : IRunOrders
     {
         await using var session = store.QuerySession();
         var deliveries = await session.Query<Delivery>().Where(d => d.RunId == runId).ToListAsync(ct);
-        // Planned order ids are version 7 Guids, so their order is the plan's.
-        return deliveries.OrderBy(d => d.QueuedAt).ThenBy(d => d.Id).Select(d => d.ToRunOrder()).ToArray();
+        // The order of the ids, as the pages have it: version 7 UUIDs, so the order they were planned in, to the millisecond.
+        return deliveries.OrderBy(d => d.Id).Select(d => d.ToRunOrder()).ToArray();
+    }
+
+    public async Task<RunOrdersPage> PageAsync(Guid runId, DeliveryState? state, Guid? after, int pageSize, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var query = session.Query<Delivery>().Where(d => d.RunId == runId);
+        if (state is { } s) query = query.Where(d => d.State == s);
+        // Keyset on the id: the (run_id, state) index narrows to the run, and a page never skips or repeats an order that changes state.
+        if (after is { } a) query = query.Where(d => d.MatchesSql("d.id > ?", a));
+        var page = await query.OrderBy(d => d.Id).Take(pageSize + 1).ToListAsync(ct);
+        var counts = (await CountAsync([runId], ct)).GetValueOrDefault(runId) ?? RunOrderCounts.None;
+        var items = page.Take(pageSize).Select(d => d.ToRunOrder()).ToArray();
+        return new RunOrdersPage(items, counts, page.Count > pageSize ? items[^1].Id.ToString() : null);
     }
 
     public async Task<IReadOnlyList<Guid>> IdsAsync(Guid runId, CancellationToken ct)

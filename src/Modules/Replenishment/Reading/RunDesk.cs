@@ -25,6 +25,8 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
 
     public Task<RunDetail?> FindAsync(Guid id, CancellationToken ct) => RunDetails.LoadAsync(session, deliveries, id, ct);
 
+    public Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct) => RunDetails.LoadPageAsync(session, deliveries, id, query, ct);
+
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
         GetRunTimeline.RunTimeline.ReadAsync(session, deliveries, id, after, pageSize, ct);
 

@@ -132,6 +132,58 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("<script>alert", detail);
     }
 
+    private static string Section(string page, string id)
+    {
+        var start = page.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"the page has a table {id}");
+        return page[start..page.IndexOf("</table>", start, StringComparison.Ordinal)];
+    }
+
+    private static int Rows(string table) => table.Split("<tr>").Length - 2;
+
+    [Fact]
+    public async Task a_run_of_many_orders_shows_a_page_of_them_with_its_counts_filters_and_the_way_on()
+    {
+        var run = await BigRun.SeedAsync(fixture.Store, orders: 250, decisions: 230, sent: 200, parked: 20);
+        var (status, first) = await GetAsync($"/admin/runs/{run.RunId}", TestKeys.Viewer);
+        Assert.Equal(200, status);
+        Assert.Contains("Orders (250: 200 sent, 30 open, 20 failed)", first);
+        Assert.Equal(100, Rows(Section(first, "orders")));
+        var byId = run.OrderIds.Order().ToArray();
+        // Each seeded order goes to a shop of its own: its recipient cell tells the orders apart.
+        var number = (Guid id) => $"<td>Магазин №{Array.IndexOf(run.OrderIds.ToArray(), id)}</td>";
+        Assert.Contains(number(byId[0]), Section(first, "orders"));
+        Assert.Equal(200, Rows(Section(first, "decisions")));
+        Assert.Contains("The first 200 of 230 are shown", first);
+        Assert.Contains($"href=\"/admin/runs/{run.RunId}?orders_state=Parked\"", first);
+
+        var next = $"/admin/runs/{run.RunId}?orders_after={byId[99]}";
+        Assert.Contains($"href=\"{next}\"", first);
+        var (_, second) = await GetAsync(next, TestKeys.Viewer);
+        var secondOrders = Section(second, "orders");
+        Assert.Equal(100, Rows(secondOrders));
+        Assert.Contains(number(byId[100]), secondOrders);
+        Assert.DoesNotContain(number(byId[99]), secondOrders);
+
+        var (_, parked) = await GetAsync($"/admin/runs/{run.RunId}?orders_state=Parked", TestKeys.Viewer);
+        var parkedOrders = Section(parked, "orders");
+        Assert.Equal(20, Rows(parkedOrders));
+        Assert.Equal(20, parkedOrders.Split("status-Parked").Length - 1);
+        Assert.DoesNotContain("id=\"orders-next\"", parked);
+    }
+
+    [Fact]
+    public async Task a_bad_order_filter_on_a_run_page_is_explained_and_the_run_still_shown()
+    {
+        var run = await BigRun.SeedAsync(fixture.Store, orders: 3, decisions: 3, sent: 3, parked: 0);
+        var (status, page) = await GetAsync($"/admin/runs/{run.RunId}?orders_state=%3Cb%3Elost&orders_after=nope", TestKeys.Viewer);
+        Assert.Equal(200, status);
+        Assert.Contains("orders_state must be one of Queued, Retrying, Sent, Parked, Replayed, Discarded; all orders are shown.", page);
+        Assert.Contains("orders_after must be the id of an order on the previous page; the first page is shown.", page);
+        Assert.Equal(3, Rows(Section(page, "orders")));
+        Assert.DoesNotContain("<b>lost", page);
+    }
+
     [Fact]
     public async Task a_missing_run_is_a_readable_404()
     {
