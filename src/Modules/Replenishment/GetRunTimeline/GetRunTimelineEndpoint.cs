@@ -32,8 +32,11 @@ public static class RunTimeline
     {
         if (await session.LoadAsync<ReplenishmentRun>(runId, ct) is null) return null;
         Guid[] streams = [runId, .. await deliveries.IdsAsync(runId, ct)];
+        // Nothing of the run happened before its first event: starting there keeps the scan to the run's own time, however long the history before it.
+        var first = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == runId).OrderBy(e => e.Version).Take(1).ToListAsync(ct);
+        var from = Math.Max(after, first.Count == 0 ? 0 : first[0].Sequence - 1);
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => streams.Contains(e.StreamId) && e.Sequence > after)
+            .Where(e => streams.Contains(e.StreamId) && e.Sequence > from)
             .OrderBy(e => e.Sequence).Take(pageSize + 1).ToListAsync(ct);
         var items = events.Take(pageSize).Select(e => Describe(e.Sequence, e.Timestamp, e.Data)).ToArray();
         return new TimelinePage(items, events.Count > pageSize ? items[^1].Sequence : null);
