@@ -2,8 +2,11 @@ using Hub.Contracts.Replenishment;
 
 namespace Hub.Contracts.Outbox;
 
-/// <summary>How many orders of a run there are and where they stand; <see cref="Open"/> are queued, retrying or replayed.</summary>
-public sealed record RunOrderCounts(int Total, int Open, int Sent, int Failed)
+/// <summary>
+/// How many orders of a run there are and where they stand; <see cref="Open"/> are queued, retrying or replayed, and
+/// <see cref="Waiting"/> those of them not tried yet (queued, or replayed and not tried again).
+/// </summary>
+public sealed record RunOrderCounts(int Total, int Open, int Sent, int Failed, int Waiting = 0)
 {
     public static readonly RunOrderCounts None = new(0, 0, 0, 0);
 }

@@ -119,6 +119,8 @@ public sealed record RunDetail
     public DateTimeOffset? PlanningStartedAt { get; init; }
     public DateTimeOffset? PlannedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
+    /// <summary>When every order had been tried once and the run gave up its scope to new runs; it goes on until its orders end.</summary>
+    public DateTimeOffset? DispatchedAt { get; init; }
     public long? ReadMs { get; init; }
     public long? PlanMs { get; init; }
     public string? Error { get; init; }

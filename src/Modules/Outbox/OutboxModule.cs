@@ -25,6 +25,7 @@ public static class OutboxModule
                 typeof(OrderDiscarded)]);
         });
         services.AddSingleton<IRunOrders, RunOrders>();
+        services.AddSingleton<IOpenOrders, OpenOrders>();
         // Before Replenishment's upgrade (registered after this module) and before Wolverine handles any message.
         services.AddHostedService<Upgrade.DeliveryHistoryUpgrade>();
         services.AddHostedService<ParkedOrderReconciler>();

@@ -23,7 +23,8 @@ public static class ReplenishmentModule
             // A run is an event stream; its summary and its plan are projected in the transaction that appends.
             opts.Projections.Snapshot<ReplenishmentRun>(SnapshotLifecycle.Inline);
             opts.Projections.Add(new RunPlanProjection(), ProjectionLifecycle.Inline);
-            opts.Events.AddEventTypes([typeof(RunRequested), typeof(RunPlanningStarted), typeof(RunPlanned), typeof(RunFailed), typeof(RunFinished),
+            opts.Projections.Add(new RunPlanPreviewProjection(), ProjectionLifecycle.Inline);
+            opts.Events.AddEventTypes([typeof(RunRequested), typeof(RunPlanningStarted), typeof(RunPlanned), typeof(RunFailed), typeof(RunFinished), typeof(RunDispatched),
                 typeof(RunReopened), typeof(OrderQueued)]);
         });
         services.ConfigureMarten(opts => opts.RegisterDocumentType<LastOccurrence>());

@@ -114,11 +114,46 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         var query = new RunPageQuery(state, after, OrdersPerPage, DecisionsShown);
         var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), $"No run has id {id}.", ct);
         if (view is null) return;
-        var timeline = await runs.TimelineAsync(id, 0, 200, ct);
-        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state, timeline);
+        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state);
         var self = $"/admin/runs/{view.Run.Id}{HttpContext.Request.QueryString.Value}";
         var poll = view.Run.IsActive ? $" hx-get=\"{Html.E(self)}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
         var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";
-        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => region, ct);
+        // The poll asks for the region alone. The timeline, the costly part of a large run, loads on its own as soon as the
+        // page shows and refreshes more slowly; without scripts its link opens it.
+        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => region + RunsView.TimelineSection(view.Run, null), ct);
+    }
+}
+
+/// <summary>
+/// GET /admin/runs/{id}/timeline: the run's timeline a page at a time (after the sequence <c>after</c>); the run page's
+/// timeline refreshes itself from here while the run is active.
+/// </summary>
+public sealed class RunTimelineEndpoint(IRuns runs) : EndpointWithoutRequest
+{
+    public const int PageSize = 200;
+
+    public override void Configure()
+    {
+        Get("/admin/runs/{id:guid}/timeline");
+        Group<AdminPages>();
+        Roles(HubRoles.Viewer);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var id = Route<Guid>("id");
+        var raw = Query<string>("after", false);
+        long after = 0;
+        if (raw is { Length: > 0 } && (!long.TryParse(raw, out after) || after < 0))
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "after must be the sequence a previous page of the timeline ended with.", ct);
+            return;
+        }
+        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, new RunPageQuery(Orders: 1, Decisions: 0), ct), $"No run has id {id}.", ct);
+        if (run is null) return;
+        var timeline = await runs.TimelineAsync(id, after, PageSize, ct);
+        var section = RunsView.TimelineSection(run.Run, timeline, after);
+        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {id}: timeline", section,
+            () => $"<p><a href=\"/admin/runs/{id}\">The run</a></p>{section}", ct);
     }
 }

@@ -40,13 +40,13 @@ public static class RunsView
             """;
     }
 
-    public static string Detail(RunPageView view, DeliveryState? state = null, TimelinePage? timeline = null)
+    public static string Detail(RunPageView view, DeliveryState? state = null)
     {
         var run = view.Run;
         var fields = new (string, object?)[]
         {
             ("id", run.Id), ("trigger", run.Trigger), ("scope", run.Scope), ("dry run", run.DryRun ? "yes" : "no"), ("status", run.Status),
-            ("requested", run.RequestedAt), ("planning started", run.PlanningStartedAt), ("planned", run.PlannedAt), ("finished", run.FinishedAt),
+            ("requested", run.RequestedAt), ("planning started", run.PlanningStartedAt), ("planned", run.PlannedAt), ("dispatched, scope freed", run.DispatchedAt), ("finished", run.FinishedAt),
             ("reading 1C, ms", run.ReadMs), ("planning, ms", run.PlanMs), ("error", run.Error),
             ("read", run.Inputs is { } i ? $"{i.Warehouses} warehouses, {i.Items} items, {i.BalanceRows} balance rows, {i.LevelRows} level rows; donors {string.Join(", ", i.Donors)}" : null),
             ("skipped", run.Skipped.Count == 0 ? null : string.Join(", ", run.Skipped.Select(s => $"{s.Key}: {s.Value}"))),
@@ -71,7 +71,6 @@ public static class RunsView
             <h3>Decisions ({view.DecisionCount})</h3>
             {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">The first {run.Decisions.Count} of {view.DecisionCount} are shown; every decision with its reason is in <a href=\"/api/v1/runs/{run.Id}\">the run's API</a>.</p>" : "")}
             {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}
-            {Timeline(run.Id, timeline)}
             """;
     }
 
@@ -91,15 +90,28 @@ public static class RunsView
         return $"<p class=\"filters\" id=\"orders-filter\">{Link("all", null)} · {string.Join(" · ", order.Select(s => Link(s.ToString().ToLowerInvariant(), s)))}</p>";
     }
 
-    /// <summary>The run's events and its orders', oldest first; the API pages on past the first page.</summary>
-    public static string Timeline(Guid runId, TimelinePage? timeline)
+    /// <summary>
+    /// The timeline's own region: the events when they were read (the whole page), else loaded as soon as the page shows
+    /// (htmx); refreshed every 5 s while the run is active, only on its first page.
+    /// </summary>
+    public static string TimelineSection(RunDetail run, TimelinePage? timeline, long after = 0)
+    {
+        var url = $"/admin/runs/{run.Id}/timeline{(after > 0 ? $"?after={after}" : "")}";
+        var trigger = timeline is null ? "load" : run.IsActive && after == 0 ? "every 5s" : null;
+        var attributes = trigger is null ? "" : $" hx-get=\"{Html.E(url)}\" hx-trigger=\"{trigger}\" hx-swap=\"outerHTML\"";
+        var body = timeline is null ? $"<h3>Timeline</h3><p class=\"muted\"><a href=\"{Html.E(url)}\">The run's events, in order</a></p>" : Timeline(run.Id, timeline, after);
+        return $"<section id=\"run-timeline\"{attributes}>{body}</section>";
+    }
+
+    /// <summary>The run's events and its orders', oldest first, a page at a time.</summary>
+    public static string Timeline(Guid runId, TimelinePage? timeline, long after = 0)
     {
         if (timeline is null) return "";
         var rows = new StringBuilder();
         foreach (var e in timeline.Items)
             rows.Append($"<tr><td>{Html.E(e.At)}</td><td class=\"event-{Html.E(e.Event)}\">{Html.E(e.Event)}</td><td>{Html.E(e.OrderId)}</td><td>{Html.E(e.Text)}</td></tr>");
         var more = timeline.Next is { } next
-            ? $"<p class=\"muted\">Only the first {timeline.Items.Count} events are shown: <a href=\"/api/v1/runs/{runId}/timeline?after={next}\">the rest in the API</a>.</p>"
+            ? $"<p class=\"muted\" id=\"timeline-next\"><a href=\"/admin/runs/{runId}/timeline?after={next}\">The next events</a> · <a href=\"/api/v1/runs/{runId}/timeline?after={next}\">in the API</a></p>"
             : "";
         return $"""
             <h3>Timeline ({timeline.Items.Count}{(timeline.Next is null ? "" : "+")})</h3>

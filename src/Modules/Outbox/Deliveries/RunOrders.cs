@@ -57,6 +57,7 @@ public sealed class RunOrders(IDocumentStore store) : IRunOrders
             {
                 DeliveryState.Sent => c with { Total = c.Total + n, Sent = c.Sent + n },
                 DeliveryState.Parked or DeliveryState.Discarded => c with { Total = c.Total + n, Failed = c.Failed + n },
+                DeliveryState.Queued or DeliveryState.Replayed => c with { Total = c.Total + n, Open = c.Open + n, Waiting = c.Waiting + n },
                 _ => c with { Total = c.Total + n, Open = c.Open + n },
             } : c with { Total = c.Total + n, Open = c.Open + n };
         }

@@ -30,17 +30,32 @@ public static class RunTimeline
 {
     public static async Task<TimelinePage?> ReadAsync(IQuerySession session, IRunOrders deliveries, Guid runId, long after, int pageSize, CancellationToken ct)
     {
-        if (await session.LoadAsync<ReplenishmentRun>(runId, ct) is null) return null;
+        if (await session.LoadAsync<ReplenishmentRun>(runId, ct) is not { } run) return null;
         Guid[] streams = [runId, .. await deliveries.IdsAsync(runId, ct)];
-        // Nothing of the run happened before its first event: starting there keeps the scan to the run's own time, however long the history before it.
-        var first = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == runId).OrderBy(e => e.Version).Take(1).ToListAsync(ct);
-        var from = Math.Max(after, first.Count == 0 ? 0 : first[0].Sequence - 1);
+        var table = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_events";
+        // The page's sequences first, from the stream index alone; then only those events are read. The plan's event is
+        // never read: a large run's is megabytes, and its line comes from the run's summary.
+        var sequences = await session.AdvancedSql.QueryAsync<long>(
+            $"select seq_id from {table} where stream_id = any(?) and seq_id > ? order by seq_id limit ?", ct, streams, after, pageSize + 1);
+        var shown = sequences.Take(pageSize).ToArray();
+        if (shown.Length == 0) return new TimelinePage([], null);
+        var planned = await session.AdvancedSql.QueryAsync<long>($"select seq_id from {table} where stream_id = ? and type = ?", ct, runId, PlannedType);
         var events = await session.Events.QueryAllRawEvents()
-            .Where(e => streams.Contains(e.StreamId) && e.Sequence > from)
-            .OrderBy(e => e.Sequence).Take(pageSize + 1).ToListAsync(ct);
-        var items = events.Take(pageSize).Select(e => Describe(e.Sequence, e.Timestamp, e.Data)).ToArray();
-        return new TimelinePage(items, events.Count > pageSize ? items[^1].Sequence : null);
+            .Where(e => shown.Contains(e.Sequence) && e.EventTypeName != PlannedType).ToListAsync(ct);
+        var items = events.Select(e => Describe(e.Sequence, e.Timestamp, e.Data))
+            .Concat(planned.Where(shown.Contains).Select(s => Planned(s, run)))
+            .OrderBy(e => e.Sequence).ToArray();
+        return new TimelinePage(items, sequences.Count > pageSize ? shown[^1] : null);
     }
+
+    private const string PlannedType = "run_planned";
+
+    /// <summary>The plan's line, told from the summary it projected: the same words as <see cref="Describe"/> gives its event.</summary>
+    public static TimelineEntry Planned(long sequence, ReplenishmentRun run) =>
+        new(sequence, run.PlannedAt ?? run.RequestedAt, "planned", null, PlannedText(run.Deficits, run.OrderCount, run.ReadMs, run.PlanMs));
+
+    private static string PlannedText(int deficits, int orders, long? readMs, long? planMs) =>
+        $"{deficits} deficits, {orders} orders; read {readMs} ms, planned {planMs} ms";
 
     private static string Time(DateTimeOffset t) => t.ToString("u", CultureInfo.InvariantCulture);
 
@@ -49,7 +64,8 @@ public static class RunTimeline
     {
         RunRequested e => new(sequence, e.At, "requested", null, $"requested by {e.Trigger}, scope {e.WarehouseId?.ToString() ?? ReplenishmentRun.AllWarehouses}{(e.DryRun ? ", dry run" : "")}"),
         RunPlanningStarted e => new(sequence, e.At, "planning_started", null, "reading 1C and planning"),
-        RunPlanned e => new(sequence, e.At, "planned", null, $"{e.Decisions.Count} deficits, {e.Orders} orders; read {e.ReadMs} ms, planned {e.PlanMs} ms"),
+        RunPlanned e => new(sequence, e.At, "planned", null, PlannedText(e.Decisions.Count, e.Orders, e.ReadMs, e.PlanMs)),
+        RunDispatched e => new(sequence, e.At, "dispatched", null, $"every order tried once; {e.StillOpen} still retrying, the scope is free for new runs"),
         RunFailed e => new(sequence, e.At, "failed", null, e.Error),
         RunFinished e => new(sequence, e.At, "finished", null, $"{e.Outcome}: {e.Sent} sent, {e.Failed} failed"),
         RunReopened e => new(sequence, e.At, "reopened", e.OrderId, "a parked order was replayed; the run dispatches again"),

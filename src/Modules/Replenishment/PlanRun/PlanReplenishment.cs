@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hub.Contracts.Logging;
+using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Hub.Integrations.OneC;
 using Hub.Replenishment.Planning;
@@ -23,7 +24,7 @@ public static class PlanReplenishmentHandler
         session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
 
     public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,
-        IOptions<OneCOptions> oneCOptions, IIntegrationLogWriter logs, TimeProvider clock,
+        IOptions<OneCOptions> oneCOptions, IOpenOrders openOrders, IIntegrationLogWriter logs, TimeProvider clock,
         ILogger<PlanReplenishment> logger, CancellationToken ct)
     {
         // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
@@ -39,7 +40,10 @@ public static class PlanReplenishmentHandler
         PlanningInput input;
         try
         {
-            input = await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct);
+            // The hub's undelivered orders first: one sent meanwhile is then counted twice (in 1C's register too), which orders
+            // less for a day, never ordered twice.
+            var open = await openOrders.LinesAsync(ct);
+            input = HubOrders.Add(await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct), open);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -31,8 +31,16 @@ public static class RunDetails
     /// </summary>
     public static async Task<RunPageView?> LoadPageAsync(IQuerySession session, IRunOrders deliveries, Guid id, RunPageQuery query, CancellationToken ct)
     {
-        if (await session.LoadAsync<ReplenishmentRun>(id, ct) is not { } run) return null;
-        var plan = await LoadPlanSliceAsync(session, id, query, ct);
+        var batch = session.CreateBatchQuery();
+        var summary = batch.Load<ReplenishmentRun>(id);
+        var previewed = batch.Load<RunPlanPreview>(id);
+        await batch.Execute(ct);
+        if (await summary is not { } run) return null;
+        // The preview written with the plan answers a real run's page; a dry run's orders, a longer list of decisions or a
+        // run planned before previews existed are cut out of the whole plan by PostgreSQL.
+        var plan = await previewed is { UnsentCount: 0 } preview && query.Decisions <= RunPlanPreview.DecisionsKept
+            ? RunPlanSlice.Of(preview, query.Decisions)
+            : await LoadPlanSliceAsync(session, id, query, ct);
         if (plan is { UnsentCount: > 0 })
         {
             // A dry run's orders live in its plan: a page of them, cut the same way; none of them was sent.
@@ -78,13 +86,19 @@ public static class RunDetails
         public int DecisionCount { get; set; }
         public int UnsentCount { get; set; }
 
+        public static RunPlanSlice Of(RunPlanPreview p, int decisions) => new()
+        {
+            Id = p.Id, Inputs = p.Inputs, Decisions = p.Decisions.Take(Math.Max(decisions, 0)).ToList(), Skipped = p.Skipped, Warnings = p.Warnings,
+            DecisionCount = p.DecisionCount,
+        };
+
         public RunPlan ToPlan() => new() { Id = Id, Inputs = Inputs, Decisions = Decisions, Skipped = Skipped, Warnings = Warnings, Unsent = Unsent };
     }
 
     public static RunDetail Compose(ReplenishmentRun r, RunPlan? plan, IReadOnlyList<RunOrder> orders) => new()
     {
         Id = r.Id, Trigger = r.Trigger, WarehouseId = r.WarehouseId, Scope = r.Scope, DryRun = r.DryRun, Status = r.Status,
-        RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt,
+        RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt, DispatchedAt = r.DispatchedAt,
         ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
         Skipped = plan?.Skipped ?? new Dictionary<string, int>(), Warnings = plan?.Warnings ?? [], Orders = orders,
     };

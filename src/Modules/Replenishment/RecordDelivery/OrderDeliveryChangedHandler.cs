@@ -10,7 +10,7 @@ using Wolverine.Runtime.Handlers;
 namespace Hub.Replenishment.RecordDelivery;
 
 /// <summary>
-/// Ends a run when none of its orders is open any more, and reopens a finished run when one of its parked orders is replayed.
+/// Ends a run when none of its orders is open any more, frees its scope once every order has been tried, and reopens a finished run when one of its parked orders is replayed.
 /// Nothing of the order is written here: its state is the Outbox's delivery view, counted by run on an index.
 /// </summary>
 /// <remarks>
@@ -55,6 +55,11 @@ public static class OrderDeliveryChangedHandler
             var outcome = counts.Failed == 0 ? RunStatus.Completed : RunStatus.CompletedWithFailures;
             events.Add(new RunFinished(outcome, counts.Sent, counts.Failed, now));
             notices.Add(RunNotices.Ended(run.Id, outcome, counts.Failed, now, null));
+        }
+        else if (status == RunStatus.Dispatching && run.ActiveScope is not null && counts.Waiting == 0 && counts.Total >= run.OrderCount)
+        {
+            // Every order has been tried once: what still retries or is parked no longer holds the scope.
+            events.Add(new RunDispatched(counts.Open, now));
         }
 
         return (events, notices);

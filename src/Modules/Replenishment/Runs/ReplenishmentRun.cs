@@ -28,6 +28,8 @@ public sealed class ReplenishmentRun
     public DateTimeOffset? PlanningStartedAt { get; set; }
     public DateTimeOffset? PlannedAt { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>When every order had been tried once and the run gave up its scope; null while an order still waits for its first attempt.</summary>
+    public DateTimeOffset? DispatchedAt { get; set; }
     public long? ReadMs { get; set; }
     public long? PlanMs { get; set; }
     public string? Error { get; set; }
@@ -48,8 +50,9 @@ public sealed class ReplenishmentRun
     public static ReplenishmentRun Create(RunRequested e) => new()
     {
         Id = e.RunId, Trigger = e.Trigger, WarehouseId = e.WarehouseId, DryRun = e.DryRun, Status = RunStatus.Planning,
-        // The unique index on ActiveScope turns a race between two identical triggers into a failed insert.
-        ActiveScope = e.WarehouseId?.ToString() ?? AllWarehouses,
+        // A dry run sends nothing, so it claims no scope and conflicts with nothing. For a real run, the unique index on
+        // ActiveScope is the last guard behind the start's lock: two identical claims can never both be stored.
+        ActiveScope = e.DryRun ? null : e.WarehouseId?.ToString() ?? AllWarehouses,
         RequestedAt = e.At,
     };
 
@@ -63,6 +66,12 @@ public sealed class ReplenishmentRun
         Deficits = e.Decisions.Count;
         OrderCount = e.Orders;
         if (Status == RunStatus.Planning) Status = RunStatus.Dispatching;
+    }
+
+    public void Apply(RunDispatched e)
+    {
+        DispatchedAt = e.At;
+        ActiveScope = null;
     }
 
     public void Apply(RunFailed e)
@@ -131,5 +140,34 @@ public sealed partial class RunPlanProjection : EventProjection
     {
         Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.ToList(), Skipped = e.Data.Skipped.ToDictionary(),
         Warnings = e.Data.Warnings.ToList(), Unsent = e.Data.Unsent.ToList(),
+    };
+}
+
+/// <summary>
+/// What a run's page shows of its plan: what was read, the first decisions and how many there are. Written once with the
+/// plan, so a page polled every 2 s during a run of thousands of orders reads a few kilobytes, not the whole plan.
+/// </summary>
+public sealed class RunPlanPreview
+{
+    public const int DecisionsKept = 200;
+
+    public Guid Id { get; set; }
+    public RunInputs? Inputs { get; set; }
+    public List<Decision> Decisions { get; set; } = [];
+    public int DecisionCount { get; set; }
+    public Dictionary<string, int> Skipped { get; set; } = [];
+    public List<string> Warnings { get; set; } = [];
+    public int UnsentCount { get; set; }
+
+    public static void ConfigureMarten(DocumentMapping<RunPlanPreview> map) => map.Alias = "replenishment_run_plan_preview";
+}
+
+/// <summary>Writes a run's <see cref="RunPlanPreview"/> once, with its plan.</summary>
+public sealed partial class RunPlanPreviewProjection : EventProjection
+{
+    public RunPlanPreview Create(IEvent<RunPlanned> e) => new()
+    {
+        Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.Take(RunPlanPreview.DecisionsKept).ToList(),
+        DecisionCount = e.Data.Decisions.Count, Skipped = e.Data.Skipped.ToDictionary(), Warnings = e.Data.Warnings.ToList(), UnsentCount = e.Data.Unsent.Count,
     };
 }

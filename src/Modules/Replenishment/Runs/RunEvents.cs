@@ -20,6 +20,12 @@ public sealed record RunPlanningStarted(DateTimeOffset At);
 public sealed record RunPlanned(RunInputs Inputs, IReadOnlyList<Decision> Decisions, IReadOnlyDictionary<string, int> Skipped,
     IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At);
 
+/// <summary>
+/// Every order of the run has been tried at least once: the run gives up its scope, so an order retrying for hours does
+/// not refuse the next runs (they count it as on its way). The run itself goes on until its last order ends.
+/// </summary>
+public sealed record RunDispatched(int StillOpen, DateTimeOffset At);
+
 /// <summary>Planning could not finish.</summary>
 public sealed record RunFailed(string Error, DateTimeOffset At);
 

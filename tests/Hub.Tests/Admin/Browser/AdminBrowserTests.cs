@@ -86,6 +86,9 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/runs/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#run")).ToContainTextAsync("Planned", new() { Timeout = 60_000 });
         await Expect(page.Locator("#run")).ToContainTextAsync("Admin");
+        // The timeline loads on its own once the page shows, and refreshes until the run has ended.
+        await Expect(page.Locator("#timeline .event-planned")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(page.Locator("#timeline .event-requested")).ToHaveCountAsync(1);
         await ShotAsync(page, "run");
         var runUrl = page.Url;
         await page.ClickAsync("a:text('All runs')");

@@ -89,7 +89,8 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Contains("<td class=\"status-dry-run\">not sent (dry run)</td>", detail);
         Assert.DoesNotContain("status-Queued", detail);
         Assert.Contains($"href=\"/admin/logs?run_id={id}\"", detail);
-        Assert.DoesNotContain("hx-trigger", detail[detail.IndexOf("<main>", StringComparison.Ordinal)..]);
+        // A finished run polls nothing; its timeline loads once.
+        Assert.DoesNotContain("hx-trigger=\"every", detail[detail.IndexOf("<main>", StringComparison.Ordinal)..]);
 
         var (_, list, _) = await session.GetAsync("/admin/runs", htmx: true);
         Assert.Contains($"data-id=\"{id}\"", list);
@@ -170,6 +171,47 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(20, Rows(parkedOrders));
         Assert.Equal(20, parkedOrders.Split("status-Parked").Length - 1);
         Assert.DoesNotContain("id=\"orders-next\"", parked);
+    }
+
+    [Fact]
+    public async Task a_run_page_loads_its_timeline_on_its_own_and_the_timeline_pages_on_to_the_last_event()
+    {
+        var run = await BigRun.SeedAsync(fixture.Store, orders: 250, decisions: 3, sent: 250, parked: 0);
+        var (_, page) = await GetAsync($"/admin/runs/{run.RunId}", TestKeys.Viewer);
+        Assert.Contains($"<section id=\"run-timeline\" hx-get=\"/admin/runs/{run.RunId}/timeline\" hx-trigger=\"load\"", page);
+        Assert.Contains($"<a href=\"/admin/runs/{run.RunId}/timeline\">", page);
+        // The page's own poll leaves the timeline out: it is the costly part of a large run.
+        var (_, poll) = await GetAsync($"/admin/runs/{run.RunId}", TestKeys.Viewer, htmx: true);
+        Assert.DoesNotContain("run-timeline", poll);
+
+        var events = new List<string>();
+        var url = $"/admin/runs/{run.RunId}/timeline";
+        var pages = 0;
+        while (true)
+        {
+            var (status, fragment) = await GetAsync(url, TestKeys.Viewer, htmx: true);
+            Assert.Equal(200, status);
+            Assert.DoesNotContain("<html", fragment);
+            var table = Section(fragment, "timeline");
+            events.AddRange(System.Text.RegularExpressions.Regex.Matches(table, "class=\"event-([a-z_]+)\"").Select(m => m.Groups[1].Value));
+            pages++;
+            var next = System.Text.RegularExpressions.Regex.Match(fragment, $"href=\"(/admin/runs/{run.RunId}/timeline\\?after=\\d+)\"");
+            if (!next.Success) break;
+            url = next.Groups[1].Value;
+        }
+
+        Assert.Equal(3, pages);
+        Assert.Equal(["requested", "planning_started", "planned"], events.Take(3).ToArray());
+        Assert.Equal(250, events.Count(e => e == "order_queued"));
+        Assert.Equal(250, events.Count(e => e == "order_sent"));
+        Assert.Equal(503, events.Count);
+        // The plan's line is told from the run's summary: the plan itself is never read for it.
+        var (_, first) = await GetAsync($"/admin/runs/{run.RunId}/timeline", TestKeys.Viewer);
+        Assert.Contains("3 deficits, 250 orders", first);
+        Assert.Contains("<html", first);
+        var (bad, problem) = await GetAsync($"/admin/runs/{run.RunId}/timeline?after=-1", TestKeys.Viewer);
+        Assert.Equal(400, bad);
+        Assert.Contains("after must be the sequence a previous page of the timeline ended with.", problem);
     }
 
     [Fact]

@@ -135,6 +135,29 @@ public sealed class RealBaseRunTests(ReplenishmentFixture fixture) : IAsyncLifet
         Assert.Equal(transfers.Length, fixture.Simulator.State.Requests.OneC.Log.Count(e => e.Path.EndsWith("/Post")));
         Assert.All(fixture.Simulator.State.TransferOrders, d => Assert.False(d.Posted));
     }
+
+    [Fact]
+    public async Task a_second_run_does_not_transfer_again_what_the_first_left_parked_and_says_so()
+    {
+        // 1C refuses every posting: the first run's transfer orders are parked, nothing arrives, 1C's register shows nothing on its way.
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { FailPost = true });
+        var first = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        var parked = Orders(first, "Transfer");
+        Assert.NotEmpty(parked);
+        Assert.All(parked, t => Assert.Equal("Parked", t.GetProperty("state").GetString()));
+
+        var second = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Empty(Orders(second, "Transfer"));
+        Assert.Equal(parked.Length, fixture.Simulator.State.TransferOrders.Count);
+        // What the parked orders carry counts as on its way to each shelf, in words; a shelf they cover is not decided again.
+        var shelves = parked.SelectMany(t => t.GetProperty("lines").EnumerateArray().Select(l =>
+            (Shop: t.GetProperty("recipient_key").GetGuid(), Item: l.GetProperty("item_key").GetGuid(), Variant: l.GetProperty("characteristic_key").GetGuid()))).ToHashSet();
+        var again = second.GetProperty("decisions").EnumerateArray()
+            .Where(d => shelves.Contains((d.GetProperty("warehouse_key").GetGuid(), d.GetProperty("item_key").GetGuid(), d.GetProperty("characteristic_key").GetGuid()))).ToArray();
+        Assert.All(again, d => Assert.Contains("parked in the hub, not discarded", d.GetProperty("reason").GetString()));
+        Assert.True(second.GetProperty("skipped").EnumerateObject().Any(p => p.Name == "below the minimum, covered by what is on its way" && p.Value.GetInt32() > 0),
+            "some shelves are covered by the parked orders alone");
+    }
 }
 
 /// <summary>A hub whose settings name no priority, against a base that has three: nothing may be sent.</summary>

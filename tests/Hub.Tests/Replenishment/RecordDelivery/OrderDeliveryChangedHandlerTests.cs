@@ -22,14 +22,44 @@ public sealed class OrderDeliveryChangedHandlerTests
     private static OrderDeliveryChanged Notice(ReplenishmentRun run, DeliveryState state) => new(run.Id, Guid.CreateVersion7(), state, T0.AddMinutes(1));
 
     [Fact]
-    public void a_run_with_an_order_still_open_goes_on_dispatching()
+    public void a_run_with_an_order_not_tried_yet_goes_on_dispatching_and_keeps_its_scope()
     {
         var run = Dispatching();
 
-        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 1, 1, 0), T0.AddMinutes(1));
+        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 1, 1, 0, Waiting: 1), T0.AddMinutes(1));
 
         Assert.Empty(events);
         Assert.Empty(notices);
+        Assert.Equal(ReplenishmentRun.AllWarehouses, run.ActiveScope);
+    }
+
+    [Fact]
+    public void once_every_order_was_tried_the_run_frees_its_scope_and_goes_on_until_the_retrying_one_ends()
+    {
+        var run = Dispatching();
+
+        var (events, notices) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Retrying), new RunOrderCounts(2, 1, 1, 0), T0.AddMinutes(1));
+
+        var dispatched = Assert.IsType<RunDispatched>(Assert.Single(events));
+        Assert.Equal(1, dispatched.StillOpen);
+        Assert.Empty(notices);
+        run.Apply(dispatched);
+        Assert.Equal(RunStatus.Dispatching, run.Status);
+        Assert.Null(run.ActiveScope);
+        Assert.True(run.IsActive);
+
+        // Another attempt of the same order changes nothing more; its end ends the run.
+        Assert.Empty(OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Retrying), new RunOrderCounts(2, 1, 1, 0), T0.AddMinutes(2)).Events);
+        var (end, _) = OrderDeliveryChangedHandler.Decide(run, Notice(run, DeliveryState.Sent), new RunOrderCounts(2, 0, 2, 0), T0.AddMinutes(3));
+        Assert.IsType<RunFinished>(Assert.Single(end));
+    }
+
+    [Fact]
+    public void a_dry_run_claims_no_scope()
+    {
+        var run = ReplenishmentRun.Create(new RunRequested(Guid.CreateVersion7(), RunTrigger.Api, null, true, T0));
+        Assert.Null(run.ActiveScope);
+        Assert.True(run.IsActive);
     }
 
     [Fact]

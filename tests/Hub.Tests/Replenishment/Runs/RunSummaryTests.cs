@@ -41,7 +41,7 @@ public sealed class RunSummaryTests
     public void a_failed_planning_ends_a_one_warehouse_run_with_its_reason()
     {
         var warehouse = Guid.NewGuid();
-        var run = ReplenishmentRun.Create(new RunRequested(Guid.CreateVersion7(), RunTrigger.Cli, warehouse, true, T0));
+        var run = ReplenishmentRun.Create(new RunRequested(Guid.CreateVersion7(), RunTrigger.Cli, warehouse, false, T0));
         Assert.Equal(warehouse.ToString(), run.ActiveScope);
 
         run.Apply(new RunFailed("1C is not configured", T0.AddSeconds(1)));

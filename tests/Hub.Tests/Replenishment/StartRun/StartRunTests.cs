@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Alba;
 using Hub.Replenishment.Runs;
@@ -113,6 +114,83 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
             Assert.Contains(running.Id.ToString(), problem.GetProperty("detail").GetString());
             Assert.Equal(running.Id, problem.GetProperty("running_run_id").GetGuid());
         }
+    }
+
+    private async Task<(int Status, string Body)> PostTriggerAsync(HttpClient client, object body)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/trigger/internal-replenishment", body);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task an_all_warehouses_trigger_and_a_one_warehouse_trigger_fired_together_start_one_run()
+    {
+        // Reads from 1C take a while, so the run that won is still planning when the other trigger is decided.
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 1500 });
+        var shop = fixture.Simulator.State.Catalogue.Recipients.First();
+        using var client = fixture.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Operator);
+        for (var round = 0; round < 5; round++)
+        {
+            var answers = await Task.WhenAll(PostTriggerAsync(client, new { }), PostTriggerAsync(client, new { warehouse_id = shop.RefKey }));
+            Assert.Equal([202, 409], answers.Select(a => a.Status).Order().ToArray());
+            var started = JsonDocument.Parse(answers.Single(a => a.Status == 202).Body).RootElement.GetProperty("run_id").GetGuid();
+            var refused = JsonDocument.Parse(answers.Single(a => a.Status == 409).Body).RootElement;
+            Assert.Equal(started, refused.GetProperty("running_run_id").GetGuid());
+            await fixture.WaitForRunAsync(started, ReplenishmentFixture.Ended);
+        }
+        await using var session = fixture.Store.QuerySession();
+        Assert.Equal(5, await Marten.QueryableExtensions.CountAsync(session.Query<ReplenishmentRun>()));
+    }
+
+    [Fact]
+    public async Task a_run_whose_orders_are_all_tried_frees_its_scope_while_one_still_retries_and_the_next_run_counts_it()
+    {
+        // Every transfer order fails with a 5xx for now: each is tried once and then retries.
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
+        var first = await fixture.TriggerAsync();
+        var dispatched = await fixture.WaitForRunAsync(first, r => r.GetProperty("dispatched_at").ValueKind != JsonValueKind.Null || ReplenishmentFixture.Ended(r));
+        Assert.Equal("Dispatching", dispatched.GetProperty("status").GetString());
+        var retrying = Orders(dispatched, "Transfer");
+        Assert.NotEmpty(retrying);
+        Assert.DoesNotContain(retrying, o => o.GetProperty("state").GetString() == "Queued");
+
+        // The next run is accepted while the first still dispatches, and orders nothing those retrying orders already carry.
+        var second = await fixture.TriggerAsync();
+        var firstNow = await fixture.RunAsync(first);
+        Assert.True(firstNow.GetProperty("status").GetString() == "Dispatching"
+            || firstNow.GetProperty("finished_at").GetDateTimeOffset() > (await fixture.RunAsync(second)).GetProperty("requested_at").GetDateTimeOffset(),
+            "the second run started while the first was still dispatching");
+        var next = await fixture.WaitForRunAsync(second, r => r.GetProperty("status").GetString() != "Planning");
+        Assert.Empty(Orders(next, "Transfer"));
+        fixture.Simulator.Faults.Reset();
+        Assert.Equal("Completed", (await fixture.WaitForRunAsync(first, ReplenishmentFixture.Ended)).GetProperty("status").GetString());
+        await fixture.WaitForRunAsync(second, ReplenishmentFixture.Ended);
+        var timeline = (await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/runs/{first}/timeline?page_size=1000"))).ReadAsJsonAsync<JsonElement>())
+            .GetProperty("items").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToArray();
+        Assert.True(Array.IndexOf(timeline, "dispatched") < Array.LastIndexOf(timeline, "order_sent"), "orders were sent after the run gave up its scope");
+        Assert.Equal("finished", timeline[^1]);
+    }
+
+    private static JsonElement[] Orders(JsonElement run, string kind) =>
+        run.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("kind").GetString() == kind).ToArray();
+
+    [Fact]
+    public async Task a_dry_run_is_never_refused_and_refuses_nothing()
+    {
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 1000 });
+        using var client = fixture.Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Operator);
+        var dry = await PostTriggerAsync(client, new { dry_run = true });
+        Assert.Equal(202, dry.Status);
+        var real = await PostTriggerAsync(client, new { });
+        Assert.Equal(202, real.Status);
+        var anotherDry = await PostTriggerAsync(client, new { dry_run = true });
+        Assert.Equal(202, anotherDry.Status);
+        var anotherReal = await PostTriggerAsync(client, new { });
+        Assert.Equal(409, anotherReal.Status);
+        foreach (var answer in new[] { dry, real, anotherDry })
+            await fixture.WaitForRunAsync(JsonDocument.Parse(answer.Body).RootElement.GetProperty("run_id").GetGuid(), ReplenishmentFixture.Ended);
     }
 
     [Fact]

@@ -1,0 +1,20 @@
+using Hub.Contracts.Outbox;
+using Hub.Contracts.Replenishment;
+using Marten;
+
+namespace Hub.Outbox.Deliveries;
+
+/// <summary>The Outbox's side of <see cref="IOpenOrders"/>: every line of a delivery not sent and not discarded, from the delivery view.</summary>
+public sealed class OpenOrders(IDocumentStore store) : IOpenOrders
+{
+    public async Task<IReadOnlyList<OpenOrderLine>> LinesAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        // The (state, updated_at, id) index finds them; sent and discarded orders, nearly all of them, are never read.
+        var open = await session.Query<Delivery>()
+            .Where(d => d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || d.State == DeliveryState.Replayed || d.State == DeliveryState.Parked)
+            .ToListAsync(ct);
+        return open.SelectMany(d => d.Lines.Select(l => new OpenOrderLine(d.Id, d.Kind, d.State, d.RecipientKey, d.DonorKey, l.ItemKey, l.CharacteristicKey, l.Quantity)))
+            .ToArray();
+    }
+}
