@@ -10,7 +10,8 @@
 #   stored/order the run's and its orders' tables after the run (documents, events, indexes), per order;
 #   list p95     GET /api/v1/runs?page_size=50, sampled every 0.25 s while the run dispatches (a page polls the same);
 #   run p95      GET /api/v1/runs/{id}, sampled the same way;
-#   page p95     GET /admin/runs/{id} as its own htmx poll asks for it (the fragment), sampled the same way.
+#   page p95     GET /admin/runs/{id} as its own htmx poll asks for it (the fragment), sampled the same way;
+#   timeline p95 GET /admin/runs/{id}/timeline, the run page's timeline, loaded on its own (this checkout only).
 # Then, with the run ended (or stopped at the limit), its summary is copied until 1,000 runs are stored (the copies marked
 # Completed, older than it) and list, run and page are sampled again for 20 s with nothing else going on ("@1000").
 # A side that has not ended its run after the time limit is stopped there and reported with what it recorded by then.
@@ -42,7 +43,7 @@ measure() { # $1 label, $2 dll, $3 database
   ensure_database "$3" >/dev/null
   psql_cs="$(connection_string "$3")"
   python3 - "$1" "$2" "$psql_cs" "$port" "$sim_port" "$sim_dll" "$key" "$shops" "$limit" <<'PY'
-import json, os, statistics, subprocess, sys, time, urllib.request
+import json, os, statistics, subprocess, sys, time, urllib.error, urllib.request
 label, dll, cs, port, sim_port, sim_dll, key, shops, limit = sys.argv[1:]
 parts = dict(p.split("=", 1) for p in cs.split(";") if p)
 def sql(q):
@@ -114,12 +115,16 @@ try:
                      "or c.relname in ('mt_events', 'mt_streams'))"))
     orders = run["orders"]
     stored_runs = clone_runs(run_id, 1000)
-    lists2, details2, pages2 = [], [], []
+    lists2, details2, pages2, timelines2 = [], [], [], []
     quiet = time.monotonic() + 20
     while time.monotonic() < quiet:
         _, ms = get("/api/v1/runs?page_size=50"); lists2.append(ms)
         _, ms = get(f"/api/v1/runs/{run_id}"); details2.append(ms)
         _, ms = get(f"/admin/runs/{run_id}", htmx=True); pages2.append(ms)
+        try:
+            _, ms = get(f"/admin/runs/{run_id}/timeline", htmx=True); timelines2.append(ms)
+        except urllib.error.HTTPError:
+            pass  # a hub without the timeline's own page (the anchor shows it inside the run page)
     from datetime import datetime
     def ts(s): return datetime.fromisoformat(s.replace("Z", "+00:00"))
     last = max((ts(o["updated_at"]) for o in orders if o.get("updated_at")), default=None)
@@ -133,7 +138,8 @@ try:
                       "end_lag_ms": round(lag) if lag is not None else None, "wal_per_order": wal // max(len(orders), 1), "stored_per_order": stored // max(len(orders), 1),
                       "list_p95_ms": round(p95(lists), 1), "run_p95_ms": round(p95(details), 1), "page_p95_ms": round(p95(pages), 1), "samples": len(lists),
                       "stored_runs": stored_runs, "list_p95_1000": round(p95(lists2), 1), "run_p95_1000": round(p95(details2), 1),
-                      "page_p95_1000": round(p95(pages2), 1), "samples_1000": len(lists2)}))
+                      "page_p95_1000": round(p95(pages2), 1), "timeline_p95_1000": round(p95(timelines2), 1) if timelines2 else None,
+                      "samples_1000": len(lists2)}))
 finally:
     for p in (hub, sim):
         if p is None: continue
@@ -163,10 +169,10 @@ for r in (a, b):
     print(f"| {r['label']} | {r['status']}, {r['sent']} sent | {r['orders']} | {r['recorded_per_s']} | {dash(r['dispatch_s'])} | {dash(r['end_lag_ms'])} | "
           f"{r['wal_per_order']:,} | {r['stored_per_order']:,} | {r['list_p95_ms']} | {r['run_p95_ms']} | {r['page_p95_ms']} | {r['samples']} |")
 print(f"\nWith {b['stored_runs']:,} runs stored (the run and copies of its summary), nothing else started, 20 s of samples (an anchor stopped at the limit is still dispatching):\n")
-print("| hub | list p95 (ms) | run p95 (ms) | page p95 (ms) | samples |")
-print("| --- | --- | --- | --- | --- |")
+print("| hub | list p95 (ms) | run p95 (ms) | page p95 (ms) | timeline p95 (ms) | samples |")
+print("| --- | --- | --- | --- | --- | --- |")
 for r in (a, b):
-    print(f"| {r['label']} | {r['list_p95_1000']} | {r['run_p95_1000']} | {r['page_p95_1000']} | {r['samples_1000']} |")
+    print(f"| {r['label']} | {r['list_p95_1000']} | {r['run_p95_1000']} | {r['page_p95_1000']} | {dash(r.get('timeline_p95_1000'))} | {r['samples_1000']} |")
 ratio = lambda k, x=a, y=b: f"{x[k] / y[k]:.1f}×" if x[k] and y[k] else "—"
 print(f"\nRatios: recorded sent per s, this checkout ÷ anchor, {ratio('recorded_per_s', b, a)}; anchor ÷ this checkout (lower is better here): "
       f"WAL per order {ratio('wal_per_order')}, stored per order {ratio('stored_per_order')}, list p95 {ratio('list_p95_ms')}, run p95 {ratio('run_p95_ms')}, "
