@@ -155,7 +155,10 @@ say "this checkout"
 b=$(measure "this checkout (event streams, a stream per order)" "$new_dll" hub_bench_runs_new)
 
 mkdir -p bench/results
-python3 - "$a" "$b" "$shops" "$anchor" "$(nproc)" "$(pg_version)" <<'PY' | tee bench/results/runs.md
+# The default size writes runs.md; another size its own file, so both stay side by side (bytes per order against size).
+out=bench/results/runs.md
+[ "$shops" = 2600 ] || out=bench/results/runs-$shops.md
+python3 - "$a" "$b" "$shops" "$anchor" "$(nproc)" "$(pg_version)" <<'PY' | tee "$out"
 import json, sys, datetime
 a, b = json.loads(sys.argv[1]), json.loads(sys.argv[2])
 shops, anchor, cores, pg = sys.argv[3:]

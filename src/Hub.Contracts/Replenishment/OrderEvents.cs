@@ -37,5 +37,11 @@ public sealed record OrderDeadLettered(Guid OrderId, Guid RunId, string External
 /// <summary>An operator took a parked order out of the dead letters to be tried again.</summary>
 public sealed record OrderReplayed(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
 
+/// <summary>
+/// A plan found a sent customer order shipped in full by the seller (or gone from МойСклад): nothing of it is on its way
+/// any more, so no later plan counts it or asks МойСклад about it again.
+/// </summary>
+public sealed record OrderShipped(Guid OrderId, Guid RunId, string ExternalSystem, string Note, DateTimeOffset At) : IOrderEvent;
+
 /// <summary>An operator dropped a parked order.</summary>
 public sealed record OrderDiscarded(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;

@@ -36,6 +36,9 @@ public sealed class Delivery
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? FirstAttemptAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>A customer order sent to МойСклад and not found shipped in full yet: a plan counts what is left of it as on its way.</summary>
+    public bool AwaitingShipment { get; set; }
+    public DateTimeOffset? ShippedAt { get; set; }
 
     public bool IsOpen => State is DeliveryState.Queued or DeliveryState.Retrying or DeliveryState.Replayed;
 
@@ -62,6 +65,9 @@ public sealed class Delivery
         Column(map, nameof(RunId), "uuid", "run_id");
         Column(map, nameof(ExternalSystem), "text", "external_system");
         Column(map, nameof(ExceptionType), "text", "exception_type");
+        // A plan reads the customer orders awaiting shipment, a few among all the orders ever sent.
+        Column(map, nameof(AwaitingShipment), "boolean", "awaiting_shipment");
+        map.Indexes.Add(new DocumentIndex(map, "awaiting_shipment") { Predicate = "awaiting_shipment" });
         map.Indexes.Add(new DocumentIndex(map, "state", "updated_at", "id"));
         map.Indexes.Add(new DocumentIndex(map, "run_id", "state"));
     }
@@ -111,6 +117,7 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
         if (d.State == DeliveryState.Discarded) return d;
         Attempted(d, e.Attempt, e.EnvelopeId, e.At);
         d.State = DeliveryState.Sent;
+        d.AwaitingShipment = d.Kind == OrderKind.Purchase && d.ShippedAt is null;
         d.ExternalId = e.ExternalId;
         d.ExternalNumber = e.ExternalNumber;
         d.Reason = e.Note;
@@ -136,6 +143,14 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
         d.State = DeliveryState.Replayed;
         d.AttemptsBeforeReplay = d.Attempts;
         d.Reason = $"replayed by {e.By} after: {d.Reason}";
+        d.UpdatedAt = e.At;
+        return d;
+    }
+
+    public static Delivery Apply(OrderShipped e, Delivery d)
+    {
+        d.AwaitingShipment = false;
+        d.ShippedAt = e.At;
         d.UpdatedAt = e.At;
         return d;
     }

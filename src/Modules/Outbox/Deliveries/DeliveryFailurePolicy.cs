@@ -1,3 +1,4 @@
+using Hub.Contracts.Logging;
 using Hub.Contracts.Notifications;
 using Hub.Contracts.Replenishment;
 using Hub.Integrations.Http;
@@ -77,6 +78,9 @@ public sealed class DeliveryFailurePolicy(OutboxOptions options) : IHandlerPolic
                 await context.PublishAsync(new OrderDeliveryChanged(runId, orderId, state, now));
                 if (state == DeliveryState.Parked) await context.PublishAsync(new OrderParked(runId, orderId, system, ex.Message, now));
                 await session.SaveChangesAsync();
+                if (state == DeliveryState.Parked)
+                    runtime.Services.GetRequiredService<IIntegrationLogWriter>()
+                        .Write(DeliveryRecords.Parked(orderId, runId, system, envelope.Attempts, ex.GetType().Name, ex.Message));
                 return;
             }
             catch (Exception failure) when (attempt < RecordAttempts.Length + 1 && IsTransient(failure))

@@ -13,6 +13,26 @@ public static class DeliveryRecords
 
     public static bool IsOrder(object? message) => message is SendTransferOrder or SendCustomerOrder;
 
+    /// <summary>
+    /// The ERROR integration log of an order parked for good: what the Logs page filtered by ERROR, the stats and the
+    /// operator's search find first, with the system, the run, the order (as the request id) and the reason.
+    /// </summary>
+    public static Hub.Contracts.Logging.LogEntry Parked(Guid orderId, Guid runId, string system, int attempts, string exceptionType, string reason) => new()
+    {
+        ProcessName = "internal_replenishment",
+        Step = "delivery",
+        Level = Hub.Contracts.Logging.LogLevels.Error,
+        Status = "failed",
+        Message = $"Order {orderId} to {(system == "1c" ? "1C" : "МойСклад")} parked after {attempts} attempt{(attempts == 1 ? "" : "s")}: {reason}",
+        RunId = runId.ToString(),
+        RequestId = orderId.ToString(),
+        ExternalSystem = system,
+        Action = system == "1c" ? "create_transfer_order" : "create_customer_order",
+        RetryCount = attempts,
+        ErrorMessage = reason,
+        ErrorCode = exceptionType,
+    };
+
     public static (Guid OrderId, Guid RunId, string System) Describe(object message) => message switch
     {
         SendTransferOrder t => (t.OrderId, t.RunId, "1c"),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hub.Contracts.Notifications;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -71,6 +72,8 @@ public sealed class ParkedOrderReconciler(IWolverineRuntime runtime, IDocumentSt
             await context.PublishAsync(new OrderDeliveryChanged(view.RunId, p.OrderId, DeliveryState.Parked, clock.GetUtcNow()));
             await context.PublishAsync(new OrderParked(view.RunId, p.OrderId, system, p.Reason, p.At));
             await session.SaveChangesAsync(ct);
+            runtime.Services.GetRequiredService<Hub.Contracts.Logging.IIntegrationLogWriter>()
+                .Write(DeliveryRecords.Parked(p.OrderId, view.RunId, system, view.Attempts, p.ExceptionType, p.Reason));
             recorded++;
         }
 

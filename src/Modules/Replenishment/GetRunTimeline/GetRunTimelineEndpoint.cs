@@ -77,6 +77,7 @@ public static class RunTimeline
         OrderDeadLettered e => new(sequence, e.At, "order_parked", e.OrderId, $"attempt {e.Attempt} failed for good ({e.ExceptionType}: {e.Reason}); parked"),
         OrderReplayed e => new(sequence, e.At, "order_replayed", e.OrderId, $"replayed by {e.By}"),
         OrderDiscarded e => new(sequence, e.At, "order_discarded", e.OrderId, $"discarded by {e.By}"),
+        OrderShipped e => new(sequence, e.At, "order_shipped", e.OrderId, e.Note),
         _ => new(sequence, stored, data.GetType().Name, null, data.GetType().Name),
     };
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Hub.Contracts.Logging;
 using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
+using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
 using Hub.Replenishment.Planning;
 using Hub.Replenishment.Runs;
@@ -24,7 +25,8 @@ public static class PlanReplenishmentHandler
         session.LoadAsync<ReplenishmentRun>(message.RunId, ct);
 
     public static async Task<(IMartenOp, OutgoingMessages)> Handle(PlanReplenishment message, ReplenishmentRun? run, OneCClient oneC,
-        IOptions<OneCOptions> oneCOptions, IOpenOrders openOrders, IIntegrationLogWriter logs, TimeProvider clock,
+        IOptions<OneCOptions> oneCOptions, IOpenOrders openOrders, MoySkladClient moySklad, IOptions<MoySkladOptions> moySkladOptions,
+        IIntegrationLogWriter logs, TimeProvider clock,
         ILogger<PlanReplenishment> logger, CancellationToken ct)
     {
         // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
@@ -38,12 +40,13 @@ public static class PlanReplenishmentHandler
 
         var watch = Stopwatch.StartNew();
         PlanningInput input;
+        IReadOnlyList<OpenOrderLine> open;
         try
         {
             // The hub's undelivered orders first: one sent meanwhile is then counted twice (in 1C's register too), which orders
             // less for a day, never ordered twice.
-            var open = await openOrders.LinesAsync(ct);
-            input = HubOrders.Add(await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct), open);
+            open = await openOrders.LinesAsync(ct);
+            input = await OneCSnapshot.ReadAsync(oneC, oneCOptions.Value.DonorWarehouses, run.WarehouseId, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -51,12 +54,18 @@ public static class PlanReplenishmentHandler
             return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger, started);
         }
 
+        // What МойСклад has not shipped of the hub's customer orders is on its way; an order it shipped in full is recorded so.
+        var shipments = !open.Any(HubOrders.AwaitsShipment) ? MoySkladShipments.None
+            : moySkladOptions.Value.IsConfigured ? await MoySkladShipments.ReadAsync(open, moySklad, clock.GetUtcNow(), ct)
+            : MoySkladShipments.None with { Warnings = ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."] };
+        input = HubOrders.Add(input, open, shipments.Unshipped);
         var readMs = watch.ElapsedMilliseconds;
         if (run.WarehouseId is { } only && input.Warehouses.All(w => w.Key != only))
             return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger, started);
 
         watch.Restart();
         var plan = ReplenishmentPlanner.Create(input);
+        if (shipments.Warnings.Count > 0) plan = plan with { Warnings = [.. plan.Warnings, .. shipments.Warnings] };
         var planMs = watch.ElapsedMilliseconds;
 
         // What every transfer order names (organization, priority) must resolve before anything is sent: an order that
@@ -74,7 +83,7 @@ public static class PlanReplenishmentHandler
             }
         }
 
-        var (appends, messages) = Apply(run, input, plan, readMs, planMs, clock.GetUtcNow(), started);
+        var (appends, messages) = Apply(run, input, plan, readMs, planMs, clock.GetUtcNow(), started, shipments.Shipped);
 
         logs.Write(Step(run, "success",
             $"Deficit analysis done: {plan.Decisions.Count} deficits, {plan.Transfers.Count} transfer orders, {plan.Purchases.Count} customer orders{(run.DryRun ? " (dry run, nothing sent)" : "")}")
@@ -92,8 +101,10 @@ public static class PlanReplenishmentHandler
     /// order, started with the order's <see cref="OrderQueued"/>; and each order's outbox message (none for a dry run).
     /// </summary>
     public static (AppendEvents, OutgoingMessages) Apply(ReplenishmentRun run, PlanningInput input, Plan plan, long readMs, long planMs,
-        DateTimeOffset now, RunPlanningStarted? started = null)
+        DateTimeOffset now, RunPlanningStarted? started = null, IReadOnlyList<OrderShipped>? shipped = null)
     {
+        // Earlier orders found shipped are recorded on their own streams, in the plan's transaction.
+        var appends = (shipped ?? []).Select(s => (s.OrderId, new object[] { s })).ToList();
         RunOrder[] orders =
         [
             .. plan.Transfers.Select(t => new RunOrder
@@ -117,10 +128,11 @@ public static class PlanReplenishmentHandler
             var outcome = run.DryRun ? RunStatus.Planned : RunStatus.Completed;
             runEvents.Add(new RunFinished(outcome, 0, 0, now));
             messages.Add(RunNotices.Ended(run.Id, outcome, 0, now, null));
-            return (AppendEvents.To(run.Id, [.. runEvents]), messages);
+            appends.Insert(0, (run.Id, runEvents.ToArray()));
+            return (new AppendEvents(appends), messages);
         }
 
-        var appends = new List<(Guid, object[])> { (run.Id, runEvents.ToArray()) };
+        appends.Insert(0, (run.Id, runEvents.ToArray()));
         foreach (var order in orders)
         {
             appends.Add((order.Id, [new OrderQueued(order.Id, run.Id, order.Kind, order.DonorKey, order.DonorName, order.RecipientKey, order.RecipientName, order.Lines, now)]));

@@ -1,3 +1,4 @@
+using Hub.Contracts.Logging;
 using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Hub.Replenishment.Runs;
@@ -26,15 +27,29 @@ public static class OrderDeliveryChangedHandler
             .Then.ScheduleRetry(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10));
 
     public static async Task<OutgoingMessages> Handle(OrderDeliveryChanged change, IDocumentSession session, IRunOrders orders, TimeProvider clock,
-        CancellationToken ct)
+        IIntegrationLogWriter logs, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<ReplenishmentRun>(change.RunId, ct);
         if (stream.Aggregate is not { } run) return [];
         var counts = (await orders.CountAsync([run.Id], ct)).GetValueOrDefault(run.Id) ?? RunOrderCounts.None;
         var (events, notices) = Decide(run, change, counts, clock.GetUtcNow());
         if (events.Count > 0) stream.AppendMany(events);
+        if (events.OfType<RunFinished>().FirstOrDefault() is { Outcome: RunStatus.CompletedWithFailures } end) logs.Write(EndedWithFailures(run, end));
         return notices;
     }
+
+    /// <summary>The ERROR log of a run whose orders did not all arrive: the operator's Logs page shows it beside the parkings.</summary>
+    public static LogEntry EndedWithFailures(ReplenishmentRun run, RunFinished end) => new()
+    {
+        ProcessName = PlanRun.PlanReplenishmentHandler.Process,
+        Step = "run_end",
+        Level = LogLevels.Error,
+        Status = "failed",
+        Message = $"Run {run.Id} ended with failures: {end.Failed} of {run.OrderCount} orders parked or discarded, {end.Sent} sent",
+        RunId = run.Id.ToString(),
+        Action = "replenishment_run",
+        ErrorMessage = $"{end.Failed} orders parked or discarded",
+    };
 
     /// <summary>What the notice means for the run: a reopening, an end, both, or nothing.</summary>
     public static (IReadOnlyList<object> Events, OutgoingMessages Notices) Decide(ReplenishmentRun run, OrderDeliveryChanged change, RunOrderCounts counts,

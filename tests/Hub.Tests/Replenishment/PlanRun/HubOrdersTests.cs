@@ -43,6 +43,44 @@ public sealed class HubOrdersTests
         Assert.Equal(8, Assert.Single(ReplenishmentPlanner.Create(input).Decisions).Needed);
     }
 
+    private static OpenOrderLine SentPurchase(Guid order, decimal quantity) =>
+        Line(DeliveryState.Sent, quantity, OrderKind.Purchase) with { OrderId = order, ExternalId = "ms-1", ExternalNumber = "00042" };
+
+    [Fact]
+    public void a_customer_order_in_moysklad_counts_for_what_the_seller_has_not_shipped()
+    {
+        var order = Guid.CreateVersion7();
+        var input = HubOrders.Add(Input(shop: 2, donor: 0, minimum: 10), [SentPurchase(order, 6)],
+            new Dictionary<Guid, IReadOnlyList<decimal>> { [order] = [2.5m] });
+        var row = Assert.Single(input.OnItsWay);
+        Assert.Equal((2.5m, HubOrders.NotShipped), (row.Quantity, row.Source));
+        Assert.Empty(input.Promised);
+        var decision = Assert.Single(ReplenishmentPlanner.Create(input).Decisions);
+        Assert.StartsWith("balance 2 + 2.5 on its way (2.5 ordered in МойСклад, not shipped) < minimum 10", decision.Reason);
+    }
+
+    [Fact]
+    public void a_customer_order_moysklad_did_not_answer_for_counts_whole_and_one_shipped_in_full_counts_nothing()
+    {
+        var unanswered = Guid.CreateVersion7();
+        var shipped = Guid.CreateVersion7();
+        var input = HubOrders.Add(Input(shop: 2, donor: 0, minimum: 10), [SentPurchase(unanswered, 6), SentPurchase(shipped, 3)],
+            new Dictionary<Guid, IReadOnlyList<decimal>> { [shipped] = [0m] });
+        Assert.Equal(6, Assert.Single(input.OnItsWay).Quantity);
+    }
+
+    [Fact]
+    public void what_is_left_to_ship_is_matched_by_assortment_and_an_assortment_twice_gives_its_rest_to_the_first_line()
+    {
+        var positions = new[]
+        {
+            new Hub.Integrations.MoySklad.MsOrderPosition("p1", "product", 10, 4),
+            new Hub.Integrations.MoySklad.MsOrderPosition("v2", "variant", 5, 5),
+            new Hub.Integrations.MoySklad.MsOrderPosition("P3", "product", 7, 9),
+        };
+        Assert.Equal([6m, 0m, 0m, 0m, 0m], MoySkladShipments.Remaining(["p1", "v2", "p3", "p1", "gone"], positions));
+    }
+
     [Fact]
     public void a_parked_order_that_covers_the_minimum_means_nothing_is_ordered_again()
     {

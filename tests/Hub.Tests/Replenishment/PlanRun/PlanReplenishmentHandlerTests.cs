@@ -22,7 +22,7 @@ public sealed class PlanReplenishmentHandlerTests
     {
         var run = Run(RunStatus.Planning);
         var logs = new RecordingLogWriter();
-        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()), null!,
+        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()), null!, null!, Options.Create(new Hub.Integrations.MoySklad.MoySkladOptions()),
             logs, TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
         // The failure is appended to the run's stream, and the summary it projects frees the scope.
@@ -44,7 +44,7 @@ public sealed class PlanReplenishmentHandlerTests
     public async Task a_run_already_past_planning_is_left_alone_when_its_message_comes_again()
     {
         var run = Run(RunStatus.Dispatching);
-        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()), null!,
+        var (op, messages) = await PlanReplenishmentHandler.Handle(new PlanReplenishment(run.Id), run, null!, Options.Create(new OneCOptions()), null!, null!, Options.Create(new Hub.Integrations.MoySklad.MoySkladOptions()),
             new RecordingLogWriter(), TimeProvider.System, NullLogger<PlanReplenishment>.Instance, CancellationToken.None);
 
         Assert.Equal(RunStatus.Dispatching, run.Status);

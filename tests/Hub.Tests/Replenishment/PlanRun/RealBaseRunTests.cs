@@ -134,6 +134,64 @@ public sealed class RealBaseRunTests(ReplenishmentFixture fixture) : IAsyncLifet
         // One posting call per document: a refusal is not retried by the client, nor by the outbox.
         Assert.Equal(transfers.Length, fixture.Simulator.State.Requests.OneC.Log.Count(e => e.Path.EndsWith("/Post")));
         Assert.All(fixture.Simulator.State.TransferOrders, d => Assert.False(d.Posted));
+
+        // Each parking is an ERROR log of its own, and so is the run's end with failures: the Logs page filtered by ERROR leads with them.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonElement[] errors;
+        do
+        {
+            var found = await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/logs?run_id={run.GetProperty("id").GetGuid()}&level=ERROR&page_size=2000"));
+            errors = (await found.ReadAsJsonAsync<JsonElement>()).GetProperty("items").EnumerateArray().ToArray();
+            if (errors.Length >= transfers.Length + 1) break;
+            await Task.Delay(100);
+        } while (DateTime.UtcNow < deadline);
+        Assert.All(transfers, t => Assert.Contains(errors, l => l.GetProperty("request_id").GetString() == t.GetProperty("id").GetString()
+            && l.GetProperty("status").GetString() == "failed" && l.GetProperty("external_system").GetString() == "1c"
+            && l.GetProperty("step").GetString() == "delivery" && l.GetProperty("error_message").GetString()!.Contains("Не удалось провести")));
+        var end = Assert.Single(errors, l => l.GetProperty("step").GetString() == "run_end");
+        Assert.Contains($"{transfers.Length} of {Orders(run, "Transfer").Length + Orders(run, "Purchase").Length} orders parked", end.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task a_second_run_with_nothing_received_orders_nothing_and_a_shipment_in_moysklad_counts_as_far_as_it_went()
+    {
+        var first = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Equal("Completed", first.GetProperty("status").GetString());
+        var purchases = Orders(first, "Purchase");
+        Assert.True(purchases.Length >= 2, "the catalogue plans customer orders for at least two shops");
+        Assert.NotEmpty(Orders(first, "Transfer"));
+
+        // Nothing arrived: 1C's register holds the transfer orders, the hub knows its customer orders in МойСклад.
+        var second = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Equal("Completed", second.GetProperty("status").GetString());
+        Assert.Empty(second.GetProperty("orders").EnumerateArray());
+        Assert.Contains(second.GetProperty("skipped").EnumerateObject(), p => p.Name == "below the minimum, covered by what is on its way");
+
+        // The seller ships one customer order in full and half of another.
+        var shippedInFull = purchases[0];
+        var halfShipped = purchases[1];
+        var documents = fixture.Simulator.State.CustomerOrders.ToDictionary(o => o.SyncId!.Value);
+        Assert.NotNull(fixture.Simulator.State.ShipCustomerOrder(documents[shippedInFull.GetProperty("id").GetGuid()].Id, 1m));
+        Assert.NotNull(fixture.Simulator.State.ShipCustomerOrder(documents[halfShipped.GetProperty("id").GetGuid()].Id, 0.5m));
+
+        var third = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        // What is left of the half-shipped order is on its way, in words.
+        var halfShelves = halfShipped.GetProperty("lines").EnumerateArray()
+            .Select(l => (halfShipped.GetProperty("recipient_key").GetGuid(), l.GetProperty("item_key").GetGuid(), l.GetProperty("characteristic_key").GetGuid())).ToHashSet();
+        var decisions = third.GetProperty("decisions").EnumerateArray().ToArray();
+        Assert.All(decisions.Where(d => halfShelves.Contains((d.GetProperty("warehouse_key").GetGuid(), d.GetProperty("item_key").GetGuid(), d.GetProperty("characteristic_key").GetGuid()))),
+            d => Assert.Contains("ordered in МойСклад, not shipped", d.GetProperty("reason").GetString()));
+        // The order shipped in full is recorded as such on its stream, and no plan asks МойСклад about it again.
+        var timeline = (await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/runs/{first.GetProperty("id").GetGuid()}/timeline?page_size=1000"))).ReadAsJsonAsync<JsonElement>())
+            .GetProperty("items").EnumerateArray().ToArray();
+        var shipped = Assert.Single(timeline, e => e.GetProperty("event").GetString() == "order_shipped");
+        Assert.Equal(shippedInFull.GetProperty("id").GetGuid(), shipped.GetProperty("order_id").GetGuid());
+        Assert.Contains("shipped customer order", shipped.GetProperty("text").GetString());
+        var asked = fixture.Simulator.State.Requests.MoySklad.Log.Count(e => e.Path.EndsWith("/positions"));
+        await fixture.WaitForRunAsync(await fixture.TriggerAsync(new { dry_run = true }), ReplenishmentFixture.Ended);
+        var askedAgain = fixture.Simulator.State.Requests.MoySklad.Log.Count(e => e.Path.EndsWith("/positions")) - asked;
+        // Once per customer order still awaiting shipment: the first run's but the one shipped in full, and the third run's own.
+        Assert.Equal(purchases.Length - 1 + Orders(third, "Purchase").Length, askedAgain);
     }
 
     [Fact]
