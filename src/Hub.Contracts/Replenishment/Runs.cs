@@ -141,7 +141,8 @@ public sealed record RunPageQuery(DeliveryState? OrderState = null, Guid? Orders
 public sealed record RunPageView(RunDetail Run, int DecisionCount, Outbox.RunOrderCounts OrderCounts, string? NextOrders);
 
 /// <summary>Either the run that was started, or the active run whose scope overlaps and blocked it (<see cref="RaceLost"/>: an identical trigger won by a moment).</summary>
-public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false);
+/// <see cref="Recent"/>: a real run of an overlapping scope started within the hour; a new one waits for a confirmation.
+public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false, RunSummary? Recent = null);
 
 /// <summary>One event of a run or of one of its orders: its place in the event store, its own time, its kind, the order it concerns and a line saying what happened.</summary>
 public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text);
@@ -164,5 +165,5 @@ public interface IRuns
     Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct);
 
     /// <summary>Starts a run unless one with an overlapping scope is still planning or dispatching.</summary>
-    Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct);
+    Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct, bool confirmed = false);
 }

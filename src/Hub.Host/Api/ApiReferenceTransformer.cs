@@ -53,6 +53,7 @@ public sealed class ApiReferenceTransformer : IOpenApiDocumentTransformer, IOpen
         ["tz"] = new("The IANA time zone whose days the day buckets follow (e.g. Europe/Moscow); the hub's Logs:Stats:TimeZone when absent."),
         ["exception_type"] = new("The exception's type name, e.g. ExternalApiException."),
         ["warehouse_id"] = new("Only this recipient warehouse: its Ref_Key (a UUID) in 1C's Catalog_Склады; every warehouse when absent."),
+        ["confirm"] = new("With trigger=cli (the replenish command's --yes): start the run even though a real run of an overlapping scope was started within the hour (otherwise 409, type confirmation-required). API clients are never asked."),
         ["dry_run"] = new("true: plan (or count) and record, send or change nothing."),
         ["trigger"] = new("Who starts the run, recorded on it: api (default) or cli (the hub's replenish command).", "api", "cli"),
         ["ids"] = new("The parked orders' ids."),

@@ -13,6 +13,9 @@ public sealed class ReplenishInput : HubApiInput
 
     [Description("Return as soon as the run is accepted instead of waiting for its plan")]
     public bool NoWaitFlag { get; set; }
+
+    [Description("Run even though a run of an overlapping scope was started within the hour")]
+    public bool YesFlag { get; set; }
 }
 
 [Description("Starts a replenishment run (deficit evaluation) on the running hub and prints its plan", Name = "replenish")]
@@ -24,7 +27,7 @@ public sealed class ReplenishCommand : OperatorCommand<ReplenishInput>
             throw new CommandFailure($"--warehouse '{w}' is not a 1C Ref_Key (a UUID)");
 
         var started = await api.PostAsync("/api/v1/trigger/internal-replenishment",
-            new Dictionary<string, object?> { ["warehouse_id"] = input.WarehouseFlag, ["dry_run"] = input.DryRunFlag, ["trigger"] = "cli" });
+            new Dictionary<string, object?> { ["warehouse_id"] = input.WarehouseFlag, ["dry_run"] = input.DryRunFlag, ["trigger"] = "cli", ["confirm"] = input.YesFlag });
         var id = started["run_id"]!.GetValue<string>();
         Console.WriteLine($"run {id} accepted{(input.DryRunFlag ? " (dry run)" : "")}: {started["status_url"]}");
         if (input.NoWaitFlag) return true;

@@ -61,7 +61,8 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
             warehouse = id;
         }
         var dryRun = form["dry_run"].ToString() is "true" or "on";
-        var outcome = await runs.StartAsync(RunTrigger.Admin, warehouse, dryRun, ct);
+        var confirmed = form["confirm"].ToString() is "true";
+        var outcome = await runs.StartAsync(RunTrigger.Admin, warehouse, dryRun, ct, confirmed);
         if (outcome.RaceLost)
         {
             await Refuse(warehouseText, "Another run for this scope was started a moment ago.", ct);
@@ -70,6 +71,13 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         if (outcome.Conflict is { } running)
         {
             await Refuse(warehouseText, $"Run {running.Id} (scope {running.Scope}, {running.Status}) is still in progress; wait for it to finish.", ct, StatusCodes.Status409Conflict);
+            return;
+        }
+        if (outcome.Recent is { } recent)
+        {
+            // Asked, not assumed: the same scope again within the hour is most often a second click.
+            await AdminResponse.PageAsync(HttpContext, "Runs", RunsView.ConfirmRepeat(HttpContext, warehouseText, recent) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct,
+                StatusCodes.Status409Conflict);
             return;
         }
         await Send.RedirectAsync($"/admin/runs/{outcome.StartedRunId}");

@@ -18,6 +18,24 @@ public static class RunsView
         </form>
         """;
 
+    /// <summary>A real run of an overlapping scope started within the hour: what it was, and a button that runs again anyway.</summary>
+    public static string ConfirmRepeat(HttpContext context, string? warehouseId, RunSummary recent) => $"""
+        <div class="notice" id="confirm-repeat">
+        <p>Run <a href="/admin/runs/{recent.Id}">{Html.E(recent.Id)}</a> (scope {Html.E(recent.Scope)}, {Html.E(recent.Status)}) was started at {Html.E(recent.RequestedAt)}, within the hour.
+        What it ordered counts as on its way; a dry run shows what another run would order.</p>
+        <form method="post" action="/admin/runs" class="inline">
+        {AdminForms.HiddenField(context)}
+        <input type="hidden" name="warehouse_id" value="{Html.E(warehouseId)}"><input type="hidden" name="confirm" value="true">
+        <button type="submit">Run again anyway</button>
+        </form>
+        <form method="post" action="/admin/runs" class="inline">
+        {AdminForms.HiddenField(context)}
+        <input type="hidden" name="warehouse_id" value="{Html.E(warehouseId)}"><input type="hidden" name="dry_run" value="true">
+        <button type="submit">Dry run instead</button>
+        </form>
+        </div>
+        """;
+
     public static string StatusFilter(string? status) => $"""
             <form method="get" action="/admin/runs" class="filters"><label>Status <select name="status">{Html.Option("", "any", status)}{string.Concat(Enum.GetNames<RunStatus>().Select(s => Html.Option(s, s, status)))}</select></label>
             <button type="submit">Show</button></form>

@@ -30,12 +30,13 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
         GetRunTimeline.RunTimeline.ReadAsync(session, deliveries, id, after, pageSize, ct);
 
-    public async Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct)
+    public async Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct, bool confirmed = false)
     {
         try
         {
-            var outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(trigger, warehouseId, dryRun), ct);
-            return new RunStart(outcome.StartedRunId, outcome.Conflict is { } running ? ListRunsHandler.Summarise(running) : null);
+            var outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(trigger, warehouseId, dryRun, confirmed), ct);
+            return new RunStart(outcome.StartedRunId, outcome.Conflict is { } running ? ListRunsHandler.Summarise(running) : null,
+                Recent: outcome.Recent is { } recent ? ListRunsHandler.Summarise(recent) : null);
         }
         catch (Exception ex) when (StartRunEndpoint.IsUniqueViolation(ex))
         {

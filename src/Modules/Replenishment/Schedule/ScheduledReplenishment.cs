@@ -30,10 +30,10 @@ public static class ScheduledReplenishmentHandler
     public static void Configure(HandlerChain chain) =>
         chain.OnException<Exception>().MoveToErrorQueue().And(RecordFailureAsync, "record the failed occurrence");
 
-    public static Task<IReadOnlyList<ReplenishmentRun>> LoadAsync(ScheduledReplenishment occurrence, IDocumentSession session, CancellationToken ct) =>
-        StartReplenishmentHandler.LoadAsync(new StartReplenishment(RunTrigger.Schedule, null, false), session, ct);
+    public static Task<ActiveAndRecent> LoadAsync(ScheduledReplenishment occurrence, IDocumentSession session, TimeProvider clock, CancellationToken ct) =>
+        StartReplenishmentHandler.LoadAsync(new StartReplenishment(RunTrigger.Schedule, null, false), session, clock, ct);
 
-    public static (IMartenOp, OutgoingMessages) Handle(ScheduledReplenishment occurrence, IReadOnlyList<ReplenishmentRun> active,
+    public static (IMartenOp, OutgoingMessages) Handle(ScheduledReplenishment occurrence, ActiveAndRecent active,
         TimeProvider clock, IIntegrationLogWriter logs, ILogger<ScheduledReplenishment> logger)
     {
         var (outcome, op, messages) = StartReplenishmentHandler.Handle(new StartReplenishment(RunTrigger.Schedule, null, false), active, clock);

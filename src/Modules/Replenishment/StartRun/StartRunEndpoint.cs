@@ -17,6 +17,9 @@ public sealed class StartRunRequest
 
     /// <summary>Who asks: <c>api</c> (the default) or <c>cli</c> (the hub's own replenish command), recorded as the run's trigger.</summary>
     [BindFrom("trigger")] public string? Trigger { get; set; }
+
+    /// <summary>With trigger=cli: run even though a real run of an overlapping scope was started within the hour.</summary>
+    [BindFrom("confirm")] public bool Confirm { get; set; }
 }
 
 public sealed class StartRunValidator : Validator<StartRunRequest>
@@ -49,7 +52,7 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
         {
             s.Summary = "Start a deficit evaluation (internal replenishment run)";
             s.Description = "Answers 202 with the run id at once; the run reads 1C and plans on a durable queue. " +
-                            "Parameters may come in the query or a JSON body; a POST with neither (no body, no content type) runs every warehouse. 409 while a run for an overlapping scope is still in progress.";
+                            "Parameters may come in the query or a JSON body; a POST with neither (no body, no content type) runs every warehouse. 409 while a run for an overlapping scope is still in progress, and, for trigger=cli, 409 of type confirmation-required when a real run of an overlapping scope was started within the hour (send confirm=true to run again anyway; API clients and the schedule are never asked).";
         });
     }
 
@@ -59,7 +62,8 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
         StartOutcome outcome;
         try
         {
-            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(string.Equals(req.Trigger, "cli", StringComparison.OrdinalIgnoreCase) ? RunTrigger.Cli : RunTrigger.Api, warehouse, req.DryRun), ct);
+            outcome = await bus.InvokeAsync<StartOutcome>(new StartReplenishment(string.Equals(req.Trigger, "cli", StringComparison.OrdinalIgnoreCase) ? RunTrigger.Cli : RunTrigger.Api,
+                warehouse, req.DryRun, req.Confirm), ct);
         }
         catch (Exception ex) when (IsUniqueViolation(ex))
         {
@@ -74,11 +78,23 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
             return;
         }
 
+        if (outcome.Recent is { } recent)
+        {
+            await Send.ResultAsync(TypedResults.Problem(
+                detail: $"run {recent.Id} (scope {recent.Scope}, {recent.Status}) was started at {recent.RequestedAt:u}, within the hour; " +
+                        "what it ordered counts as on its way. Send confirm=true (the replenish command: --yes) to run again anyway, or dry_run=true to see what a run would order.",
+                statusCode: StatusCodes.Status409Conflict, title: "A run of this scope was started within the hour", type: ConfirmationRequired,
+                extensions: new Dictionary<string, object?> { ["recent_run_id"] = recent.Id }));
+            return;
+        }
+
         var id = outcome.StartedRunId!.Value;
         var url = $"/api/v1/runs/{id}";
         HttpContext.Response.Headers.Location = url;
         await Send.ResponseAsync(new StartRunResponse(id, RunStatus.Planning.ToString(), url), StatusCodes.Status202Accepted, ct);
     }
+
+    public const string ConfirmationRequired = "https://integration-hub.local/problems/confirmation-required";
 
     public static bool IsUniqueViolation(Exception? ex)
     {

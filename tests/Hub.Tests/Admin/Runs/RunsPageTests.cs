@@ -98,6 +98,38 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_real_run_repeating_a_scope_within_the_hour_asks_first_and_runs_when_confirmed()
+    {
+        var recentId = Guid.CreateVersion7();
+        await using (var store = fixture.Store.LightweightSession())
+        {
+            var at = DateTimeOffset.UtcNow.AddMinutes(-5);
+            store.Events.StartStream<ReplenishmentRun>(recentId, new RunRequested(recentId, RunTrigger.Admin, null, false, at),
+                new RunPlanned(new RunInputs(0, 0, 0, 0, []), [], new Dictionary<string, int>(), [], 1, 1, 0, [], at), new RunFinished(RunStatus.Completed, 0, 0, at));
+            await store.SaveChangesAsync();
+        }
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Operator);
+        await session.GetAsync("/admin/runs");
+        var (status, page, _) = await session.PostAsync("/admin/runs", new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["warehouse_id"] = "" });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("id=\"confirm-repeat\"", page);
+        Assert.Contains($"href=\"/admin/runs/{recentId}\"", page);
+        Assert.Contains("within the hour", page);
+        Assert.Contains("<input type=\"hidden\" name=\"confirm\" value=\"true\">", page);
+        Assert.Single(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
+
+        var (confirmed, _, response) = await session.PostAsync("/admin/runs", new Dictionary<string, string>
+        {
+            ["__csrf"] = session.LastToken!, ["warehouse_id"] = "", ["confirm"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, confirmed);
+        var id = Guid.Parse(response.Headers.Location!.OriginalString["/admin/runs/".Length..]);
+        Assert.NotEqual(recentId, id);
+        await WaitForEndAsync(id);
+    }
+
+    [Fact]
     public async Task a_bad_warehouse_id_is_explained_and_starts_nothing()
     {
         var result = await fixture.Host.Scenario(s =>

@@ -58,6 +58,24 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task replenish_asks_for_yes_before_repeating_a_run_of_the_same_scope_within_the_hour()
+    {
+        var first = await Cli(TestKeys.Operator, "replenish");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+
+        var again = await Cli(TestKeys.Operator, "replenish");
+        FailsWithOneLine(again, "--yes");
+        Assert.Contains("within the hour", again.Stderr);
+        Assert.DoesNotContain("accepted", again.Stdout);
+
+        // A dry run is never asked; --yes runs again.
+        Assert.True((await Cli(TestKeys.Operator, "replenish", "--dry-run", "--no-wait")).ExitCode == 0);
+        var confirmed = await Cli(TestKeys.Operator, "replenish", "--yes", "--no-wait");
+        Assert.True(confirmed.ExitCode == 0, confirmed.Stderr);
+        Assert.Matches(@"run [0-9a-f-]{36} accepted", confirmed.Stdout);
+    }
+
+    [Fact]
     public async Task bad_input_a_missing_role_and_an_unreachable_hub_each_fail_with_one_line()
     {
         FailsWithOneLine(await Cli(TestKeys.Operator, "replenish", "--warehouse", "Невский"), "--warehouse");

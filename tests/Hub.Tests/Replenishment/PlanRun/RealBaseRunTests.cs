@@ -195,6 +195,27 @@ public sealed class RealBaseRunTests(ReplenishmentFixture fixture) : IAsyncLifet
     }
 
     [Fact]
+    public async Task after_half_of_a_transfer_order_is_received_the_next_run_transfers_nothing_again()
+    {
+        var first = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Equal("Completed", first.GetProperty("status").GetString());
+        var transfers = Orders(first, "Transfer");
+        Assert.NotEmpty(transfers);
+        var documents = fixture.Simulator.State.TransferOrders.Count;
+
+        // Half of the first transfer order arrives at its shop (a ПеремещениеТоваров by the order): 1C's balance grows by
+        // that half and what is still to be received shrinks by it.
+        using var sim = new HttpClient { BaseAddress = fixture.Simulator.BaseAddress };
+        var received = await sim.PostAsync($"/_sim/1c/documents/{transfers[0].GetProperty("external_id").GetString()}/receive?share=0.5", null);
+        Assert.True(received.IsSuccessStatusCode, await received.Content.ReadAsStringAsync());
+
+        var second = await fixture.WaitForRunAsync(await fixture.TriggerAsync(), ReplenishmentFixture.Ended);
+        Assert.Empty(Orders(second, "Transfer"));
+        Assert.Equal(documents, fixture.Simulator.State.TransferOrders.Count);
+        Assert.Contains(second.GetProperty("skipped").EnumerateObject(), p => p.Name == "below the minimum, covered by what is on its way" && p.Value.GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task a_second_run_does_not_transfer_again_what_the_first_left_parked_and_says_so()
     {
         // 1C refuses every posting: the first run's transfer orders are parked, nothing arrives, 1C's register shows nothing on its way.

@@ -254,4 +254,28 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
         fixture.Simulator.Faults.Reset();
         await fixture.WaitForRunAsync(await fixture.TriggerAsync(new { dry_run = true }), ReplenishmentFixture.Ended);
     }
+
+    public static TheoryData<RunTrigger, bool, bool, bool> Repeats => new()
+    {
+        // trigger, dry run, confirmed, asked
+        { RunTrigger.Admin, false, false, true },
+        { RunTrigger.Cli, false, false, true },
+        { RunTrigger.Admin, false, true, false },
+        { RunTrigger.Cli, true, false, false },
+        { RunTrigger.Api, false, false, false },
+        { RunTrigger.Schedule, false, false, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Repeats))]
+    public void a_person_is_asked_before_a_real_run_repeats_a_scope_within_the_hour(RunTrigger trigger, bool dryRun, bool confirmed, bool asked)
+    {
+        var recent = ReplenishmentRun.Create(new RunRequested(Guid.CreateVersion7(), RunTrigger.Admin, null, false, DateTimeOffset.UtcNow.AddMinutes(-12)));
+        recent.Apply(new RunFinished(RunStatus.Completed, 3, 0, DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var (outcome, _, messages) = Hub.Replenishment.StartRun.StartReplenishmentHandler.Handle(
+            new Hub.Replenishment.StartRun.StartReplenishment(trigger, Guid.NewGuid(), dryRun, confirmed), new([], [recent]), TimeProvider.System);
+        Assert.Equal(asked, outcome.Recent?.Id == recent.Id);
+        Assert.Equal(!asked, outcome.StartedRunId is not null);
+        Assert.Equal(asked ? 0 : 1, messages.Count);
+    }
 }
