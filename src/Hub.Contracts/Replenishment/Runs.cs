@@ -158,6 +158,9 @@ public interface IRuns
 
     Task<RunDetail?> FindAsync(Guid id, CancellationToken ct);
 
+    /// <summary>How many runs ended failed or with failures after <paramref name="since"/>: the navigation's badge.</summary>
+    Task<int> CountFailedSinceAsync(DateTimeOffset since, CancellationToken ct);
+
     /// <summary>A run as its page shows it, however large: a page of orders and the first decisions, never all of them.</summary>
     Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct);
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hub.Admin.Runs;
 
 /// <summary>GET /admin/runs: newest runs first, and the trigger form for operators. The list region refreshes itself so a run's progress shows.</summary>
-public sealed class RunsPageEndpoint(IRuns runs) : EndpointWithoutRequest
+public sealed class RunsPageEndpoint(IRuns runs, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -29,6 +29,8 @@ public sealed class RunsPageEndpoint(IRuns runs) : EndpointWithoutRequest
             list = AdminResponse.DatabaseDown(ex);
         }
         var query = HttpContext.Request.QueryString.Value ?? "";
+        // The operator has looked: the navigation's failed-runs badge counts from now on (its own 5 s refresh does not count).
+        if (!AdminResponse.IsHtmx(HttpContext)) Badges.MarkRunsSeen(HttpContext, clock);
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Runs", list, () =>
             (AdminUser.CanOperate(User) ? RunsView.TriggerForm(HttpContext) : "") + RunsView.StatusFilter(status?.ToString()) +
             $"<div id=\"run-list\" hx-get=\"/admin/runs{Html.E(query)}\" hx-trigger=\"every 5s\" hx-swap=\"innerHTML\">{list}</div>", ct);

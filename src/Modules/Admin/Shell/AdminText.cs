@@ -29,6 +29,10 @@ public static class AdminText
         ["operator"] = new("оператор", "operator"),
         ["admin"] = new("администратор", "admin"),
         ["ingest"] = new("приём логов", "ingest"),
+        ["Parked"] = new("Не доставлено", "Parked"),
+        ["Failed runs"] = new("Сбойные запуски", "Failed runs"),
+        ["Orders parked, waiting for an operator"] = new("Заказы, которые ждут решения оператора", "Orders parked, waiting for an operator"),
+        ["Runs that failed since you last looked"] = new("Запуски со сбоями с вашего последнего просмотра", "Runs that failed since you last looked"),
     };
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

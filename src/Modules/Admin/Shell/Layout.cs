@@ -39,7 +39,7 @@ public static class Layout
             <body hx-headers='{"{{AdminForms.TokenHeader}}": "{{Html.E(token)}}"}'>
             <header><strong>{{Html.E(T("Integration Hub"))}}</strong>
             <label for="menu" class="menu-button">☰ {{Html.E(T("Menu"))}}</label><input type="checkbox" id="menu" class="menu-toggle">
-            <nav aria-label="{{Html.E(T("Navigation"))}}">{{nav}}</nav><div class="user">{{language}}{{who}}</div></header>
+            <nav aria-label="{{Html.E(T("Navigation"))}}">{{nav}}{{(user.Identity?.IsAuthenticated == true ? Badges.Placeholder : "")}}</nav><div class="user">{{language}}{{who}}</div></header>
             <main>
             <h1>{{Html.E(T(title))}}</h1>
             {{body}}
@@ -54,6 +54,7 @@ public static class Layout
         header{display:flex;gap:1.5rem;align-items:center;padding:.6rem 1rem;background:#1d2330;color:#fff}
         header nav a{color:#cfd6e4;margin-right:1rem;text-decoration:none}header nav a.active{color:#fff;border-bottom:2px solid #6ea8ff}
         header .user{margin-left:auto;display:flex;gap:.6rem;align-items:center}
+        header nav a.badge{color:#fff;background:#c0392b;border-radius:9px;padding:.05rem .5rem;margin-right:.5rem;font-size:12px}
         main{padding:1rem 1.5rem}h1{font-size:1.3rem;margin:.2rem 0 1rem}
         form.filters{display:flex;flex-wrap:wrap;gap:.6rem;align-items:end;background:#fff;padding:.8rem;border:1px solid #dde1e8;border-radius:6px}
         form.filters label{display:flex;flex-direction:column;font-size:12px;color:#555}

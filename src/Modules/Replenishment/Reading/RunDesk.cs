@@ -25,6 +25,11 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
 
     public Task<RunDetail?> FindAsync(Guid id, CancellationToken ct) => RunDetails.LoadAsync(session, deliveries, id, ct);
 
+    public async Task<int> CountFailedSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        await session.Query<ReplenishmentRun>()
+            .Where(r => (r.Status == RunStatus.Failed || r.Status == RunStatus.CompletedWithFailures) && r.FinishedAt > since)
+            .CountAsync(ct);
+
     public Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct) => RunDetails.LoadPageAsync(session, deliveries, id, query, ct);
 
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
