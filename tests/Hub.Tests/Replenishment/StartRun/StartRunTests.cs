@@ -125,12 +125,13 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task an_all_warehouses_trigger_and_a_one_warehouse_trigger_fired_together_start_one_run()
     {
-        // Reads from 1C take a while, so the run that won is still planning when the other trigger is decided.
-        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 1500 });
+        // Reads from 1C take a while, so the run that won is still planning when the other trigger is decided (the lock
+        // makes the loser wait for the winner's claim; without it both were accepted in 8 of 10 tries).
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 300 });
         var shop = fixture.Simulator.State.Catalogue.Recipients.First();
         using var client = fixture.Host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Operator);
-        for (var round = 0; round < 5; round++)
+        for (var round = 0; round < 3; round++)
         {
             var answers = await Task.WhenAll(PostTriggerAsync(client, new { }), PostTriggerAsync(client, new { warehouse_id = shop.RefKey }));
             Assert.Equal([202, 409], answers.Select(a => a.Status).Order().ToArray());
@@ -140,7 +141,7 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
             await fixture.WaitForRunAsync(started, ReplenishmentFixture.Ended);
         }
         await using var session = fixture.Store.QuerySession();
-        Assert.Equal(5, await Marten.QueryableExtensions.CountAsync(session.Query<ReplenishmentRun>()));
+        Assert.Equal(3, await Marten.QueryableExtensions.CountAsync(session.Query<ReplenishmentRun>()));
     }
 
     [Fact]
@@ -157,13 +158,15 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
 
         // The next run is accepted while the first still dispatches, and orders nothing those retrying orders already carry.
         var second = await fixture.TriggerAsync();
+        // 1C recovers at once, well within the retries (about four seconds): the first run's orders go through, and whether
+        // they are still retrying or already in 1C's register when the second run reads, they count as on their way.
+        fixture.Simulator.Faults.Reset();
         var firstNow = await fixture.RunAsync(first);
         Assert.True(firstNow.GetProperty("status").GetString() == "Dispatching"
             || firstNow.GetProperty("finished_at").GetDateTimeOffset() > (await fixture.RunAsync(second)).GetProperty("requested_at").GetDateTimeOffset(),
             "the second run started while the first was still dispatching");
         var next = await fixture.WaitForRunAsync(second, r => r.GetProperty("status").GetString() != "Planning");
         Assert.Empty(Orders(next, "Transfer"));
-        fixture.Simulator.Faults.Reset();
         Assert.Equal("Completed", (await fixture.WaitForRunAsync(first, ReplenishmentFixture.Ended)).GetProperty("status").GetString());
         await fixture.WaitForRunAsync(second, ReplenishmentFixture.Ended);
         var timeline = (await (await fixture.Host.Scenario(s => s.Get.Url($"/api/v1/runs/{first}/timeline?page_size=1000"))).ReadAsJsonAsync<JsonElement>())
@@ -178,7 +181,7 @@ public sealed class StartRunTests(ReplenishmentFixture fixture) : IAsyncLifetime
     [Fact]
     public async Task a_dry_run_is_never_refused_and_refuses_nothing()
     {
-        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 1000 });
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "GET", LatencyMs = 300 });
         using var client = fixture.Host.Server.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Operator);
         var dry = await PostTriggerAsync(client, new { dry_run = true });
