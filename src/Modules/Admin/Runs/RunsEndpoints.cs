@@ -159,7 +159,7 @@ public sealed class RunTimelineEndpoint(IRuns runs) : EndpointWithoutRequest
             await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "after must be the sequence a previous page of the timeline ended with.", ct);
             return;
         }
-        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, new RunPageQuery(Orders: 1, Decisions: 0), ct), $"No run has id {id}.", ct);
+        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, new RunPageQuery(Orders: 0, Decisions: 0), ct), $"No run has id {id}.", ct);
         if (run is null) return;
         var timeline = await runs.TimelineAsync(id, after, PageSize, ct);
         var section = RunsView.TimelineSection(run.Run, timeline, after);

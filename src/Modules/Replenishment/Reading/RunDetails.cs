@@ -46,12 +46,13 @@ public static class RunDetails
             // A dry run's orders live in its plan: a page of them, cut the same way; none of them was sent.
             var skip = query.OrdersAfter is { } after ? plan.Unsent.FindIndex(o => o.Id == after) + 1 : 0;
             var unsent = plan.Unsent.Skip(skip).Take(query.Orders).ToArray();
-            var more = skip + unsent.Length < plan.Unsent.Count ? unsent[^1].Id.ToString() : null;
+            var more = unsent.Length > 0 && skip + unsent.Length < plan.Unsent.Count ? unsent[^1].Id.ToString() : null;
             var counts = new RunOrderCounts(plan.UnsentCount, 0, 0, 0);
             return new RunPageView(Compose(run, plan.ToPlan(), unsent), plan.DecisionCount, counts, more);
         }
 
-        var page = run.OrderCount == 0 && run.PlannedAt is not null
+        // No orders asked for (the timeline's page needs only the run) or none planned: the delivery view is not read.
+        var page = query.Orders <= 0 || run.OrderCount == 0 && run.PlannedAt is not null
             ? new RunOrdersPage([], RunOrderCounts.None, null)
             : await deliveries.PageAsync(id, query.OrderState, query.OrdersAfter, query.Orders, ct);
         return new RunPageView(Compose(run, plan?.ToPlan(), page.Items), plan?.DecisionCount ?? 0, page.Counts, page.Next);

@@ -70,6 +70,10 @@ public sealed class DeadLettersTests(ReplenishmentFixture fixture) : IAsyncLifet
         Assert.Contains(view.Id, (await GetAsync($"/api/v1/dead-letters?run_id={runId}")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
         var events = await fixture.Store.QuerySession().Events.FetchStreamAsync(lost);
         Assert.Equal(2, events.Count(e => e.Data is OrderDeadLettered));
+        // The parking it recorded writes its ERROR log too, beside the one the first record wrote.
+        await fixture.Host.Services.GetRequiredService<IIntegrationLogWriter>().FlushAsync();
+        var errors = (await GetAsync($"/api/v1/logs?request_id={lost}&level=ERROR")).GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(2, errors.Count(l => l.GetProperty("step").GetString() == "delivery" && l.GetProperty("status").GetString() == "failed"));
     }
 
     [Fact]
