@@ -45,3 +45,9 @@ public sealed record OrderShipped(Guid OrderId, Guid RunId, string ExternalSyste
 
 /// <summary>An operator dropped a parked order.</summary>
 public sealed record OrderDiscarded(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An operator asked for a retrying order's next attempt now instead of at its scheduled time.</summary>
+public sealed record OrderBroughtForward(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>An operator called off a retrying order: its scheduled attempt is gone and it is never sent.</summary>
+public sealed record OrderCancelled(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;

@@ -22,7 +22,7 @@ public static class OutboxModule
             // Each order is an event stream; its delivery view is projected in the transaction that appends.
             opts.Projections.Add<DeliveryProjection>(ProjectionLifecycle.Inline);
             opts.Events.AddEventTypes([typeof(OrderQueued), typeof(OrderRetrying), typeof(OrderSent), typeof(OrderDeadLettered), typeof(OrderReplayed),
-                typeof(OrderDiscarded), typeof(OrderShipped)]);
+                typeof(OrderDiscarded), typeof(OrderShipped), typeof(OrderBroughtForward), typeof(OrderCancelled)]);
         });
         services.AddSingleton<IRunOrders, RunOrders>();
         services.AddSingleton<IOpenOrders, OpenOrders>();

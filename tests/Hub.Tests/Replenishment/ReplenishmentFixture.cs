@@ -9,7 +9,7 @@ using JasperFx.Resources;
 namespace Hub.Tests.Replenishment;
 
 /// <summary>The hub against an in-process simulator of 1C and МойСклад, with retries short enough to be watched.</summary>
-public sealed class ReplenishmentFixture : HubFixture
+public class ReplenishmentFixture : HubFixture
 {
     public RunningSimulator Simulator { get; private set; } = null!;
 
@@ -22,8 +22,10 @@ public sealed class ReplenishmentFixture : HubFixture
     /// <summary>Six retries over about four seconds: a fault switched off within a second never parks an order, one left on does.</summary>
     public static readonly string[] RetryDelays = ["00:00:00.200", "00:00:00.400", "00:00:00.600", "00:00:00.800", "00:00:01", "00:00:01.200"];
 
+    protected virtual IReadOnlyList<string> Delays => RetryDelays;
+
     protected override IDictionary<string, string?> Settings =>
-        SimulatorSettings(Simulator, RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
+        SimulatorSettings(Simulator, Delays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
 
     /// <summary>The settings that point a hub at a simulator (the clients' tests use the same), with the run's extras.</summary>
     public static Dictionary<string, string?> SimulatorSettings(RunningSimulator sim, params (string Key, string Value)[] extra)
@@ -77,6 +79,33 @@ public sealed class ReplenishmentFixture : HubFixture
     }
 
     public static bool Ended(JsonElement run) => run.GetProperty("status").GetString() is "Completed" or "CompletedWithFailures" or "Planned" or "Failed";
+}
+
+/// <summary>
+/// The same, with a failed attempt's retry ten minutes away: an order stays "retrying" for as long as a test looks at it.
+/// Wolverine polls its scheduled attempts every second, so one brought forward is tried at once.
+/// </summary>
+public sealed class SlowRetryFixture : ReplenishmentFixture
+{
+    protected override string DatabaseName => "slow_retry";
+
+    protected override IReadOnlyList<string> Delays => ["00:10:00"];
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = base.Settings;
+            settings["Wolverine:Durability:ScheduledJobPollingTime"] = "00:00:01";
+            return settings;
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SlowRetryCollection : ICollectionFixture<SlowRetryFixture>
+{
+    public const string Name = "slow-retry";
 }
 
 [CollectionDefinition(Name)]

@@ -155,6 +155,26 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
         return d;
     }
 
+    public static Delivery Apply(OrderBroughtForward e, Delivery d)
+    {
+        if (d.State != DeliveryState.Retrying) return d;
+        d.NextAttemptAt = e.At;
+        d.Reason = $"sent now by {e.By} after: {d.Reason}";
+        d.UpdatedAt = e.At;
+        return d;
+    }
+
+    /// <summary>Only a retrying order is cancelled; a "sent" recorded after it cannot happen, its scheduled attempt was deleted with it.</summary>
+    public static Delivery Apply(OrderCancelled e, Delivery d)
+    {
+        if (d.State != DeliveryState.Retrying) return d;
+        d.State = DeliveryState.Discarded;
+        d.NextAttemptAt = null;
+        d.Reason = $"cancelled by {e.By} while retrying after: {d.Reason}";
+        d.UpdatedAt = e.At;
+        return d;
+    }
+
     public static Delivery Apply(OrderDiscarded e, Delivery d)
     {
         if (d.State != DeliveryState.Parked) return d;

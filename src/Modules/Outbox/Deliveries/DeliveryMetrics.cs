@@ -18,7 +18,7 @@ public sealed class DeliveryMetrics : DocumentSessionListenerBase, IConfigureMar
 
     public DeliveryMetrics(IMeterFactory meters) =>
         _orders = meters.Create(Name).CreateCounter<long>("hub.orders", "{order}",
-            "Order deliveries by external system and state: sent, retrying (one per retry), parked, replayed, discarded");
+            "Order deliveries by external system and state: sent, retrying (one per retry), parked, replayed, discarded, cancelled");
 
     public void Configure(IServiceProvider services, StoreOptions options) => options.Listeners.Add(this);
 
@@ -28,7 +28,7 @@ public sealed class DeliveryMetrics : DocumentSessionListenerBase, IConfigureMar
         {
             var state = e.Data switch
             {
-                OrderSent => "sent", OrderRetrying => "retrying", OrderDeadLettered => "parked", OrderReplayed => "replayed", OrderDiscarded => "discarded",
+                OrderSent => "sent", OrderRetrying => "retrying", OrderDeadLettered => "parked", OrderReplayed => "replayed", OrderDiscarded => "discarded", OrderCancelled => "cancelled",
                 _ => null,
             };
             if (state is null) continue;

@@ -78,6 +78,8 @@ public static class RunTimeline
         OrderReplayed e => new(sequence, e.At, "order_replayed", e.OrderId, $"replayed by {e.By}"),
         OrderDiscarded e => new(sequence, e.At, "order_discarded", e.OrderId, $"discarded by {e.By}"),
         OrderShipped e => new(sequence, e.At, "order_shipped", e.OrderId, e.Note),
+        OrderBroughtForward e => new(sequence, e.At, "order_sent_now", e.OrderId, $"{e.By} asked for the next attempt now"),
+        OrderCancelled e => new(sequence, e.At, "order_cancelled", e.OrderId, $"cancelled by {e.By} while retrying; never sent"),
         _ => new(sequence, stored, data.GetType().Name, null, data.GetType().Name),
     };
 }

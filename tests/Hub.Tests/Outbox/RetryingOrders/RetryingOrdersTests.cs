@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Hub.Outbox.Deliveries;
+using Hub.Simulators;
+using Hub.Simulators.Faults;
+using Hub.Tests.Infrastructure;
+using Hub.Tests.Replenishment;
+using Marten;
+using Npgsql;
+
+namespace Hub.Tests.Outbox.RetryingOrders;
+
+[Collection(SlowRetryCollection.Name)]
+public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifetime
+{
+    public Task InitializeAsync() => fixture.ResetAllAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>1C refuses every create once: each transfer order waits ten minutes for its retry.</summary>
+    private async Task<(Guid RunId, Guid[] Transfers)> RetryingTransfersAsync()
+    {
+        fixture.Fault(SimulatorSystem.OneC, new FaultSettings { Methods = "POST", ErrorRate = 1 });
+        var runId = await fixture.TriggerAsync();
+        var run = await fixture.WaitForRunAsync(runId, r =>
+        {
+            var transfers = Transfers(r).ToArray();
+            return transfers.Length > 0 && transfers.All(o => o.GetProperty("state").GetString() == "Retrying");
+        });
+        fixture.Simulator.Faults.Reset();
+        return (runId, Transfers(run).Select(o => o.GetProperty("id").GetGuid()).ToArray());
+    }
+
+    private static IEnumerable<JsonElement> Transfers(JsonElement run) =>
+        run.GetProperty("orders").EnumerateArray().Where(o => o.GetProperty("kind").GetString() == "Transfer");
+
+    private static JsonElement Order(JsonElement run, Guid id) => run.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("id").GetGuid() == id);
+
+    /// <summary>A POST with no body and no content type, as curl -X POST sends it.</summary>
+    private async Task<(int Status, JsonElement Body)> PostAsync(string url, string key = TestKeys.Operator)
+    {
+        using var client = fixture.Client(key);
+        using var response = await client.PostAsync(url, null);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    private async Task<long> ScheduledRowsAsync(Guid orderId)
+    {
+        var envelope = (await fixture.Store.QuerySession().LoadAsync<Delivery>(orderId))!.EnvelopeId;
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from wolverine.wolverine_incoming_envelopes where id = $1 and status = 'Scheduled'", connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = envelope });
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    [Fact]
+    public async Task a_retrying_order_sent_now_reaches_1c_within_seconds_instead_of_in_ten_minutes()
+    {
+        var (runId, transfers) = await RetryingTransfersAsync();
+        var first = transfers[0];
+        Assert.True(Order(await fixture.RunAsync(runId), first).GetProperty("next_attempt_at").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(9));
+
+        var (status, body) = await PostAsync($"/api/v1/orders/{first}/send-now");
+        Assert.Equal(200, status);
+        Assert.Equal(("send_now", "Done", "Retrying"), (body.GetProperty("action").GetString(), body.GetProperty("outcome").GetString(), body.GetProperty("state").GetString()));
+
+        var run = await fixture.WaitForRunAsync(runId, r => Order(r, first).GetProperty("state").GetString() == "Sent");
+        Assert.Equal(2, Order(run, first).GetProperty("attempts").GetInt32());
+        Assert.Single(fixture.Simulator.State.TransferOrders, d => d.Comment == $"hub:{first}");
+        // The others still wait for their own time, and the order's history says who asked.
+        Assert.All(transfers.Skip(1), id => Assert.Equal("Retrying", Order(run, id).GetProperty("state").GetString()));
+        var events = await fixture.Store.QuerySession().Events.FetchStreamAsync(first);
+        Assert.Equal("test-operator", Assert.Single(events.Select(e => e.Data).OfType<OrderBroughtForward>()).By);
+    }
+
+    [Fact]
+    public async Task a_cancelled_retrying_order_is_never_sent_and_its_run_ends_counting_it_failed()
+    {
+        var (runId, transfers) = await RetryingTransfersAsync();
+        var cancelled = transfers[0];
+
+        var (status, body) = await PostAsync($"/api/v1/orders/{cancelled}/cancel");
+        Assert.Equal(200, status);
+        Assert.Equal("Discarded", body.GetProperty("state").GetString());
+        Assert.Equal(0, await ScheduledRowsAsync(cancelled));
+        // Asked again: it is no longer waiting for anything.
+        (status, body) = await PostAsync($"/api/v1/orders/{cancelled}/cancel");
+        Assert.Equal(409, status);
+        Assert.Equal("Discarded", body.GetProperty("state").GetString());
+        Assert.Contains("only an order waiting for a retry", body.GetProperty("detail").GetString());
+
+        foreach (var other in transfers.Skip(1)) Assert.Equal(200, (await PostAsync($"/api/v1/orders/{other}/send-now")).Status);
+        var run = await fixture.WaitForRunAsync(runId, ReplenishmentFixture.Ended);
+        Assert.Equal("CompletedWithFailures", run.GetProperty("status").GetString());
+        Assert.Equal("Discarded", Order(run, cancelled).GetProperty("state").GetString());
+        Assert.Contains("cancelled by test-operator while retrying", Order(run, cancelled).GetProperty("reason").GetString());
+        Assert.DoesNotContain(fixture.Simulator.State.TransferOrders, d => d.Comment == $"hub:{cancelled}");
+        Assert.Equal(transfers.Length - 1, fixture.Simulator.State.TransferOrders.Count);
+    }
+
+    [Fact]
+    public async Task only_an_operator_acts_only_on_a_retrying_order_and_never_on_one_in_flight()
+    {
+        var (_, transfers) = await RetryingTransfersAsync();
+        var order = transfers[0];
+
+        Assert.Equal(403, (await PostAsync($"/api/v1/orders/{order}/cancel", TestKeys.Viewer)).Status);
+        var (status, body) = await PostAsync($"/api/v1/orders/{Guid.NewGuid()}/send-now");
+        Assert.Equal(404, status);
+        Assert.Contains("no order has id", body.GetProperty("detail").GetString());
+        Assert.Equal(404, (await PostAsync("/api/v1/orders/not-an-id/send-now")).Status);
+
+        // What Wolverine's poll does before it tries a due attempt: the row is claimed and no longer Scheduled.
+        var envelope = (await fixture.Store.QuerySession().LoadAsync<Delivery>(order))!.EnvelopeId;
+        await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var claim = new NpgsqlCommand("update wolverine.wolverine_incoming_envelopes set status = 'Incoming' where id = $1", connection);
+            claim.Parameters.Add(new NpgsqlParameter { Value = envelope });
+            Assert.Equal(1, await claim.ExecuteNonQueryAsync());
+        }
+        (status, body) = await PostAsync($"/api/v1/orders/{order}/cancel");
+        Assert.Equal(409, status);
+        Assert.Equal("https://integration-hub.local/problems/order-not-retrying", body.GetProperty("type").GetString());
+        Assert.Contains("being tried right now", body.GetProperty("detail").GetString());
+        var view = (await fixture.Store.QuerySession().LoadAsync<Delivery>(order))!;
+        Assert.Equal(DeliveryState.Retrying, view.State);
+    }
+}
