@@ -14,6 +14,12 @@ public sealed record ParkedOrderQuery(string? System, string? ExceptionType, Dat
 public sealed record PendingOrder(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, string State, int Attempts,
     DateTimeOffset? NextAttemptAt, string? Reason, DateTimeOffset UpdatedAt);
 
+/// <summary>What became of an operator's "send now" or "cancel" for a retrying order: Done, NotFound, NotRetrying or BeingTried, and in words.</summary>
+public sealed record RetryingOrderAnswer(string Outcome, string Detail)
+{
+    public bool Done => Outcome == "Done";
+}
+
 /// <summary>What the Outbox module lets other modules (the admin pages) see of its deliveries and do with its parked orders, by its API's rules.</summary>
 public interface IOutbox
 {
@@ -34,4 +40,7 @@ public interface IOutbox
 
     /// <summary>Orders still on their way, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct);
+
+    /// <summary>Sends a retrying order now, or cancels it, by the API's rules; <paramref name="by"/> names the operator on the order's history.</summary>
+    Task<RetryingOrderAnswer> ActOnRetryingAsync(Guid orderId, bool sendNow, string by, CancellationToken ct);
 }

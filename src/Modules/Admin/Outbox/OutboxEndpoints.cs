@@ -41,7 +41,8 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
                     ? OutboxView.BulkActions(HttpContext, query, await outbox.CountParkedAsync(filter, ct))
                     : "";
                 body = "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
-                       PendingDeliveries.Table(await outbox.PendingAsync(query.System, Guid.TryParse(query.RunId, out var run) ? run : null, PendingDeliveries.Limit, ct));
+                       PendingDeliveries.Table(await outbox.PendingAsync(query.System, Guid.TryParse(query.RunId, out var run) ? run : null, PendingDeliveries.Limit, ct),
+                           canOperate ? p => RetryingOrderActions.Forms(HttpContext, p.Id, null) : null);
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
@@ -49,6 +50,7 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
                 status = StatusCodes.Status503ServiceUnavailable;
             }
         }
+        done += RetryingOrderActions.Notice(Query<string>("order_done", false));
         await AdminResponse.PageAsync(HttpContext, "Outbox", done + OutboxView.Filters(query, outbox.Systems) + body, ct, status);
     }
 }

@@ -124,13 +124,17 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         var query = new RunPageQuery(state, after, OrdersPerPage, DecisionsShown);
         var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), $"No run has id {id}.", ct);
         if (view is null) return;
-        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state);
-        var self = $"/admin/runs/{view.Run.Id}{HttpContext.Request.QueryString.Value}";
+        Func<RunOrder, string>? actions = AdminUser.CanOperate(User) ? o => Outbox.RetryingOrderActions.Forms(HttpContext, o.Id, view.Run.Id) : null;
+        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state, actions);
+        // The poll keeps the orders' page and filter, not the outcome of the last action.
+        var kept = QueryString.Create(HttpContext.Request.Query.Where(q => q.Key != "order_done").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
+        var self = $"/admin/runs/{view.Run.Id}{kept}";
         var poll = view.Run.IsActive ? $" hx-get=\"{Html.E(self)}\" hx-trigger=\"every 2s\" hx-swap=\"outerHTML\"" : "";
         var region = $"<div id=\"run-detail\"{poll}>{detail}</div>";
         // The poll asks for the region alone. The timeline, the costly part of a large run, loads on its own as soon as the
         // page shows and refreshes more slowly; without scripts its link opens it.
-        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => region + RunsView.TimelineSection(view.Run, null), ct);
+        var notice = Outbox.RetryingOrderActions.Notice(Query<string>("order_done", false));
+        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => notice + region + RunsView.TimelineSection(view.Run, null), ct);
     }
 }
 

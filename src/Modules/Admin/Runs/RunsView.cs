@@ -58,7 +58,8 @@ public static class RunsView
             """;
     }
 
-    public static string Detail(RunPageView view, DeliveryState? state = null)
+    /// <param name="actions">The buttons beside an order waiting for a retry (an operator's); null shows none.</param>
+    public static string Detail(RunPageView view, DeliveryState? state = null, Func<RunOrder, string>? actions = null)
     {
         var run = view.Run;
         var fields = new (string, object?)[]
@@ -77,14 +78,15 @@ public static class RunsView
         var orders = new StringBuilder();
         foreach (var o in run.Orders)
             orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
-                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td></tr>");
+                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
+                          $"<td>{(o.State == DeliveryState.Retrying && actions is not null ? $"{Html.E(o.NextAttemptAt)} " + actions(o) : Html.E(o.NextAttemptAt))}</td></tr>");
         return $"""
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>
             {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
             <h3>Orders ({OrderCounts(view)}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
             {(run.DryRun ? "" : OrderFilter(run.Id, state))}
-            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th></tr></thead><tbody>{orders}</tbody></table>")}
+            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th><th>Next attempt (UTC)</th></tr></thead><tbody>{orders}</tbody></table>")}
             {(view.NextOrders is { } next ? $"<p id=\"orders-next\"><a href=\"/admin/runs/{run.Id}?{(state is null ? "" : $"orders_state={Html.Q(state.ToString())}&amp;")}orders_after={Html.Q(next)}\">Next {run.Orders.Count} orders</a></p>" : "")}
             <h3>Decisions ({view.DecisionCount})</h3>
             {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">The first {run.Decisions.Count} of {view.DecisionCount} are shown; every decision with its reason is in <a href=\"/api/v1/runs/{run.Id}\">the run's API</a>.</p>" : "")}

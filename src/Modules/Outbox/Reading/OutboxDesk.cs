@@ -1,6 +1,7 @@
 using Hub.Contracts.Outbox;
 using Hub.Outbox.DeadLetters;
 using Hub.Outbox.Deliveries;
+using Hub.Outbox.RetryingOrders;
 using Marten;
 using Wolverine;
 
@@ -35,6 +36,13 @@ public sealed class OutboxDesk(IQuerySession session, IMessageBus bus) : IOutbox
         var items = await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(ct);
         return items.Select(d => new PendingOrder(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.State.ToString(), d.Attempts,
             d.NextAttemptAt, d.Reason, d.UpdatedAt)).ToArray();
+    }
+
+    public async Task<RetryingOrderAnswer> ActOnRetryingAsync(Guid orderId, bool sendNow, string by, CancellationToken ct)
+    {
+        var result = await bus.InvokeAsync<RetryingOrderResult>(
+            new ActOnRetryingOrder(orderId, sendNow ? RetryingOrderAction.SendNow : RetryingOrderAction.Cancel, by), ct);
+        return new RetryingOrderAnswer(result.Outcome.ToString(), result.Detail);
     }
 
     private static ListDeadLettersRequest Request(ParkedOrderQuery q) =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Outbox.Deliveries;
+using Hub.Tests.Admin;
 using Hub.Simulators;
 using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
@@ -125,5 +126,43 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         Assert.Contains("being tried right now", body.GetProperty("detail").GetString());
         var view = (await fixture.Store.QuerySession().LoadAsync<Delivery>(order))!;
         Assert.Equal(DeliveryState.Retrying, view.State);
+    }
+
+    [Fact]
+    public async Task an_operator_sends_one_now_from_its_runs_page_and_cancels_another_from_the_outbox_page()
+    {
+        var (runId, transfers) = await RetryingTransfersAsync();
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Operator);
+
+        var (_, page, _) = await session.GetAsync($"/admin/runs/{runId}");
+        Assert.Contains($"action=\"/admin/orders/{transfers[0]}/send-now\"", page);
+        Assert.Contains($"action=\"/admin/orders/{transfers[0]}/cancel\"", page);
+        var (status, _, response) = await session.PostAsync($"/admin/orders/{transfers[0]}/send-now",
+            new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["run_id"] = runId.ToString() });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
+        Assert.Equal($"/admin/runs/{runId}?order_done=sent_now", response.Headers.Location?.OriginalString);
+        var (_, back, _) = await session.GetAsync($"/admin/runs/{runId}?order_done=sent_now");
+        Assert.Contains("The order will be tried within seconds.", back);
+        await fixture.WaitForRunAsync(runId, r => Order(r, transfers[0]).GetProperty("state").GetString() == "Sent");
+
+        var (_, outbox, _) = await session.GetAsync("/admin/outbox");
+        Assert.Contains($"action=\"/admin/orders/{transfers[1]}/cancel\"", outbox);
+        Assert.DoesNotContain($"action=\"/admin/orders/{transfers[0]}/cancel\"", outbox);
+        (status, _, response) = await session.PostAsync($"/admin/orders/{transfers[1]}/cancel", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
+        Assert.Equal("/admin/outbox?order_done=cancelled", response.Headers.Location?.OriginalString);
+        Assert.Equal(DeliveryState.Discarded, (await fixture.Store.QuerySession().LoadAsync<Delivery>(transfers[1]))!.State);
+        // The same button a second time changes nothing and says so.
+        (_, _, response) = await session.PostAsync($"/admin/orders/{transfers[1]}/cancel", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
+        Assert.Equal("/admin/outbox?order_done=not_retrying", response.Headers.Location?.OriginalString);
+        var (_, after, _) = await session.GetAsync("/admin/outbox?order_done=not_retrying");
+        Assert.Contains("The order is no longer waiting for a retry; nothing was changed.", after);
+
+        // A viewer sees the orders and no buttons.
+        using var viewer = new CookieSession(fixture.Client());
+        await viewer.SignInAsync(TestKeys.Viewer);
+        var (_, seen, _) = await viewer.GetAsync($"/admin/runs/{runId}");
+        Assert.Contains("status-Retrying", seen);
+        Assert.DoesNotContain("/send-now\"", seen);
     }
 }
