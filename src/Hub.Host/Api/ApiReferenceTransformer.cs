@@ -43,6 +43,7 @@ public sealed class ApiReferenceTransformer : IOpenApiDocumentTransformer, IOpen
         ["job_id"] = new("Only the records of this job id."),
         ["text"] = new("Words the message must contain (case-insensitive)."),
         ["page_size"] = new("How many items a page holds: logs 1 to 2000 (default 100), runs 1 to 500 (default 50), dead letters 1 to 1000 (default 100), a run's timeline 1 to 1000 (default 200), a run's orders 1 to 1000 (default 100)."),
+        ["limit"] = new("Orders on their way: how many, newest change first, 1 to 1000 (default 200)."),
         ["after"] = new("A run's timeline: only events after this sequence (the previous page's next field); 0 or absent for the first page."),
         ["state"] = new("A run's orders: only those whose delivery is in this state.", [.. Enum.GetNames<DeliveryState>()]),
         ["next"] = new("The opaque cursor of the previous page's next field; absent for the first page."),
@@ -67,7 +68,7 @@ public sealed class ApiReferenceTransformer : IOpenApiDocumentTransformer, IOpen
         document.Info.Version = "v1";
         document.Info.Description =
             "The Integration Hub's HTTP API: integration logs (ingest, search, export, statistics), replenishment runs between 1C:УТ 11 and МойСклад, " +
-            "parked orders (dead letters) and schedules. Send an API key as X-Api-Key or Authorization: Bearer. Times are UTC (ISO 8601). " +
+            "parked orders (dead letters), orders on their way (send a retrying one now, or cancel it) and schedules. Send an API key as X-Api-Key or Authorization: Bearer. Times are UTC (ISO 8601). " +
             "Every error is RFC 7807 problem details (application/problem+json); a validation error names each bad field.";
 
         document.Components ??= new OpenApiComponents();

@@ -57,7 +57,7 @@ public static class HubHelp
         output.WriteLine("Marten and Wolverine commands (database schema, code generation, projections, diagnostics):");
         foreach (var c in commands.Where(c => !c.Hub)) output.WriteLine($"  {c.Name.PadRight(width)}{c.Description}");
         output.WriteLine();
-        output.WriteLine("help <command> shows a command's arguments and flags. The operator commands (replenish, schedules, dead-letters) " +
+        output.WriteLine("help <command> shows a command's arguments and flags. The operator commands (replenish, schedules, dead-letters, orders) " +
                          "call a running hub: HUB_URL and HUB_API_KEY, or --hub-url and --api-key.");
         return 0;
     }

@@ -4,7 +4,7 @@ namespace Hub.Host.Configuration;
 public static class CommandLine
 {
     // The operator commands below talk to a running hub over its API, not to the database.
-    private static readonly HashSet<string> WithoutDatabase = ["help", "?", "version", "describe", "codegen", "replenish", "schedules", "dead-letters"];
+    private static readonly HashSet<string> WithoutDatabase = ["help", "?", "version", "describe", "codegen", "replenish", "schedules", "dead-letters", "orders"];
 
     public static string CommandOf(string[] args) =>
         args.Length == 0 || args[0].StartsWith('-') ? "run" : args[0].ToLowerInvariant();

@@ -28,15 +28,8 @@ public sealed class OutboxDesk(IQuerySession session, IMessageBus bus) : IOutbox
         (await bus.InvokeAsync<DeadLetterActionResult>(
             new ActOnDeadLetters(replay ? DeadLetterAction.Replay : DeadLetterAction.Discard, Filter(query), false), ct)).Matched;
 
-    public async Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct)
-    {
-        var pending = session.Query<Delivery>().Where(d => d.State == DeliveryState.Queued || d.State == DeliveryState.Retrying || d.State == DeliveryState.Replayed);
-        if (system is { Length: > 0 }) pending = pending.Where(d => d.ExternalSystem == system.ToLowerInvariant());
-        if (runId is { } run) pending = pending.Where(d => d.RunId == run);
-        var items = await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(ct);
-        return items.Select(d => new PendingOrder(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.State.ToString(), d.Attempts,
-            d.NextAttemptAt, d.Reason, d.UpdatedAt)).ToArray();
-    }
+    public Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct) =>
+        PendingOrders.ReadAsync(session, system, runId, limit, ct);
 
     public async Task<RetryingOrderAnswer> ActOnRetryingAsync(Guid orderId, bool sendNow, string by, CancellationToken ct)
     {

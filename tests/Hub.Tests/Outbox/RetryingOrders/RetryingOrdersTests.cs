@@ -111,6 +111,18 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         Assert.Contains("no order has id", body.GetProperty("detail").GetString());
         Assert.Equal(404, (await PostAsync("/api/v1/orders/not-an-id/send-now")).Status);
 
+        // The list send-now and cancel act on, for a script or the command line; bad filters are named.
+        using var viewer = fixture.Client(TestKeys.Viewer);
+        var pending = JsonDocument.Parse(await viewer.GetStringAsync("/api/v1/orders/pending?system=1C")).RootElement.GetProperty("items").EnumerateArray().ToArray();
+        Assert.Equal(transfers.Order(), pending.Select(p => p.GetProperty("id").GetGuid()).Order());
+        Assert.All(pending, p => Assert.Equal("Retrying", p.GetProperty("state").GetString()));
+        foreach (var (query, field) in new[] { ("system=wms", "system"), ("limit=0", "limit"), ("run_id=lead-42", "run_id") })
+        {
+            using var bad = await viewer.GetAsync($"/api/v1/orders/pending?{query}");
+            Assert.Equal(400, (int)bad.StatusCode);
+            Assert.Contains(field, await bad.Content.ReadAsStringAsync());
+        }
+
         // What Wolverine's poll does before it tries a due attempt: the row is claimed and no longer Scheduled.
         var envelope = (await fixture.Store.QuerySession().LoadAsync<Delivery>(order))!.EnvelopeId;
         await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
