@@ -14,6 +14,9 @@ public sealed record ParkedOrderQuery(string? System, string? ExceptionType, Dat
 public sealed record PendingOrder(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, string State, int Attempts,
     DateTimeOffset? NextAttemptAt, string? Reason, DateTimeOffset UpdatedAt);
 
+/// <summary>A run with orders parked and waiting for an operator: how many, and when the last was parked.</summary>
+public sealed record ParkedRun(Guid RunId, int Parked, DateTimeOffset LastParkedAt);
+
 /// <summary>What became of an operator's "send now" or "cancel" for a retrying order: Done, NotFound, NotRetrying or BeingTried, and in words.</summary>
 public sealed record RetryingOrderAnswer(string Outcome, string Detail)
 {
@@ -40,6 +43,12 @@ public interface IOutbox
 
     /// <summary>Orders still on their way, newest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct);
+
+    /// <summary>The runs with parked orders, the most recently parked first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<ParkedRun>> ParkedRunsAsync(int limit, CancellationToken ct);
+
+    /// <summary>How many orders wait for a retry.</summary>
+    Task<int> CountRetryingAsync(CancellationToken ct);
 
     /// <summary>Sends a retrying order now, or cancels it, by the API's rules; <paramref name="by"/> names the operator on the order's history.</summary>
     Task<RetryingOrderAnswer> ActOnRetryingAsync(Guid orderId, bool sendNow, string by, CancellationToken ct);

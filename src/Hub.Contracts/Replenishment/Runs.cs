@@ -161,6 +161,9 @@ public interface IRuns
     /// <summary>How many runs ended failed or with failures after <paramref name="since"/>: the navigation's badge.</summary>
     Task<int> CountFailedSinceAsync(DateTimeOffset since, CancellationToken ct);
 
+    /// <summary>The runs that failed (planning could not finish) after <paramref name="since"/>, newest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<RunSummary>> FailedSinceAsync(DateTimeOffset since, int limit, CancellationToken ct);
+
     /// <summary>A run as its page shows it, however large: a page of orders and the first decisions, never all of them.</summary>
     Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct);
 

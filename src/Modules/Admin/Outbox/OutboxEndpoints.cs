@@ -40,7 +40,9 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
                 var bulk = canOperate && page.Items.Count > 0
                     ? OutboxView.BulkActions(HttpContext, query, await outbox.CountParkedAsync(filter, ct))
                     : "";
-                body = "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
+                // What waits for an operator leads, whatever the filter shows.
+                var lead = OutboxView.Lead(await outbox.CountParkedAsync(new ParkedOrderQuery(null, null, null, null, null), ct), await outbox.CountRetryingAsync(ct));
+                body = lead + "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
                        PendingDeliveries.Table(await outbox.PendingAsync(query.System, Guid.TryParse(query.RunId, out var run) ? run : null, PendingDeliveries.Limit, ct),
                            canOperate ? p => RetryingOrderActions.Forms(HttpContext, p.Id, null) : null);
             }

@@ -7,6 +7,11 @@ namespace Hub.Admin.Outbox;
 /// <summary>The Outbox page as functions of data to HTML; every value goes through <see cref="Html.E"/>.</summary>
 public static class OutboxView
 {
+    /// <summary>How many orders wait for an operator and for a retry, across every filter.</summary>
+    public static string Lead(int parked, int retrying) =>
+        $"<p class=\"{(parked > 0 ? "notice" : "muted")}\" id=\"outbox-lead\">{Html.E(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            AdminText.T("{0} parked order(s) waiting for an operator, {1} waiting for a retry."), parked, retrying))}</p>";
+
     public static string Filters(OutboxQuery q, IReadOnlyList<string> systems) => $"""
         <form method="get" action="/admin/outbox" class="filters">
         <label>System <select name="system">{Html.Option("", "any", q.System)}{string.Concat(systems.Select(s => Html.Option(s, s, q.System)))}</select></label>

@@ -13,7 +13,7 @@ public static class RetryingOrderActions
     {
         var back = runId is { } run ? $"<input type=\"hidden\" name=\"run_id\" value=\"{run}\">" : "";
         string Form(string action, string label, string confirm) => $"""
-            <form method="post" action="/admin/orders/{orderId}/{action}" class="inline" data-confirm="{Html.E(confirm)}">{AdminForms.HiddenField(context)}{back}<button type="submit" class="{action}">{Html.E(label)}</button></form>
+            <form method="post" action="/admin/orders/{orderId}/{action}" class="inline" data-confirm="{Html.E(AdminText.T(confirm))}">{AdminForms.HiddenField(context)}{back}<button type="submit" class="{action}">{Html.E(AdminText.T(label))}</button></form>
             """;
         return Form("send-now", "Send now", "Try this order now instead of at its next attempt?") + " " +
                Form("cancel", "Cancel", "Cancel this order? It will not be sent, and its run counts it as failed.");
@@ -30,7 +30,7 @@ public static class RetryingOrderActions
         _ => "",
     };
 
-    private static string Box(string text) => $"<div class=\"notice\" role=\"status\" id=\"order-done\">{Html.E(text)}</div>";
+    private static string Box(string text) => $"<div class=\"notice\" role=\"status\" id=\"order-done\">{Html.E(AdminText.T(text))}</div>";
 
     public static string Word(RetryingOrderAnswer answer, bool sendNow) => answer.Outcome switch
     {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Hub.Admin.Runs;
 
 /// <summary>GET /admin/runs: newest runs first, and the trigger form for operators. The list region refreshes itself so a run's progress shows.</summary>
-public sealed class RunsPageEndpoint(IRuns runs, TimeProvider clock) : EndpointWithoutRequest
+public sealed class RunsPageEndpoint(IRuns runs, IOutbox outbox, TimeProvider clock) : EndpointWithoutRequest
 {
     public override void Configure()
     {
@@ -22,7 +22,10 @@ public sealed class RunsPageEndpoint(IRuns runs, TimeProvider clock) : EndpointW
         string list;
         try
         {
-            list = RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString());
+            // What needs an operator leads, on the first page; it refreshes with the list.
+            var attention = next is not null ? "" : RunsView.NeedsAttention(await outbox.ParkedRunsAsync(10, ct),
+                await runs.FailedSinceAsync(clock.GetUtcNow().AddDays(-1), 10, ct), await outbox.CountRetryingAsync(ct));
+            list = attention + RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString());
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {

@@ -33,6 +33,27 @@ public static class AdminText
         ["Failed runs"] = new("Сбойные запуски", "Failed runs"),
         ["Orders parked, waiting for an operator"] = new("Заказы, которые ждут решения оператора", "Orders parked, waiting for an operator"),
         ["Runs that failed since you last looked"] = new("Запуски со сбоями с вашего последнего просмотра", "Runs that failed since you last looked"),
+        ["Send now"] = new("Отправить сейчас", "Send now"),
+        ["Cancel"] = new("Отменить", "Cancel"),
+        ["Try this order now instead of at its next attempt?"] = new("Отправить этот заказ сейчас, не дожидаясь следующей попытки?", "Try this order now instead of at its next attempt?"),
+        ["Cancel this order? It will not be sent, and its run counts it as failed."] =
+            new("Отменить этот заказ? Он не будет отправлен, а запуск посчитает его недоставленным.", "Cancel this order? It will not be sent, and its run counts it as failed."),
+        ["The order will be tried within seconds."] = new("Заказ будет отправлен в ближайшие секунды.", "The order will be tried within seconds."),
+        ["The order is cancelled and will not be sent."] = new("Заказ отменён и не будет отправлен.", "The order is cancelled and will not be sent."),
+        ["The order is being tried right now; look at it again in a moment."] = new("Заказ отправляется прямо сейчас; посмотрите на него чуть позже.", "The order is being tried right now; look at it again in a moment."),
+        ["The order is no longer waiting for a retry; nothing was changed."] = new("Заказ больше не ждёт повторной попытки; ничего не изменено.", "The order is no longer waiting for a retry; nothing was changed."),
+        ["No such order; nothing was changed."] = new("Такого заказа нет; ничего не изменено.", "No such order; nothing was changed."),
+        ["Needs attention"] = new("Требует внимания", "Needs attention"),
+        ["Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."] =
+            new("Всё в порядке: нет заказов, которые не доставлены или ждут повторной попытки, и за последние 24 часа ни один запуск не завершился ошибкой.",
+                "Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."),
+        ["Run {0}: {1} order(s) parked, the last at {2} UTC."] = new("Запуск {0}: не доставлено заказов: {1}, последний в {2} UTC.", "Run {0}: {1} order(s) parked, the last at {2} UTC."),
+        ["Replay or discard"] = new("Повторить или отбросить", "Replay or discard"),
+        ["Run {0} failed at {1} UTC: {2}"] = new("Запуск {0} завершился ошибкой в {1} UTC: {2}", "Run {0} failed at {1} UTC: {2}"),
+        ["{0} order(s) waiting for a retry."] = new("Заказов ждут повторной попытки: {0}.", "{0} order(s) waiting for a retry."),
+        ["Send now or cancel"] = new("Отправить сейчас или отменить", "Send now or cancel"),
+        ["{0} parked order(s) waiting for an operator, {1} waiting for a retry."] =
+            new("Ждут решения оператора: {0}, ждут повторной попытки: {1}.", "{0} parked order(s) waiting for an operator, {1} waiting for a retry."),
     };
 
     public static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

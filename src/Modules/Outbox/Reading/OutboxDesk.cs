@@ -31,6 +31,14 @@ public sealed class OutboxDesk(IQuerySession session, IMessageBus bus) : IOutbox
     public Task<IReadOnlyList<PendingOrder>> PendingAsync(string? system, Guid? runId, int limit, CancellationToken ct) =>
         PendingOrders.ReadAsync(session, system, runId, limit, ct);
 
+    public async Task<IReadOnlyList<ParkedRun>> ParkedRunsAsync(int limit, CancellationToken ct) =>
+        await session.QueryAsync<ParkedRun>(
+            "select jsonb_build_object('run_id', run_id, 'parked', count(*), 'last_parked_at', max(updated_at)) " +
+            $"from {session.DocumentStore.Options.DatabaseSchemaName}.{Delivery.TableName} where state = 'Parked' " +
+            "group by run_id order by max(updated_at) desc limit ?", ct, limit);
+
+    public Task<int> CountRetryingAsync(CancellationToken ct) => session.Query<Delivery>().CountAsync(d => d.State == DeliveryState.Retrying, ct);
+
     public async Task<RetryingOrderAnswer> ActOnRetryingAsync(Guid orderId, bool sendNow, string by, CancellationToken ct)
     {
         var result = await bus.InvokeAsync<RetryingOrderResult>(

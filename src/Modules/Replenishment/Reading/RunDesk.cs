@@ -30,6 +30,16 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
             .Where(r => (r.Status == RunStatus.Failed || r.Status == RunStatus.CompletedWithFailures) && r.FinishedAt > since)
             .CountAsync(ct);
 
+    public async Task<IReadOnlyList<RunSummary>> FailedSinceAsync(DateTimeOffset since, int limit, CancellationToken ct)
+    {
+        var failed = await session.Query<ReplenishmentRun>()
+            .Where(r => r.Status == RunStatus.Failed && r.FinishedAt > since)
+            .OrderByDescending(r => r.FinishedAt).Take(limit).ToListAsync(ct);
+        if (failed.Count == 0) return [];
+        var counts = await deliveries.CountAsync(failed.Select(r => r.Id).ToArray(), ct);
+        return failed.Select(r => ListRunsHandler.Summarise(r, counts.GetValueOrDefault(r.Id))).ToArray();
+    }
+
     public Task<RunPageView?> PageAsync(Guid id, RunPageQuery query, CancellationToken ct) => RunDetails.LoadPageAsync(session, deliveries, id, query, ct);
 
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>

@@ -165,6 +165,55 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("<script>alert", detail);
     }
 
+    [Fact]
+    public async Task the_runs_list_leads_with_the_runs_whose_orders_are_parked_and_the_runs_that_failed_today()
+    {
+        var (_, quiet) = await GetAsync("/admin/runs", TestKeys.Viewer);
+        Assert.Contains("<section id=\"needs-attention\" class=\"quiet\">", quiet);
+
+        var parkedRun = Guid.CreateVersion7();
+        var failedRun = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Events.StartStream<ReplenishmentRun>(failedRun, new RunRequested(failedRun, RunTrigger.Schedule, null, false, now),
+                new RunFailed("Reading 1C failed: <HTTP 503>", now));
+            // Failed two days ago: no longer news.
+            var old = Guid.CreateVersion7();
+            session.Events.StartStream<ReplenishmentRun>(old, new RunRequested(old, RunTrigger.Schedule, null, false, now.AddDays(-2)),
+                new RunFailed("an old failure", now.AddDays(-2)));
+            foreach (var (state, i) in new[] { (DeliveryState.Parked, 0), (DeliveryState.Parked, 1), (DeliveryState.Sent, 2) })
+                session.Store(new Hub.Outbox.Deliveries.Delivery
+                {
+                    Id = Guid.NewGuid(), RunId = parkedRun, ExternalSystem = "1c", MessageType = "SendTransferOrder", Description = $"order {i}",
+                    State = state, Attempts = 7, UpdatedAt = now.AddSeconds(i),
+                });
+            await session.SaveChangesAsync();
+        }
+
+        var (_, list) = await GetAsync("/admin/runs", TestKeys.Viewer);
+        var attention = list[list.IndexOf("<section id=\"needs-attention\" class=\"notice\">", StringComparison.Ordinal)..list.IndexOf("</section>", StringComparison.Ordinal)];
+        // Before the trigger form and the list.
+        Assert.True(list.IndexOf("needs-attention", StringComparison.Ordinal) < list.IndexOf("<table id=\"runs\">", StringComparison.Ordinal));
+        Assert.Contains($"<li class=\"attention parked\" data-run=\"{parkedRun}\">Запуск <a href=\"/admin/runs/{parkedRun}\">{parkedRun.ToString()[..8]}</a>: не доставлено заказов: 2,", attention);
+        Assert.Contains($"href=\"/admin/outbox?run_id={parkedRun}\">Повторить или отбросить</a>", attention);
+        Assert.Contains($"data-run=\"{failedRun}\"", attention);
+        Assert.Contains("Reading 1C failed: &lt;HTTP 503&gt;", attention);
+        Assert.DoesNotContain("an old failure", attention);
+        Assert.DoesNotContain("повторной попытки", attention);
+
+        // In English for one who chose it, and in the list's own refresh.
+        var english = await fixture.Host.Scenario(x =>
+        {
+            x.Get.Url("/admin/runs");
+            x.WithRequestHeader("Accept", "text/html");
+            x.WithRequestHeader("HX-Request", "true");
+            x.WithRequestHeader("Cookie", "hub_lang=c=en|uic=en");
+            x.WithKey(TestKeys.Viewer);
+        });
+        Assert.Contains("2 order(s) parked, the last at", await english.ReadAsTextAsync());
+    }
+
     private static string Section(string page, string id)
     {
         var start = page.IndexOf($"<table id=\"{id}\">", StringComparison.Ordinal);

@@ -147,6 +147,13 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         using var session = new CookieSession(fixture.Client());
         await session.SignInAsync(TestKeys.Operator);
 
+        // The Runs list leads with what waits: here, the orders waiting for a retry, with the way to act on them.
+        var (_, list, _) = await session.GetAsync("/admin/runs");
+        Assert.Matches($"<section id=\"needs-attention\" class=\"notice\">.*Заказов ждут повторной попытки: {transfers.Length}\\.", list);
+        Assert.Contains("href=\"/admin/outbox#pending\"", list);
+        var (_, outboxLead, _) = await session.GetAsync("/admin/outbox");
+        Assert.Contains($"Ждут решения оператора: 0, ждут повторной попытки: {transfers.Length}.", outboxLead);
+
         var (_, page, _) = await session.GetAsync($"/admin/runs/{runId}");
         Assert.Contains($"action=\"/admin/orders/{transfers[0]}/send-now\"", page);
         Assert.Contains($"action=\"/admin/orders/{transfers[0]}/cancel\"", page);
@@ -155,7 +162,7 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
         Assert.Equal($"/admin/runs/{runId}?order_done=sent_now", response.Headers.Location?.OriginalString);
         var (_, back, _) = await session.GetAsync($"/admin/runs/{runId}?order_done=sent_now");
-        Assert.Contains("The order will be tried within seconds.", back);
+        Assert.Contains("Заказ будет отправлен в ближайшие секунды.", back);
         await fixture.WaitForRunAsync(runId, r => Order(r, transfers[0]).GetProperty("state").GetString() == "Sent");
 
         var (_, outbox, _) = await session.GetAsync("/admin/outbox");
@@ -168,7 +175,7 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         (_, _, response) = await session.PostAsync($"/admin/orders/{transfers[1]}/cancel", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
         Assert.Equal("/admin/outbox?order_done=not_retrying", response.Headers.Location?.OriginalString);
         var (_, after, _) = await session.GetAsync("/admin/outbox?order_done=not_retrying");
-        Assert.Contains("The order is no longer waiting for a retry; nothing was changed.", after);
+        Assert.Contains("Заказ больше не ждёт повторной попытки; ничего не изменено.", after);
 
         // A viewer sees the orders and no buttons.
         using var viewer = new CookieSession(fixture.Client());
