@@ -22,12 +22,14 @@ public sealed class BrowserHub : IAsyncDisposable
     public RunningSimulator Simulator { get; }
     public Uri Address => _hub.Address;
 
-    public static async Task<BrowserHub> StartAsync(string databaseName)
+    /// <param name="extra">Settings beside the simulators' (notification channels, say).</param>
+    public static async Task<BrowserHub> StartAsync(string databaseName, IDictionary<string, string>? extra = null)
     {
         var sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 20 });
         try
         {
-            var settings = ReplenishmentFixture.SimulatorSettings(sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray());
+            var settings = ReplenishmentFixture.SimulatorSettings(sim, ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d))
+                .Concat((extra ?? new Dictionary<string, string>()).Select(kv => (kv.Key, kv.Value))).ToArray());
             var env = HubProcess.Environment(settings.Concat(TestKeys.Settings()));
             env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync(databaseName, fresh: true);
             return new BrowserHub(sim, await RunningHub.StartAsync(env));
