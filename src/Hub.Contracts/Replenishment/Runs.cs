@@ -15,11 +15,19 @@ public enum RunStatus
     Completed,
     /// <summary>Every order reached an end, and some of them were parked or discarded.</summary>
     CompletedWithFailures,
-    /// <summary>A dry run: planned, nothing sent.</summary>
+    /// <summary>A dry run, or a real run whose plan was not confirmed: planned, nothing sent.</summary>
     Planned,
     /// <summary>Planning could not finish (1C unreachable, an unknown warehouse...).</summary>
     Failed,
+    /// <summary>
+    /// Planned, and nothing sent yet: a person started it from the admin or the command line, and the plan orders more for
+    /// shelves with goods already on their way, so it waits for their yes (or no) and holds its scope meanwhile.
+    /// </summary>
+    AwaitingConfirmation,
 }
+
+/// <summary>What became of a yes or no to a waiting plan: Sent, Declined, NotFound or NotAwaiting, and in words.</summary>
+public sealed record RunAnswer(string Outcome, string Detail);
 
 /// <summary>What a run read from 1C, in numbers.</summary>
 public sealed record RunInputs(int Warehouses, int Items, int BalanceRows, int LevelRows, IReadOnlyList<string> Donors);
@@ -114,7 +122,9 @@ public sealed record RunDetail
     public required string Scope { get; init; }
     public bool DryRun { get; init; }
     public RunStatus Status { get; init; }
-    public bool IsActive => Status is RunStatus.Planning or RunStatus.Dispatching;
+    public bool IsActive => Status is RunStatus.Planning or RunStatus.Dispatching or RunStatus.AwaitingConfirmation;
+    /// <summary>While the run waits for a confirmation: when it gives up and sends nothing.</summary>
+    public DateTimeOffset? ConfirmBy { get; init; }
     public DateTimeOffset RequestedAt { get; init; }
     public DateTimeOffset? PlanningStartedAt { get; init; }
     public DateTimeOffset? PlannedAt { get; init; }
@@ -169,6 +179,9 @@ public interface IRuns
 
     /// <summary>The run's events and its orders' events in the order they happened; null when there is no such run.</summary>
     Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct);
+
+    /// <summary>A person's yes (<paramref name="send"/>) or no to a run waiting for a confirmation, by the API's rules.</summary>
+    Task<RunAnswer> AnswerAsync(Guid runId, bool send, string by, CancellationToken ct);
 
     /// <summary>Starts a run unless one with an overlapping scope is still planning or dispatching.</summary>
     Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct, bool confirmed = false);

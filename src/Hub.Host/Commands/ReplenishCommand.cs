@@ -14,7 +14,7 @@ public sealed class ReplenishInput : HubApiInput
     [Description("Return as soon as the run is accepted instead of waiting for its plan")]
     public bool NoWaitFlag { get; set; }
 
-    [Description("Run even though a run of an overlapping scope was started within the hour")]
+    [Description("Send the plan even though a run of an overlapping scope was started within the hour, or it orders more for shelves with goods on their way")]
     public bool YesFlag { get; set; }
 }
 
@@ -42,6 +42,17 @@ public sealed class ReplenishCommand : OperatorCommand<ReplenishInput>
         var status = run["status"]!.GetValue<string>();
         if (status == "Failed")
             throw new CommandFailure($"run {id} failed: {run["error"]}");
+        if (status == "AwaitingConfirmation")
+        {
+            // Asked, not assumed: the plan orders more where goods are already on their way. The shelves go to stdout, the
+            // plan is declined so it holds no scope, and the one line on stderr says how to send such a plan.
+            var shelves = run["decisions"]!.AsArray().Where(d => d?["on_its_way"]?.GetValue<decimal>() > 0
+                && (d["to_purchase"]?.GetValue<decimal>() > 0 || d["from_donors"]!.AsArray().Any(a => a?["quantity"]?.GetValue<decimal>() > 0))).ToArray();
+            foreach (var d in shelves) Console.WriteLine($"on its way: {d!["warehouse_name"]}: {d["item_name"]}: {d["reason"]}");
+            await api.PostAsync($"/api/v1/runs/{id}/decline");
+            throw new CommandFailure($"run {id} sent nothing: its plan orders more for {shelves.Length} shelves with goods already on their way (listed above); " +
+                                     "run again with --yes to send such a plan, or --dry-run to see it whole");
+        }
         var orders = run["orders"]!.AsArray();
         Console.WriteLine($"status {status}: {run["decisions"]!.AsArray().Count} deficits, " +
                           $"{orders.Count(o => o?["kind"]?.GetValue<string>() == "Transfer")} transfer orders (1C), " +

@@ -25,7 +25,7 @@ public static class ReplenishmentModule
             opts.Projections.Add(new RunPlanProjection(), ProjectionLifecycle.Inline);
             opts.Projections.Add(new RunPlanPreviewProjection(), ProjectionLifecycle.Inline);
             opts.Events.AddEventTypes([typeof(RunRequested), typeof(RunPlanningStarted), typeof(RunPlanned), typeof(RunFailed), typeof(RunFinished), typeof(RunDispatched),
-                typeof(RunReopened), typeof(OrderQueued)]);
+                typeof(RunReopened), typeof(OrderQueued), typeof(RunAwaitingConfirmation), typeof(RunConfirmed), typeof(RunDeclined)]);
         });
         services.ConfigureMarten(opts => opts.RegisterDocumentType<LastOccurrence>());
         // After the Outbox's upgrade of the deliveries (registered before this module), before Wolverine handles any message.

@@ -24,7 +24,8 @@ public sealed class RunsPageEndpoint(IRuns runs, IOutbox outbox, TimeProvider cl
         {
             // What needs an operator leads, on the first page; it refreshes with the list.
             var attention = next is not null ? "" : RunsView.NeedsAttention(await outbox.ParkedRunsAsync(10, ct),
-                await runs.FailedSinceAsync(clock.GetUtcNow().AddDays(-1), 10, ct), await outbox.CountRetryingAsync(ct));
+                await runs.FailedSinceAsync(clock.GetUtcNow().AddDays(-1), 10, ct), await outbox.CountRetryingAsync(ct),
+                (await runs.ListAsync(RunStatus.AwaitingConfirmation, 10, null, ct)).Items);
             list = attention + RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString());
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
@@ -128,7 +129,8 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), $"No run has id {id}.", ct);
         if (view is null) return;
         Func<RunOrder, string>? actions = AdminUser.CanOperate(User) ? o => Outbox.RetryingOrderActions.Forms(HttpContext, o.Id, view.Run.Id) : null;
-        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.Detail(view, state, actions);
+        var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.AwaitingConfirmation(HttpContext, view.Run, AdminUser.CanOperate(User)) +
+                     RunsView.Detail(view, state, actions);
         // The poll keeps the orders' page and filter, not the outcome of the last action.
         var kept = QueryString.Create(HttpContext.Request.Query.Where(q => q.Key != "order_done").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
         var self = $"/admin/runs/{view.Run.Id}{kept}";
@@ -172,5 +174,31 @@ public sealed class RunTimelineEndpoint(IRuns runs) : EndpointWithoutRequest
         var section = RunsView.TimelineSection(run.Run, timeline, after);
         await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {id}: timeline", section,
             () => $"<p><a href=\"/admin/runs/{id}\">The run</a></p>{section}", ct);
+    }
+}
+
+/// <summary>POST /admin/runs/{id}/confirm|decline: the answer to a plan waiting for a confirmation; operators only, back to the run's page.</summary>
+public sealed class AnswerRunPageEndpoint(IRuns runs) : EndpointWithoutRequest
+{
+    public override void Configure()
+    {
+        Post("/admin/runs/{id:guid}/confirm", "/admin/runs/{id:guid}/decline");
+        Group<AdminPages>();
+        Roles(HubRoles.Operator);
+    }
+
+    public override async Task HandleAsync(CancellationToken ct)
+    {
+        var form = await AdminForms.ReadAsync(HttpContext, ct);
+        if (form is null) return;
+        var id = Route<Guid>("id");
+        var answer = await runs.AnswerAsync(id, HttpContext.Request.Path.Value!.EndsWith("/confirm", StringComparison.Ordinal), User.Identity?.Name ?? "an operator", ct);
+        if (answer.Outcome == "NotFound")
+        {
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No run has id {id}.", ct);
+            return;
+        }
+        // The run's page shows what became of it (its status and timeline); a late second answer changed nothing.
+        await Send.RedirectAsync($"/admin/runs/{id}");
     }
 }

@@ -40,7 +40,7 @@ public static class RunsView
     /// What an operator should act on, above the list: the runs with orders parked (a run that ended with failures is here
     /// while its orders wait), the runs that failed in the last day, and how many orders wait for a retry, each with a link to act.
     /// </summary>
-    public static string NeedsAttention(IReadOnlyList<ParkedRun> parked, IReadOnlyList<RunSummary> failed, int retrying)
+    public static string NeedsAttention(IReadOnlyList<ParkedRun> parked, IReadOnlyList<RunSummary> failed, int retrying, IReadOnlyList<RunSummary>? waiting = null)
     {
         var T = AdminText.T;
         // The resource gives the sentence; each value is encoded here, the run's link is built already encoded.
@@ -48,6 +48,8 @@ public static class RunsView
         string RunLink(Guid id) => $"<a href=\"/admin/runs/{id}\">{Html.E(id.ToString()[..8])}</a>";
         string When(DateTimeOffset? at) => Html.E(at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         var items = new List<string>();
+        foreach (var w in waiting ?? [])
+            items.Add($"<li class=\"attention awaiting\" data-run=\"{w.Id}\">{F("Run {0} waits for a confirmation before it sends its orders.", RunLink(w.Id))}</li>");
         foreach (var p in parked)
             items.Add($"<li class=\"attention parked\" data-run=\"{p.RunId}\">{F("Run {0}: {1} order(s) parked, the last at {2} UTC.", RunLink(p.RunId), Html.E(p.Parked), When(p.LastParkedAt))} " +
                       $"<a href=\"/admin/outbox?run_id={p.RunId}\">{Html.E(T("Replay or discard"))}</a></li>");
@@ -58,6 +60,30 @@ public static class RunsView
         return items.Count == 0
             ? $"<section id=\"needs-attention\" class=\"quiet\"><p class=\"muted\">{Html.E(T("Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."))}</p></section>"
             : $"<section id=\"needs-attention\" class=\"notice\"><h2>{Html.E(T("Needs attention"))}</h2><ul>{string.Concat(items)}</ul></section>";
+    }
+
+    /// <summary>
+    /// A plan waiting for a person's yes: the shelves it orders more for although goods are on their way to them, each with
+    /// its reason, and the two answers (operators only; a viewer sees the question).
+    /// </summary>
+    public static string AwaitingConfirmation(HttpContext context, RunDetail run, bool canOperate)
+    {
+        if (run.Status != RunStatus.AwaitingConfirmation) return "";
+        var T = AdminText.T;
+        var shelves = run.Decisions.Where(d => d.OnItsWay > 0 && (d.ToPurchase > 0 || d.FromDonors.Any(a => a.Quantity > 0))).Take(20)
+            .Select(d => $"<li>{Html.E(d.WarehouseName)}: {Html.E(d.CharacteristicName is null ? d.ItemName : $"{d.ItemName} ({d.CharacteristicName})")}, " +
+                         $"{Html.E(T("on its way"))} {Html.E(d.OnItsWay)}: {Html.E(d.Reason)}</li>");
+        string Form(string action, string label) => $"""
+            <form method="post" action="/admin/runs/{run.Id}/{action}" class="inline">{AdminForms.HiddenField(context)}<button type="submit" id="{action}-plan">{Html.E(T(label))}</button></form>
+            """;
+        return $"""
+            <section class="notice" id="awaiting-confirmation">
+            <p>{Html.E(string.Format(System.Globalization.CultureInfo.InvariantCulture, T("Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."),
+                run.ConfirmBy?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))}</p>
+            <ul>{string.Concat(shelves)}</ul>
+            {(canOperate ? Form("confirm", "Send the orders") + " " + Form("decline", "Do not send") : "")}
+            </section>
+            """;
     }
 
     public static string StatusFilter(string? status) => $"""
@@ -102,7 +128,7 @@ public static class RunsView
         var orders = new StringBuilder();
         foreach (var o in run.Orders)
             orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
-                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
+                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : run.Status == RunStatus.AwaitingConfirmation ? "<td class=\"status-unsent\">not sent yet: waiting for a confirmation</td>" : run.Status == RunStatus.Planned ? "<td class=\"status-unsent\">not sent (declined)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
                           $"<td>{(o.State == DeliveryState.Retrying && actions is not null ? $"{Html.E(o.NextAttemptAt)} " + actions(o) : Html.E(o.NextAttemptAt))}</td></tr>");
         return $"""
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>

@@ -43,6 +43,13 @@ public static class AdminText
         ["The order is being tried right now; look at it again in a moment."] = new("Заказ отправляется прямо сейчас; посмотрите на него чуть позже.", "The order is being tried right now; look at it again in a moment."),
         ["The order is no longer waiting for a retry; nothing was changed."] = new("Заказ больше не ждёт повторной попытки; ничего не изменено.", "The order is no longer waiting for a retry; nothing was changed."),
         ["No such order; nothing was changed."] = new("Такого заказа нет; ничего не изменено.", "No such order; nothing was changed."),
+        ["on its way"] = new("в пути", "on its way"),
+        ["Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."] =
+            new("Пока ничего не отправлено: план заказывает ещё для полок, куда товар уже в пути. Отправить его заказы? Без ответа в {0} UTC план будет отменён, ничего не отправится.",
+                "Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."),
+        ["Send the orders"] = new("Отправить заказы", "Send the orders"),
+        ["Do not send"] = new("Не отправлять", "Do not send"),
+        ["Run {0} waits for a confirmation before it sends its orders."] = new("Запуск {0} ждёт подтверждения, прежде чем отправить заказы.", "Run {0} waits for a confirmation before it sends its orders."),
         ["Needs attention"] = new("Требует внимания", "Needs attention"),
         ["Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."] =
             new("Всё в порядке: нет заказов, которые не доставлены или ждут повторной попытки, и за последние 24 часа ни один запуск не завершился ошибкой.",

@@ -68,6 +68,10 @@ public static class RunTimeline
         RunDispatched e => new(sequence, e.At, "dispatched", null, $"every order tried once; {e.StillOpen} still retrying, the scope is free for new runs"),
         RunFailed e => new(sequence, e.At, "failed", null, e.Error),
         RunFinished e => new(sequence, e.At, "finished", null, $"{e.Outcome}: {e.Sent} sent, {e.Failed} failed"),
+        RunAwaitingConfirmation e => new(sequence, e.At, "awaiting_confirmation", null,
+            $"the plan orders more for {e.Shelves} shelves with goods already on their way; nothing is sent until a person confirms (gives up at {Time(e.ExpiresAt)})"),
+        RunConfirmed e => new(sequence, e.At, "confirmed", null, $"confirmed by {e.By}: the planned orders are queued"),
+        RunDeclined e => new(sequence, e.At, "declined", null, $"declined by {e.By}: nothing sent"),
         RunReopened e => new(sequence, e.At, "reopened", e.OrderId, "a parked order was replayed; the run dispatches again"),
         OrderQueued e => new(sequence, e.At, "order_queued", e.OrderId,
             e.Kind == OrderKind.Transfer ? $"transfer order {e.DonorName} → {e.RecipientName}, {e.Lines.Count} lines, queued for 1C"

@@ -4,6 +4,7 @@ using Hub.Contracts.Outbox;
 using Hub.Contracts.Replenishment;
 using Hub.Integrations.MoySklad;
 using Hub.Integrations.OneC;
+using Hub.Replenishment.ConfirmPlan;
 using Hub.Replenishment.Planning;
 using Hub.Replenishment.Runs;
 using Marten;
@@ -119,10 +120,21 @@ public static class PlanReplenishmentHandler
         ];
 
         var sends = !run.DryRun && orders.Length > 0;
+        var onTheirWay = sends && run.AsksToConfirm ? OrdersOnTopOfGoodsOnTheirWay(plan) : [];
+        var asks = onTheirWay.Count > 0;
         var runEvents = new List<object> { started ?? new RunPlanningStarted(now) };
         runEvents.Add(new RunPlanned(Inputs(input), plan.Decisions.ToArray(), plan.Skipped.ToDictionary(), plan.Warnings.ToArray(), readMs, planMs,
-            orders.Length, sends ? [] : orders, now));
+            orders.Length, sends && !asks ? [] : orders, now));
         var messages = new OutgoingMessages();
+        if (asks)
+        {
+            // The orders stay with the plan, unsent, until the person answers; an unanswered plan gives up by itself.
+            var expires = now + ConfirmationWindow;
+            runEvents.Add(new RunAwaitingConfirmation(onTheirWay.Count, expires, now));
+            appends.Insert(0, (run.Id, runEvents.ToArray()));
+            messages.Add(new ConfirmRun(run.Id, false, ConfirmRunHandler.Unanswered, expires).ScheduledAt(expires));
+            return (new AppendEvents(appends), messages);
+        }
         if (!sends)
         {
             var outcome = run.DryRun ? RunStatus.Planned : RunStatus.Completed;
@@ -133,16 +145,31 @@ public static class PlanReplenishmentHandler
         }
 
         appends.Insert(0, (run.Id, runEvents.ToArray()));
+        Queue(run.Id, orders, now, appends, messages);
+        return (new AppendEvents(appends), messages);
+    }
+
+    /// <summary>How long a plan waits for a person's yes before it gives up, sending nothing and freeing its scope.</summary>
+    public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The shelves a plan orders more for although goods are already on their way to them: a person who started the run is
+    /// asked about these before anything is sent (the schedule and API clients are not).
+    /// </summary>
+    public static IReadOnlyList<Decision> OrdersOnTopOfGoodsOnTheirWay(Plan plan) =>
+        plan.Decisions.Where(d => d.OnItsWay > 0 && (d.ToPurchase > 0 || d.FromDonors.Any(a => a.Quantity > 0))).ToArray();
+
+    /// <summary>Each order's stream, started with its <see cref="OrderQueued"/>, and its outbox message.</summary>
+    public static void Queue(Guid runId, IReadOnlyList<RunOrder> orders, DateTimeOffset now, List<(Guid, object[])> appends, OutgoingMessages messages)
+    {
         foreach (var order in orders)
         {
-            appends.Add((order.Id, [new OrderQueued(order.Id, run.Id, order.Kind, order.DonorKey, order.DonorName, order.RecipientKey, order.RecipientName, order.Lines, now)]));
+            appends.Add((order.Id, [new OrderQueued(order.Id, runId, order.Kind, order.DonorKey, order.DonorName, order.RecipientKey, order.RecipientName, order.Lines, now)]));
             var lines = order.Lines.Select(l => new OrderLine(l.ItemKey, l.ItemName, l.Unit, l.Quantity, l.CharacteristicKey, l.CharacteristicName)).ToArray();
             messages.Add(order.Kind == OrderKind.Transfer
-                ? new SendTransferOrder(order.Id, run.Id, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines, now)
-                : new SendCustomerOrder(order.Id, run.Id, order.RecipientKey, order.RecipientName, lines));
+                ? new SendTransferOrder(order.Id, runId, order.DonorKey!.Value, order.DonorName!, order.RecipientKey, order.RecipientName, lines, now)
+                : new SendCustomerOrder(order.Id, runId, order.RecipientKey, order.RecipientName, lines));
         }
-
-        return (new AppendEvents(appends), messages);
     }
 
     private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger,

@@ -45,6 +45,12 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
         GetRunTimeline.RunTimeline.ReadAsync(session, deliveries, id, after, pageSize, ct);
 
+    public async Task<RunAnswer> AnswerAsync(Guid runId, bool send, string by, CancellationToken ct)
+    {
+        var result = await bus.InvokeAsync<ConfirmPlan.ConfirmRunResult>(new ConfirmPlan.ConfirmRun(runId, send, by), ct);
+        return new RunAnswer(result.Outcome.ToString(), result.Detail);
+    }
+
     public async Task<RunStart> StartAsync(RunTrigger trigger, Guid? warehouseId, bool dryRun, CancellationToken ct, bool confirmed = false)
     {
         try

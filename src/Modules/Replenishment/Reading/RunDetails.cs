@@ -18,8 +18,9 @@ public static class RunDetails
         await batch.Execute(ct);
         if (await summary is not { } run) return null;
         var planned = await plan;
-        // A dry run's orders were only planned; a real run's are where the Outbox delivers them.
-        IReadOnlyList<RunOrder> orders = planned is { Unsent.Count: > 0 } ? planned.Unsent
+        // A dry run's orders were only planned (so were those of a plan waiting for a yes, or declined); a real run's are where
+        // the Outbox delivers them.
+        IReadOnlyList<RunOrder> orders = planned is { Unsent.Count: > 0 } && run.OrdersUnsent ? planned.Unsent
             : run.OrderCount == 0 && run.PlannedAt is not null ? []
             : await deliveries.ListAsync(id, ct);
         return Compose(run, planned, orders);
@@ -38,10 +39,10 @@ public static class RunDetails
         if (await summary is not { } run) return null;
         // The preview written with the plan answers a real run's page; a dry run's orders, a longer list of decisions or a
         // run planned before previews existed are cut out of the whole plan by PostgreSQL.
-        var plan = await previewed is { UnsentCount: 0 } preview && query.Decisions <= RunPlanPreview.DecisionsKept
+        var plan = await previewed is { } preview && (preview.UnsentCount == 0 || !run.OrdersUnsent) && query.Decisions <= RunPlanPreview.DecisionsKept
             ? RunPlanSlice.Of(preview, query.Decisions)
             : await LoadPlanSliceAsync(session, id, query, ct);
-        if (plan is { UnsentCount: > 0 })
+        if (plan is { UnsentCount: > 0 } && run.OrdersUnsent)
         {
             // A dry run's orders live in its plan: a page of them, cut the same way; none of them was sent.
             var skip = query.OrdersAfter is { } after ? plan.Unsent.FindIndex(o => o.Id == after) + 1 : 0;
@@ -100,7 +101,7 @@ public static class RunDetails
     {
         Id = r.Id, Trigger = r.Trigger, WarehouseId = r.WarehouseId, Scope = r.Scope, DryRun = r.DryRun, Status = r.Status,
         RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt, DispatchedAt = r.DispatchedAt,
-        ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
+        ConfirmBy = r.ConfirmBy, ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
         Skipped = plan?.Skipped ?? new Dictionary<string, int>(), Warnings = plan?.Warnings ?? [], Orders = orders,
     };
 }

@@ -42,7 +42,19 @@ public sealed class ReplenishmentRun
 
     public string Scope => WarehouseId?.ToString() ?? AllWarehouses;
 
-    public bool IsActive => Status is RunStatus.Planning or RunStatus.Dispatching;
+    public bool IsActive => Status is RunStatus.Planning or RunStatus.Dispatching or RunStatus.AwaitingConfirmation;
+
+    /// <summary>A person started it without a yes beforehand (see <see cref="RunRequested.AsksToConfirm"/>).</summary>
+    public bool AsksToConfirm { get; set; }
+
+    /// <summary>While it waits for a confirmation: when it gives up.</summary>
+    public DateTimeOffset? ConfirmBy { get; set; }
+
+    /// <summary>Who confirmed or declined its plan, when a person was asked.</summary>
+    public string? AnsweredBy { get; set; }
+
+    /// <summary>Its orders are the plan's, never sent: a dry run, one waiting for a confirmation, or one whose plan was declined.</summary>
+    public bool OrdersUnsent => DryRun || Status == RunStatus.AwaitingConfirmation || (Status == RunStatus.Planned && AnsweredBy is not null);
 
     /// <summary>Two scopes overlap when either covers every warehouse or both name the same one.</summary>
     public static bool Overlaps(string a, string b) => a == AllWarehouses || b == AllWarehouses || a == b;
@@ -54,6 +66,7 @@ public sealed class ReplenishmentRun
         // ActiveScope is the last guard behind the start's lock: two identical claims can never both be stored.
         ActiveScope = e.DryRun ? null : e.WarehouseId?.ToString() ?? AllWarehouses,
         RequestedAt = e.At,
+        AsksToConfirm = e.AsksToConfirm,
     };
 
     public void Apply(RunPlanningStarted e) => PlanningStartedAt = e.At;
@@ -66,6 +79,28 @@ public sealed class ReplenishmentRun
         Deficits = e.Decisions.Count;
         OrderCount = e.Orders;
         if (Status == RunStatus.Planning) Status = RunStatus.Dispatching;
+    }
+
+    public void Apply(RunAwaitingConfirmation e)
+    {
+        if (Status != RunStatus.Dispatching) return;
+        Status = RunStatus.AwaitingConfirmation;
+        ConfirmBy = e.ExpiresAt;
+    }
+
+    public void Apply(RunConfirmed e)
+    {
+        if (Status != RunStatus.AwaitingConfirmation) return;
+        Status = RunStatus.Dispatching;
+        AnsweredBy = e.By;
+        ConfirmBy = null;
+    }
+
+    /// <summary>The <see cref="RunFinished"/> appended with it ends the run Planned.</summary>
+    public void Apply(RunDeclined e)
+    {
+        AnsweredBy = e.By;
+        ConfirmBy = null;
     }
 
     public void Apply(RunDispatched e)

@@ -7,7 +7,9 @@ namespace Hub.Replenishment.Runs;
 // The run's own events, on the stream whose id is the run id. Its orders have a stream each (Hub.Contracts' order events).
 
 /// <summary>Someone asked for a run: the schedule, the API, the admin page or the command line.</summary>
-public sealed record RunRequested(Guid RunId, RunTrigger Trigger, Guid? WarehouseId, bool DryRun, DateTimeOffset At);
+/// <param name="AsksToConfirm">A person started it (admin, command line) without saying yes beforehand: a plan that orders more
+/// for a shelf with goods on their way waits for their confirmation.</param>
+public sealed record RunRequested(Guid RunId, RunTrigger Trigger, Guid? WarehouseId, bool DryRun, DateTimeOffset At, bool AsksToConfirm = false);
 
 /// <summary>Planning began reading 1C.</summary>
 public sealed record RunPlanningStarted(DateTimeOffset At);
@@ -19,6 +21,18 @@ public sealed record RunPlanningStarted(DateTimeOffset At);
 /// </summary>
 public sealed record RunPlanned(RunInputs Inputs, IReadOnlyList<Decision> Decisions, IReadOnlyDictionary<string, int> Skipped,
     IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At);
+
+/// <summary>
+/// The plan orders more for <paramref name="Shelves"/> shelves with goods already on their way; its orders are kept with the
+/// plan, unsent, until a person confirms or declines, or until <paramref name="ExpiresAt"/>, when nothing is sent.
+/// </summary>
+public sealed record RunAwaitingConfirmation(int Shelves, DateTimeOffset ExpiresAt, DateTimeOffset At);
+
+/// <summary>A person said yes: the planned orders are queued for the outbox in this transaction.</summary>
+public sealed record RunConfirmed(string By, DateTimeOffset At);
+
+/// <summary>A person said no, or nobody answered in time: nothing is sent and the run ends Planned.</summary>
+public sealed record RunDeclined(string By, DateTimeOffset At);
 
 /// <summary>
 /// Every order of the run has been tried at least once: the run gives up its scope, so an order retrying for hours does

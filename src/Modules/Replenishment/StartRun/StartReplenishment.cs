@@ -68,7 +68,7 @@ public static class StartReplenishmentHandler
             return (new StartOutcome(null, null, recent), MartenOps.Nothing(), []);
 
         // The stream's first event projects the run's summary inline, with its claim on the scope.
-        var requested = new RunRequested(Guid.CreateVersion7(), command.Trigger, command.WarehouseId, command.DryRun, clock.GetUtcNow());
+        var requested = new RunRequested(Guid.CreateVersion7(), command.Trigger, command.WarehouseId, command.DryRun, clock.GetUtcNow(), AsksToConfirm(command));
         return (new StartOutcome(requested.RunId, null), MartenOps.StartStream<ReplenishmentRun>(requested.RunId, requested),
             [new PlanReplenishment(requested.RunId)]);
     }
