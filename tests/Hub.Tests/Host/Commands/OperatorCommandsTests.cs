@@ -11,13 +11,14 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
     private RunningSimulator _sim = null!;
     private RunningHub _hub = null!;
+    private string _database = null!;
 
     public async Task InitializeAsync()
     {
         _sim = await SimulatorServer.StartAsync(new SimulatorOptions { ItemCount = 30 });
         var delays = ReplenishmentFixture.RetryDelays.Select((d, i) => ($"Outbox:RetryDelays:{i}", d)).ToArray();
         var env = HubProcess.Environment(ReplenishmentFixture.SimulatorSettings(_sim, delays).Concat(TestKeys.Settings()));
-        env["ConnectionStrings__Hub"] = await TestDatabase.CreateAsync("cli_operator", fresh: true);
+        env["ConnectionStrings__Hub"] = _database = await TestDatabase.CreateAsync("cli_operator", fresh: true);
         _hub = await RunningHub.StartAsync(env);
     }
 
@@ -73,6 +74,43 @@ public sealed class OperatorCommandsTests : IAsyncLifetime
         var confirmed = await Cli(TestKeys.Operator, "replenish", "--yes", "--no-wait");
         Assert.True(confirmed.ExitCode == 0, confirmed.Stderr);
         Assert.Matches(@"run [0-9a-f-]{36} accepted", confirmed.Stdout);
+    }
+
+    [Fact]
+    public async Task replenish_asks_for_yes_before_ordering_more_where_goods_are_already_on_their_way()
+    {
+        var first = await Cli(TestKeys.Operator, "replenish");
+        Assert.True(first.ExitCode == 0, first.Stderr);
+        var firstId = System.Text.RegularExpressions.Regex.Match(first.Stdout, @"run ([0-9a-f-]{36}) accepted").Groups[1].Value;
+        using var http = _hub.Client(TestKeys.Viewer);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/v1/runs/{firstId}"))!["status"]!.GetValue<string>() != "Completed" && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        // Two hours later, МойСклад's seller has shipped nine tenths of each customer order and the shops sold it all again.
+        foreach (var order in _sim.State.CustomerOrders) _sim.State.ShipCustomerOrder(order.Id, 0.9m);
+        await using (var connection = new Npgsql.NpgsqlConnection(_database))
+        {
+            await connection.OpenAsync();
+            await using var age = new Npgsql.NpgsqlCommand("update mt_doc_replenishment_run set requested_at = requested_at - interval '2 hours', " +
+                "data = jsonb_set(data, '{requested_at}', to_jsonb(requested_at - interval '2 hours'))", connection);
+            Assert.Equal(1, await age.ExecuteNonQueryAsync());
+        }
+        var sent = _sim.State.CustomerOrders.Count;
+
+        var asked = await Cli(TestKeys.Operator, "replenish");
+        FailsWithOneLine(asked, "run again with --yes");
+        Assert.Contains("sent nothing", asked.Stderr);
+        Assert.Matches(@"(?m)^on its way: .+: .+: .*not shipped", asked.Stdout);
+        Assert.Equal(sent, _sim.State.CustomerOrders.Count);
+        var declined = System.Text.RegularExpressions.Regex.Match(asked.Stdout, @"run ([0-9a-f-]{36}) accepted").Groups[1].Value;
+        Assert.Equal("Planned", System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync($"/api/v1/runs/{declined}"))!["status"]!.GetValue<string>());
+
+        // With --yes the plan goes out.
+        var confirmed = await Cli(TestKeys.Operator, "replenish", "--yes");
+        Assert.True(confirmed.ExitCode == 0, confirmed.Stderr);
+        deadline = DateTime.UtcNow.AddMinutes(2);
+        while (_sim.State.CustomerOrders.Count == sent && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.True(_sim.State.CustomerOrders.Count > sent);
     }
 
     [Fact]
