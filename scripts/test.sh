@@ -21,6 +21,7 @@ ensure_chromium
 ensure_firefox
 ensure_firefox_script_deps
 ensure_workflow_lint_deps
+ensure_seq_client_deps
 export HUB_PG_BIN="/usr/lib/postgresql/$(pg_version)/bin"
 
 results=test-results

