@@ -1,7 +1,7 @@
 // Ingestion benchmark, one process, one run (bench/logs-ingest-bench.sh): the hub over HTTP (POST /api/v1/logs, batches of
 // 1000, 1/4/16 writers) beside the anchors raw COPY (Npgsql binary import) and Marten's BulkInsert into the same table with
 // the same indexes and rollup trigger; then 50,000 events from the real Serilog Seq sink to stored rows. Prints a Markdown
-// report to stdout. Usage: LogsIngestBench <hub-url> <ingest-key> <connection-string> [batches-per-run]
+// report to stdout. Usage: LogsIngestBench <hub-url> <ingest-key> <connection-string> [batches-per-run]; "soak" first runs Soak.cs.
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -16,6 +16,13 @@ using Npgsql;
 using NpgsqlTypes;
 using Serilog;
 using Weasel.Core;
+
+// LogsIngestBench soak <hub-url> <ingest-key> <connection-string> <minutes> <tests/seq-clients>: the side-by-side soak instead.
+if (args.Length > 0 && args[0] == "soak")
+{
+    Console.WriteLine(await Soak.RunAsync(args[1].TrimEnd('/'), args[2], args[3], double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture), args[5]));
+    return;
+}
 
 var hubUrl = args[0].TrimEnd('/');
 var key = args[1];
