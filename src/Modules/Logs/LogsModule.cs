@@ -8,6 +8,7 @@ using Hub.Logs.Health;
 using Hub.Logs.PruneLogs;
 using Hub.Logs.Reading;
 using Hub.Logs.Rollup;
+using Hub.Logs.Search;
 using Hub.Logs.Writing;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +34,7 @@ public static class LogsModule
                 if (mapping.DocumentType == typeof(IntegrationLog)) IntegrationLogMapping.Configure(mapping);
             });
             opts.Storage.Add<LogRollupSchema>();
+            opts.Storage.Add<LogSearchSchema>();
         });
 
         services.AddSingleton<IngestMetrics>();

@@ -44,6 +44,9 @@ public static class IntegrationLogMapping
         Index(map, "run_id");
         Index(map, "request_id");
         Index(map, "job_id");
+
+        // The trigram index of the text search belongs to LogSearchSchema, which Weasel's index check cannot express.
+        map.IgnoreIndex(Search.LogSearchText.IndexName);
     }
 
     private static void Column(DocumentMapping map, Expression<Func<IntegrationLog, object?>> member, string column, string pgType, bool notNull = false)

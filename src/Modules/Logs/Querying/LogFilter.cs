@@ -1,6 +1,7 @@
 using Hub.Contracts.Paging;
 using System.Text;
 using Hub.Contracts.Logging;
+using Hub.Logs.Search;
 
 namespace Hub.Logs.Querying;
 
@@ -43,16 +44,9 @@ public sealed record LogFilter
         if (JobId is { } job) Add("d.job_id = ?", job);
         if (Text is { Length: > 0 } text)
         {
-            var pattern = "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
-            // Message, error and the JSON of payload and details (jsonb's text keeps non-ASCII as it is, so Cyrillic and
-            // emoji match as typed). A plain scan under the other filters and the keyset; issue 18 brings its own index.
-            string[] texts =
-            [
-                "d.data ->> 'message'", "d.data ->> 'error_message'", "(d.data -> 'payload')::text", "(d.data -> 'details')::text",
-                "(d.data -> 'request_payload')::text", "(d.data -> 'response_payload')::text"
-            ];
-            sql.Append(" and (").Append(string.Join(" or ", texts.Select(t => $"{t} ilike ?"))).Append(')');
-            foreach (var _ in texts) args.Add(pattern);
+            // The very expression of the trigram index (message, error, step and the JSON of payload, details and the
+            // request and response bodies), so PostgreSQL answers from the index: see LogSearchSchema.
+            Add($"{LogSearchText.Of("d")} ilike ?", LogSearchText.Pattern(text));
         }
         if (after is { } cursor)
         {

@@ -1,0 +1,35 @@
+using Hub.Logs.Querying;
+using Hub.Logs.Search;
+using Npgsql;
+
+namespace Hub.Tests.Logs.SearchLogs;
+
+/// <summary>
+/// The text search is answered from its trigram index, created by the schema on a fresh database: PostgreSQL uses an
+/// expression index only for the very same expression, so the search's SQL and the index must not drift apart.
+/// </summary>
+[Collection(LogsCollection.Name)]
+public sealed class TextSearchIndexTests(LogsFixture fixture)
+{
+    [Theory]
+    [InlineData("СИ00-000004")]
+    [InlineData("недостаточен")]
+    [InlineData("syncId")]
+    public async Task a_text_search_is_planned_on_the_trigram_index(string text)
+    {
+        var (where, args) = new LogFilter { Text = text }.ToSql();
+        var position = 0;
+        var sql = System.Text.RegularExpressions.Regex.Replace(where, @"\?", _ => $"${++position}");
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        // A test table is small enough for a scan to look cheaper; the question is whether the index can answer at all.
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand(
+            $"explain select d.id from {fixture.Store.Options.DatabaseSchemaName}.mt_doc_integration_log d {sql} order by d.ts desc, d.id desc limit 100", connection);
+        foreach (var arg in args) explain.Parameters.Add(new NpgsqlParameter { Value = arg });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        Assert.Contains(plan, line => line.Contains($"Bitmap Index Scan on {LogSearchText.IndexName}"));
+    }
+}
