@@ -26,6 +26,15 @@ public enum RunStatus
     AwaitingConfirmation,
 }
 
+/// <summary>A warehouse of 1C as the trigger form offers it: its Ref_Key, its name, and whether it is a donor.</summary>
+public sealed record WarehouseChoice(Guid Key, string Name, bool IsDonor);
+
+/// <summary>1C's warehouses, by name; <see cref="Error"/> says why there are none (1C not configured or not answering).</summary>
+public sealed record WarehouseList(IReadOnlyList<WarehouseChoice> Items, string? Error)
+{
+    public string? NameOf(Guid? key) => key is { } k ? Items.FirstOrDefault(w => w.Key == k)?.Name : null;
+}
+
 /// <summary>What became of a yes or no to a waiting plan: Sent, Declined, NotFound or NotAwaiting, and in words.</summary>
 public sealed record RunAnswer(string Outcome, string Detail);
 
@@ -179,6 +188,9 @@ public interface IRuns
 
     /// <summary>The run's events and its orders' events in the order they happened; null when there is no such run.</summary>
     Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct);
+
+    /// <summary>1C's warehouses for choosing a run's scope by name, read from 1C at most every few minutes.</summary>
+    Task<WarehouseList> WarehousesAsync(CancellationToken ct);
 
     /// <summary>A person's yes (<paramref name="send"/>) or no to a run waiting for a confirmation, by the API's rules.</summary>
     Task<RunAnswer> AnswerAsync(Guid runId, bool send, string by, CancellationToken ct);

@@ -31,6 +31,7 @@ public static class ReplenishmentModule
         // After the Outbox's upgrade of the deliveries (registered before this module), before Wolverine handles any message.
         services.AddHostedService<Upgrade.RunHistoryUpgrade>();
         services.AddSingleton<RunMetrics>();
+        services.AddSingleton<Reading.WarehouseDirectory>();
         services.AddScoped<IRuns, Reading.RunDesk>();
         services.AddScoped<ISchedules, Reading.RunDesk>();
         services.AddSingleton<IConfigureMarten>(sp => sp.GetRequiredService<RunMetrics>());

@@ -20,13 +20,15 @@ public sealed class RunsPageEndpoint(IRuns runs, IOutbox outbox, TimeProvider cl
         var status = Query<string>("status", false) is { Length: > 0 } s && Enum.TryParse<RunStatus>(s, true, out var parsed) ? parsed : (RunStatus?)null;
         var next = Query<string>("next", false);
         string list;
+        var warehouses = new WarehouseList([], null);
         try
         {
             // What needs an operator leads, on the first page; it refreshes with the list.
             var attention = next is not null ? "" : RunsView.NeedsAttention(await outbox.ParkedRunsAsync(10, ct),
                 await runs.FailedSinceAsync(clock.GetUtcNow().AddDays(-1), 10, ct), await outbox.CountRetryingAsync(ct),
                 (await runs.ListAsync(RunStatus.AwaitingConfirmation, 10, null, ct)).Items);
-            list = attention + RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString());
+            warehouses = await runs.WarehousesAsync(ct);
+            list = attention + RunsView.List(await runs.ListAsync(status, 50, next, ct), status?.ToString(), warehouses);
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
@@ -36,7 +38,7 @@ public sealed class RunsPageEndpoint(IRuns runs, IOutbox outbox, TimeProvider cl
         // The operator has looked: the navigation's failed-runs badge counts from now on (its own 5 s refresh does not count).
         if (!AdminResponse.IsHtmx(HttpContext)) Badges.MarkRunsSeen(HttpContext, clock);
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Runs", list, () =>
-            (AdminUser.CanOperate(User) ? RunsView.TriggerForm(HttpContext) : "") + RunsView.StatusFilter(status?.ToString()) +
+            (AdminUser.CanOperate(User) ? RunsView.TriggerForm(HttpContext, warehouses) : "") + RunsView.StatusFilter(status?.ToString()) +
             $"<div id=\"run-list\" hx-get=\"/admin/runs{Html.E(query)}\" hx-trigger=\"every 5s\" hx-swap=\"innerHTML\">{list}</div>", ct);
     }
 }
@@ -89,8 +91,9 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         await Send.RedirectAsync($"/admin/runs/{outcome.StartedRunId}");
     }
 
-    private Task Refuse(string warehouse, string message, CancellationToken ct, int status = StatusCodes.Status400BadRequest) =>
-        AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, warehouse, message) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
+    private async Task Refuse(string warehouse, string message, CancellationToken ct, int status = StatusCodes.Status400BadRequest) =>
+        await AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, await runs.WarehousesAsync(ct), warehouse, message) +
+            "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
 }
 
 /// <summary>
@@ -130,7 +133,7 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         if (view is null) return;
         Func<RunOrder, string>? actions = AdminUser.CanOperate(User) ? o => Outbox.RetryingOrderActions.Forms(HttpContext, o.Id, view.Run.Id) : null;
         var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.AwaitingConfirmation(HttpContext, view.Run, AdminUser.CanOperate(User)) +
-                     RunsView.Detail(view, state, actions);
+                     RunsView.Detail(view, state, actions, view.Run.WarehouseId is null ? null : await runs.WarehousesAsync(ct));
         // The poll keeps the orders' page and filter, not the outcome of the last action.
         var kept = QueryString.Create(HttpContext.Request.Query.Where(q => q.Key != "order_done").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))));
         var self = $"/admin/runs/{view.Run.Id}{kept}";

@@ -7,16 +7,33 @@ namespace Hub.Admin.Runs;
 /// <summary>The Runs pages as functions of data to HTML; every value goes through <see cref="Html.E"/>.</summary>
 public static class RunsView
 {
-    /// <summary>The trigger form, shown only to operators; the endpoint refuses everyone else anyway.</summary>
-    public static string TriggerForm(HttpContext context, string? warehouseId = null, string? error = null) =>
-        (error is null ? "" : Html.Alert(error)) + $"""
-        <form method="post" action="/admin/runs" class="filters" id="trigger">
-        {AdminForms.HiddenField(context)}
-        <label>Warehouse (1C Ref_Key, empty for all) <input name="warehouse_id" value="{Html.E(warehouseId)}" size="38"></label>
-        <label><span><input type="checkbox" name="dry_run" value="true" checked> dry run (plan only, send nothing)</span></label>
-        <button type="submit">Run deficit evaluation</button>
-        </form>
-        """;
+    /// <summary>
+    /// The trigger form, shown only to operators (the endpoint refuses everyone else anyway): the warehouse is chosen by name
+    /// from 1C's list; when 1C cannot list its warehouses the form says why and takes a Ref_Key instead.
+    /// </summary>
+    public static string TriggerForm(HttpContext context, WarehouseList warehouses, string? warehouseId = null, string? error = null)
+    {
+        var T = AdminText.T;
+        var recipients = warehouses.Items.Where(w => !w.IsDonor).ToArray();
+        var field = recipients.Length > 0
+            ? $"<label>{Html.E(T("Warehouse"))} <select name=\"warehouse_id\">{Html.Option("", T("All warehouses"), warehouseId ?? "")}" +
+              $"{string.Concat(recipients.Select(w => Html.Option(w.Key.ToString(), w.Name, warehouseId)))}</select></label>"
+            : $"<label>{Html.E(T("Warehouse (1C Ref_Key, empty for all)"))} <input name=\"warehouse_id\" value=\"{Html.E(warehouseId)}\" size=\"38\"></label>" +
+              (warehouses.Error is { } why ? $"<span class=\"muted\" id=\"warehouses-unavailable\">{Html.E(why)}</span>" : "");
+        return (error is null ? "" : Html.Alert(error)) + $"""
+            <form method="post" action="/admin/runs" class="filters" id="trigger">
+            {AdminForms.HiddenField(context)}
+            {field}
+            <label><span><input type="checkbox" name="dry_run" value="true" checked> {Html.E(T("dry run (plan only, send nothing)"))}</span></label>
+            <button type="submit">{Html.E(T("Run deficit evaluation"))}</button>
+            </form>
+            """;
+    }
+
+    /// <summary>A run's scope as a person reads it: "all warehouses" or the warehouse's name from 1C, its Ref_Key when 1C does not list it.</summary>
+    public static string ScopeName(string scope, WarehouseList? warehouses) =>
+        scope == "all" ? AdminText.T("all warehouses")
+        : Guid.TryParse(scope, out var key) && warehouses?.NameOf(key) is { } name ? name : scope;
 
     /// <summary>A real run of an overlapping scope started within the hour: what it was, and a button that runs again anyway.</summary>
     public static string ConfirmRepeat(HttpContext context, string? warehouseId, RunSummary recent) => $"""
@@ -91,13 +108,13 @@ public static class RunsView
             <button type="submit">Show</button></form>
             """;
 
-    public static string List(RunsPage page, string? status)
+    public static string List(RunsPage page, string? status, WarehouseList? warehouses = null)
     {
         if (page.Items.Count == 0) return "<div class=\"notice\" id=\"empty\">No runs yet.</div>";
         var rows = new StringBuilder();
         foreach (var r in page.Items)
             rows.Append($"""
-                <tr class="run" data-id="{r.Id}"><td><a href="/admin/runs/{r.Id}">{Html.E(r.RequestedAt)}</a></td><td>{Html.E(r.Trigger)}</td><td>{Html.E(r.Scope)}</td>
+                <tr class="run" data-id="{r.Id}"><td><a href="/admin/runs/{r.Id}">{Html.E(r.RequestedAt)}</a></td><td>{Html.E(r.Trigger)}</td><td title="{Html.E(r.Scope)}">{Html.E(ScopeName(r.Scope, warehouses))}</td>
                 <td>{(r.DryRun ? "dry run" : "")}</td><td class="status-{Html.E(r.Status)}">{Html.E(r.Status)}</td><td>{Html.E(r.PlannedAt)}</td><td>{Html.E(r.FinishedAt)}</td>
                 <td>{r.Deficits}</td><td>{r.Orders}</td><td>{r.Sent}</td><td>{r.Failed}</td><td>{Html.E(r.Error)}</td></tr>
                 """);
@@ -109,12 +126,12 @@ public static class RunsView
     }
 
     /// <param name="actions">The buttons beside an order waiting for a retry (an operator's); null shows none.</param>
-    public static string Detail(RunPageView view, DeliveryState? state = null, Func<RunOrder, string>? actions = null)
+    public static string Detail(RunPageView view, DeliveryState? state = null, Func<RunOrder, string>? actions = null, WarehouseList? warehouses = null)
     {
         var run = view.Run;
         var fields = new (string, object?)[]
         {
-            ("id", run.Id), ("trigger", run.Trigger), ("scope", run.Scope), ("dry run", run.DryRun ? "yes" : "no"), ("status", run.Status),
+            ("id", run.Id), ("trigger", run.Trigger), ("scope", run.Scope == "all" ? ScopeName(run.Scope, warehouses) : $"{ScopeName(run.Scope, warehouses)} ({run.Scope})"), ("dry run", run.DryRun ? "yes" : "no"), ("status", run.Status),
             ("requested", run.RequestedAt), ("planning started", run.PlanningStartedAt), ("planned", run.PlannedAt), ("dispatched, scope freed", run.DispatchedAt), ("finished", run.FinishedAt),
             ("reading 1C, ms", run.ReadMs), ("planning, ms", run.PlanMs), ("error", run.Error),
             ("read", run.Inputs is { } i ? $"{i.Warehouses} warehouses, {i.Items} items, {i.BalanceRows} balance rows, {i.LevelRows} level rows; donors {string.Join(", ", i.Donors)}" : null),

@@ -50,6 +50,12 @@ public static class AdminText
         ["Send the orders"] = new("Отправить заказы", "Send the orders"),
         ["Do not send"] = new("Не отправлять", "Do not send"),
         ["Run {0} waits for a confirmation before it sends its orders."] = new("Запуск {0} ждёт подтверждения, прежде чем отправить заказы.", "Run {0} waits for a confirmation before it sends its orders."),
+        ["Warehouse"] = new("Склад", "Warehouse"),
+        ["All warehouses"] = new("Все склады", "All warehouses"),
+        ["all warehouses"] = new("все склады", "all warehouses"),
+        ["Warehouse (1C Ref_Key, empty for all)"] = new("Склад (Ref_Key из 1С, пусто — все)", "Warehouse (1C Ref_Key, empty for all)"),
+        ["dry run (plan only, send nothing)"] = new("пробный запуск (только план, ничего не отправлять)", "dry run (plan only, send nothing)"),
+        ["Run deficit evaluation"] = new("Запустить оценку дефицита", "Run deficit evaluation"),
         ["Needs attention"] = new("Требует внимания", "Needs attention"),
         ["Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."] =
             new("Всё в порядке: нет заказов, которые не доставлены или ждут повторной попытки, и за последние 24 часа ни один запуск не завершился ошибкой.",

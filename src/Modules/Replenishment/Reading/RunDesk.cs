@@ -17,7 +17,8 @@ namespace Hub.Replenishment.Reading;
 /// The Replenishment module's side of <see cref="IRuns"/> and <see cref="ISchedules"/>: reads take the query session,
 /// a start goes through the same handler as the trigger API, so the admin pages and the API start and refuse alike.
 /// </summary>
-public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessageBus bus, IWolverineRuntime runtime, IServiceProvider services, TimeProvider clock)
+public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessageBus bus, IWolverineRuntime runtime, IServiceProvider services, TimeProvider clock,
+    WarehouseDirectory warehouses)
     : IRuns, ISchedules
 {
     public Task<RunsPage> ListAsync(RunStatus? status, int pageSize, string? next, CancellationToken ct) =>
@@ -44,6 +45,8 @@ public sealed class RunDesk(IQuerySession session, IRunOrders deliveries, IMessa
 
     public Task<TimelinePage?> TimelineAsync(Guid id, long after, int pageSize, CancellationToken ct) =>
         GetRunTimeline.RunTimeline.ReadAsync(session, deliveries, id, after, pageSize, ct);
+
+    public Task<WarehouseList> WarehousesAsync(CancellationToken ct) => warehouses.GetAsync(ct);
 
     public async Task<RunAnswer> AnswerAsync(Guid runId, bool send, string by, CancellationToken ct)
     {

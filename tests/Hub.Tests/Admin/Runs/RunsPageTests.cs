@@ -3,6 +3,7 @@ using Alba;
 using Hub.Replenishment.Runs;
 using Hub.Tests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hub.Tests.Admin.Runs;
 
@@ -41,10 +42,10 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
     public async Task the_trigger_form_is_offered_to_operators_only_and_a_viewer_cannot_post_it()
     {
         var (_, viewerPage) = await GetAsync("/admin/runs", TestKeys.Viewer);
-        Assert.DoesNotContain("Run deficit evaluation", viewerPage);
+        Assert.DoesNotContain("Запустить оценку дефицита", viewerPage);
         Assert.Contains("No runs yet.", viewerPage);
         var (_, operatorPage) = await GetAsync("/admin/runs", TestKeys.Operator);
-        Assert.Contains("Run deficit evaluation", operatorPage);
+        Assert.Contains("Запустить оценку дефицита", operatorPage);
 
         await fixture.Host.Scenario(s =>
         {
@@ -130,6 +131,52 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_operator_chooses_the_warehouse_by_name_and_the_run_shows_its_scope_by_name()
+    {
+        using var session = new CookieSession(fixture.Client());
+        await session.SignInAsync(TestKeys.Operator);
+        var (_, page, _) = await session.GetAsync("/admin/runs");
+        // 1C's shops by name; the donors are not a run's scope, and "all warehouses" comes first and is chosen.
+        var shop = fixture.Simulator.State.Catalogue.Recipients.First();
+        Assert.Contains("<select name=\"warehouse_id\"><option value=\"\" selected>Все склады</option>", page);
+        Assert.Contains($"<option value=\"{shop.RefKey}\">{System.Net.WebUtility.HtmlEncode(shop.Name)}</option>", page);
+        Assert.All(fixture.Simulator.State.Catalogue.Donors, d => Assert.DoesNotContain($"<option value=\"{d.RefKey}\"", page));
+
+        var (status, _, response) = await session.PostAsync("/admin/runs", new Dictionary<string, string>
+        {
+            ["__csrf"] = session.LastToken!, ["warehouse_id"] = shop.RefKey.ToString(), ["dry_run"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        var runUrl = response.Headers.Location!.OriginalString;
+        var id = Guid.Parse(runUrl[^36..]);
+        Assert.Equal("Planned", await WaitForEndAsync(id));
+        var (_, runPage, _) = await session.GetAsync(runUrl);
+        Assert.Contains($"<dt>scope</dt><dd>{System.Net.WebUtility.HtmlEncode(shop.Name)} ({shop.RefKey})</dd>", runPage);
+        var (_, list, _) = await session.GetAsync("/admin/runs");
+        Assert.Contains($"<td title=\"{shop.RefKey}\">{System.Net.WebUtility.HtmlEncode(shop.Name)}</td>", list);
+    }
+
+    [Fact]
+    public async Task when_1c_cannot_list_its_warehouses_the_form_says_why_and_takes_a_ref_key()
+    {
+        var directory = fixture.Host.Services.GetRequiredService<Hub.Replenishment.Reading.WarehouseDirectory>();
+        fixture.Simulator.Faults.Set(Hub.Simulators.SimulatorSystem.OneC, new Hub.Simulators.Faults.FaultSettings { Methods = "GET", ErrorRate = 1 });
+        directory.Forget();
+        try
+        {
+            var (status, page) = await GetAsync("/admin/runs", TestKeys.Operator);
+            Assert.Equal(200, status);
+            Assert.Contains("<input name=\"warehouse_id\" value=\"\" size=\"38\">", page);
+            Assert.Contains("id=\"warehouses-unavailable\">1C&#39;s warehouses could not be read", page.Replace("&#x27;", "&#39;"));
+        }
+        finally
+        {
+            fixture.Simulator.Faults.Reset();
+            directory.Forget();
+        }
+    }
+
+    [Fact]
     public async Task a_bad_warehouse_id_is_explained_and_starts_nothing()
     {
         var result = await fixture.Host.Scenario(s =>
@@ -140,7 +187,9 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         });
         var page = await result.ReadAsTextAsync();
         Assert.Contains("warehouse_id must be a warehouse", page);
-        Assert.Contains("value=\"&lt;b&gt;nope&lt;/b&gt;\"", page);
+        // The form comes back with 1C's warehouses to choose from; what was posted is never echoed as markup.
+        Assert.Contains("<select name=\"warehouse_id\">", page);
+        Assert.DoesNotContain("<b>nope</b>", page);
         Assert.Empty(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
     }
 
