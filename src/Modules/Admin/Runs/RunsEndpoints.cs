@@ -78,7 +78,9 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         }
         if (outcome.Conflict is { } running)
         {
-            await Refuse(warehouseText, $"Run {running.Id} (scope {running.Scope}, {running.Status}) is still in progress; wait for it to finish.", ct, StatusCodes.Status409Conflict);
+            await Refuse(warehouseText, running.Status == RunStatus.AwaitingConfirmation
+                ? $"Run {running.Id} (scope {running.Scope}) waits for its plan to be confirmed or declined on its page; it holds its scope until then."
+                : $"Run {running.Id} (scope {running.Scope}, {running.Status}) is still in progress; wait for it to finish.", ct, StatusCodes.Status409Conflict);
             return;
         }
         if (outcome.Recent is { } recent)

@@ -74,7 +74,9 @@ public sealed class StartRunEndpoint(IMessageBus bus) : Endpoint<StartRunRequest
 
         if (outcome.Conflict is { } running)
         {
-            await SendConflictAsync($"run {running.Id} (scope {running.Scope}, {running.Status}, requested {running.RequestedAt:u}) is still in progress", running.Id, ct);
+            await SendConflictAsync(running.Status == RunStatus.AwaitingConfirmation
+                ? $"run {running.Id} (scope {running.Scope}) waits for a person to confirm or decline its plan (POST /api/v1/runs/{running.Id}/confirm or /decline, or its page); it holds its scope until then, at most an hour"
+                : $"run {running.Id} (scope {running.Scope}, {running.Status}, requested {running.RequestedAt:u}) is still in progress", running.Id, ct);
             return;
         }
 

@@ -76,7 +76,9 @@ public sealed class ConfirmPlanTests(ReplenishmentFixture fixture) : IAsyncLifet
             s.Post.Json(new { }).ToUrl("/api/v1/trigger/internal-replenishment");
             s.StatusCodeShouldBe(409);
         });
-        Assert.Contains(id.ToString(), await refused.ReadAsTextAsync());
+        var conflict = await refused.ReadAsTextAsync();
+        Assert.Contains(id.ToString(), conflict);
+        Assert.Contains("waits for a person to confirm or decline its plan", conflict);
         // If nobody answers, it gives up by itself in an hour: the answer is already scheduled in Wolverine's inbox.
         await using (var connection = new NpgsqlConnection(fixture.ConnectionString))
         {
