@@ -15,6 +15,7 @@ public static class AdminModule
         services.AddAdminAuthentication(AdminSessionOptions.From(configuration));
         services.ConfigureMarten(o => o.Schema.For<AdminSession>());
         services.AddAdminCulture(configuration);
+        services.AddAdminClock(configuration);
         return services;
     }
 }

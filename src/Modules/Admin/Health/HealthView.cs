@@ -120,7 +120,7 @@ public static class HealthView
             """));
         return $"""
             <section id="connections"><h2>External systems</h2>{button}{note}
-            <table id="connections-table"><thead><tr><th>System</th><th>Result</th><th>Round trip</th><th>Address</th><th>What the server said</th><th>Checked at (UTC)</th></tr></thead>
+            <table id="connections-table"><thead><tr><th>System</th><th>Result</th><th>Round trip</th><th>Address</th><th>What the server said</th><th>Checked at ({AdminClock.Label})</th></tr></thead>
             <tbody>{rows}</tbody></table></section>
             """;
     }

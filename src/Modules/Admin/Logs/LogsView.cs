@@ -14,8 +14,8 @@ public static class LogsView
     public static string Filters(LogsQuery q) => $"""
         <form method="get" action="/admin/logs" class="filters">
         <label>Period <select name="period">{Html.Option("", "any time", q.Period)}{string.Concat(LogsQuery.Periods.Select(p => Html.Option(p.Value, p.Label, q.Period)))}</select></label>
-        <label>From (UTC) <input name="from" value="{Html.E(q.From)}" placeholder="2026-11-23T09:00Z" size="17"></label>
-        <label>To (UTC) <input name="to" value="{Html.E(q.To)}" size="17"></label>
+        <label>From ({AdminClock.Label}) <input name="from" value="{Html.E(q.From)}" placeholder="2026-11-23 09:00" size="17"></label>
+        <label>To ({AdminClock.Label}) <input name="to" value="{Html.E(q.To)}" size="17"></label>
         <label>Level <select name="level">{Html.Option("", "any", q.Level)}{string.Concat(LogLevels.All.Select(l => Html.Option(l, l, q.Level)))}</select></label>
         <label>Status <input name="status" value="{Html.E(q.Status)}" size="9" placeholder="failed"></label>
         <label>System <input name="external_system" value="{Html.E(q.System)}" size="9" placeholder="1c"></label>
@@ -57,7 +57,7 @@ public static class LogsView
         items.Count == 0
             ? "<div class=\"notice\" id=\"empty\">No log records match these filters.</div>"
             : $"""
-              <table id="logs"><thead><tr><th>Time (UTC)</th><th>Level</th><th>Status</th><th>Process / step</th><th>System</th><th>Message</th><th>Details / payload</th><th></th></tr></thead>
+              <table id="logs"><thead><tr><th>Time ({AdminClock.Label})</th><th>Level</th><th>Status</th><th>Process / step</th><th>System</th><th>Message</th><th>Details / payload</th><th></th></tr></thead>
               <tbody>{Rows(q, items, next)}</tbody></table>
               """;
 

@@ -30,8 +30,8 @@ public sealed record OutboxQuery(string? System, string? ExceptionType, string? 
         DateTimeOffset? Time(string? text, string name)
         {
             if (text is null) return null;
-            if (DateTimeOffset.TryParse(text, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out var t)) return t;
-            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23T09:00Z)");
+            if (AdminClock.TryParse(text, out var t)) return t;
+            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23 09:00, read as {AdminClock.Label}, or 2026-11-23T06:00Z)");
             return null;
         }
         Guid? run = null;

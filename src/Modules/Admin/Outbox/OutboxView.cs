@@ -17,7 +17,7 @@ public static class OutboxView
         <label>System <select name="system">{Html.Option("", "any", q.System)}{string.Concat(systems.Select(s => Html.Option(s, s, q.System)))}</select></label>
         <label>Exception type <input name="exception_type" value="{Html.E(q.ExceptionType)}" size="28"></label>
         <label>Run id <input name="run_id" value="{Html.E(q.RunId)}" size="36"></label>
-        <label>Parked from (UTC) <input name="from" value="{Html.E(q.From)}" size="17"></label>
+        <label>Parked from ({AdminClock.Label}) <input name="from" value="{Html.E(q.From)}" size="17"></label>
         <label>to <input name="to" value="{Html.E(q.To)}" size="17"></label>
         <button type="submit">Show</button> <a href="/admin/outbox">Clear</a>
         </form>
@@ -52,7 +52,7 @@ public static class OutboxView
         }
         var more = page.Next is null ? "" : "<p class=\"muted\">More parked orders are older than these; narrow the filter to see them.</p>";
         return $"""
-            <table id="dead-letters"><thead><tr><th>Parked (UTC)</th><th>System</th><th>Message</th><th>Order</th><th>Attempts</th><th>Exception</th><th>Reason</th><th>Run</th><th></th></tr></thead>
+            <table id="dead-letters"><thead><tr><th>Parked ({AdminClock.Label})</th><th>System</th><th>Message</th><th>Order</th><th>Attempts</th><th>Exception</th><th>Reason</th><th>Run</th><th></th></tr></thead>
             <tbody>{rows}</tbody></table>{more}
             """;
     }

@@ -21,7 +21,7 @@ public static class PendingDeliveries
                 """);
         return $"""
             <h2>Pending ({pending.Count}{(pending.Count == Limit ? "+" : "")})</h2>
-            <table id="pending"><thead><tr><th>Updated (UTC)</th><th>System</th><th>Message</th><th>Order</th><th>State</th><th>Attempts</th><th>Next attempt</th><th>Last reason</th><th>Run</th><th></th></tr></thead>
+            <table id="pending"><thead><tr><th>Updated ({AdminClock.Label})</th><th>System</th><th>Message</th><th>Order</th><th>State</th><th>Attempts</th><th>Next attempt ({AdminClock.Label})</th><th>Last reason</th><th>Run</th><th></th></tr></thead>
             <tbody>{rows}</tbody></table>
             """;
     }

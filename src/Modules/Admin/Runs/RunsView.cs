@@ -63,15 +63,15 @@ public static class RunsView
         // The resource gives the sentence; each value is encoded here, the run's link is built already encoded.
         string F(string key, params string[] safe) => string.Format(System.Globalization.CultureInfo.InvariantCulture, T(key), safe);
         string RunLink(Guid id) => $"<a href=\"/admin/runs/{id}\">{Html.E(id.ToString()[..8])}</a>";
-        string When(DateTimeOffset? at) => Html.E(at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        string When(DateTimeOffset? at) => at is { } t ? $"{Html.E(t)} {Html.E(AdminClock.Label)}" : "";
         var items = new List<string>();
         foreach (var w in waiting ?? [])
             items.Add($"<li class=\"attention awaiting\" data-run=\"{w.Id}\">{F("Run {0} waits for a confirmation before it sends its orders.", RunLink(w.Id))}</li>");
         foreach (var p in parked)
-            items.Add($"<li class=\"attention parked\" data-run=\"{p.RunId}\">{F("Run {0}: {1} order(s) parked, the last at {2} UTC.", RunLink(p.RunId), Html.E(p.Parked), When(p.LastParkedAt))} " +
+            items.Add($"<li class=\"attention parked\" data-run=\"{p.RunId}\">{F("Run {0}: {1} order(s) parked, the last at {2}.", RunLink(p.RunId), Html.E(p.Parked), When(p.LastParkedAt))} " +
                       $"<a href=\"/admin/outbox?run_id={p.RunId}\">{Html.E(T("Replay or discard"))}</a></li>");
         foreach (var r in failed)
-            items.Add($"<li class=\"attention failed\" data-run=\"{r.Id}\">{F("Run {0} failed at {1} UTC: {2}", RunLink(r.Id), When(r.FinishedAt), Html.E(r.Error))}</li>");
+            items.Add($"<li class=\"attention failed\" data-run=\"{r.Id}\">{F("Run {0} failed at {1}: {2}", RunLink(r.Id), When(r.FinishedAt), Html.E(r.Error))}</li>");
         if (retrying > 0)
             items.Add($"<li class=\"attention retrying\">{F("{0} order(s) waiting for a retry.", Html.E(retrying))} <a href=\"/admin/outbox#pending\">{Html.E(T("Send now or cancel"))}</a></li>");
         return items.Count == 0
@@ -95,8 +95,8 @@ public static class RunsView
             """;
         return $"""
             <section class="notice" id="awaiting-confirmation">
-            <p>{Html.E(string.Format(System.Globalization.CultureInfo.InvariantCulture, T("Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."),
-                run.ConfirmBy?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)))}</p>
+            <p>{Html.E(string.Format(System.Globalization.CultureInfo.InvariantCulture, T("Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0}."),
+                run.ConfirmBy is { } by ? $"{AdminClock.Format(by)} {AdminClock.Label}" : ""))}</p>
             <ul>{string.Concat(shelves)}</ul>
             {(canOperate ? Form("confirm", "Send the orders") + " " + Form("decline", "Do not send") : "")}
             </section>
@@ -120,7 +120,7 @@ public static class RunsView
                 """);
         var more = page.Next is null ? "" : $"<p><a href=\"/admin/runs?status={Html.Q(status)}&next={Html.Q(page.Next)}\">Older runs</a></p>";
         return $"""
-            <table id="runs"><thead><tr><th>Requested (UTC)</th><th>Trigger</th><th>Scope</th><th></th><th>Status</th><th>Planned</th><th>Finished</th>
+            <table id="runs"><thead><tr><th>Requested ({AdminClock.Label})</th><th>Trigger</th><th>Scope</th><th></th><th>Status</th><th>Planned</th><th>Finished</th>
             <th>Decisions</th><th>Orders</th><th>Sent</th><th>Failed</th><th>Error</th></tr></thead><tbody>{rows}</tbody></table>{more}
             """;
     }
@@ -153,7 +153,7 @@ public static class RunsView
             {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
             <h3>Orders ({OrderCounts(view)}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
             {(run.DryRun ? "" : OrderFilter(run.Id, state))}
-            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th><th>Next attempt (UTC)</th></tr></thead><tbody>{orders}</tbody></table>")}
+            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th><th>Next attempt ({AdminClock.Label})</th></tr></thead><tbody>{orders}</tbody></table>")}
             {(view.NextOrders is { } next ? $"<p id=\"orders-next\"><a href=\"/admin/runs/{run.Id}?{(state is null ? "" : $"orders_state={Html.Q(state.ToString())}&amp;")}orders_after={Html.Q(next)}\">Next {run.Orders.Count} orders</a></p>" : "")}
             <h3>Decisions ({view.DecisionCount})</h3>
             {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">The first {run.Decisions.Count} of {view.DecisionCount} are shown; every decision with its reason is in <a href=\"/api/v1/runs/{run.Id}\">the run's API</a>.</p>" : "")}

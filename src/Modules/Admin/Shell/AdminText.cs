@@ -44,12 +44,13 @@ public static class AdminText
         ["The order is no longer waiting for a retry; nothing was changed."] = new("Заказ больше не ждёт повторной попытки; ничего не изменено.", "The order is no longer waiting for a retry; nothing was changed."),
         ["No such order; nothing was changed."] = new("Такого заказа нет; ничего не изменено.", "No such order; nothing was changed."),
         ["on its way"] = new("в пути", "on its way"),
-        ["Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."] =
-            new("Пока ничего не отправлено: план заказывает ещё для полок, куда товар уже в пути. Отправить его заказы? Без ответа в {0} UTC план будет отменён, ничего не отправится.",
-                "Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0} UTC."),
+        ["Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0}."] =
+            new("Пока ничего не отправлено: план заказывает ещё для полок, куда товар уже в пути. Отправить его заказы? Без ответа в {0} план будет отменён, ничего не отправится.",
+                "Nothing is sent yet: this plan orders more for shelves with goods already on their way. Send its orders? Without an answer it sends nothing at {0}."),
         ["Send the orders"] = new("Отправить заказы", "Send the orders"),
         ["Do not send"] = new("Не отправлять", "Do not send"),
         ["Run {0} waits for a confirmation before it sends its orders."] = new("Запуск {0} ждёт подтверждения, прежде чем отправить заказы.", "Run {0} waits for a confirmation before it sends its orders."),
+        ["Times on these pages"] = new("Время на страницах", "Times on these pages"),
         ["Warehouse"] = new("Склад", "Warehouse"),
         ["All warehouses"] = new("Все склады", "All warehouses"),
         ["all warehouses"] = new("все склады", "all warehouses"),
@@ -60,9 +61,9 @@ public static class AdminText
         ["Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."] =
             new("Всё в порядке: нет заказов, которые не доставлены или ждут повторной попытки, и за последние 24 часа ни один запуск не завершился ошибкой.",
                 "Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."),
-        ["Run {0}: {1} order(s) parked, the last at {2} UTC."] = new("Запуск {0}: не доставлено заказов: {1}, последний в {2} UTC.", "Run {0}: {1} order(s) parked, the last at {2} UTC."),
+        ["Run {0}: {1} order(s) parked, the last at {2}."] = new("Запуск {0}: не доставлено заказов: {1}, последний в {2}.", "Run {0}: {1} order(s) parked, the last at {2}."),
         ["Replay or discard"] = new("Повторить или отбросить", "Replay or discard"),
-        ["Run {0} failed at {1} UTC: {2}"] = new("Запуск {0} завершился ошибкой в {1} UTC: {2}", "Run {0} failed at {1} UTC: {2}"),
+        ["Run {0} failed at {1}: {2}"] = new("Запуск {0} завершился ошибкой в {1}: {2}", "Run {0} failed at {1}: {2}"),
         ["{0} order(s) waiting for a retry."] = new("Заказов ждут повторной попытки: {0}.", "{0} order(s) waiting for a retry."),
         ["Send now or cancel"] = new("Отправить сейчас или отменить", "Send now or cancel"),
         ["{0} parked order(s) waiting for an operator, {1} waiting for a retry."] =

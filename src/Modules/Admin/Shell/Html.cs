@@ -12,7 +12,8 @@ public static class Html
     public static string E(object? value) => value switch
     {
         null => "",
-        DateTimeOffset t => Encoder.Encode(t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
+        // In the pages' zone (Moscow unless configured), which each page names beside its times.
+        DateTimeOffset t => Encoder.Encode(AdminClock.Format(t)),
         IFormattable f => Encoder.Encode(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => Encoder.Encode(value.ToString() ?? "")
     };

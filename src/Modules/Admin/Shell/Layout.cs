@@ -39,7 +39,7 @@ public static class Layout
             <body hx-headers='{"{{AdminForms.TokenHeader}}": "{{Html.E(token)}}"}'>
             <header><strong>{{Html.E(T("Integration Hub"))}}</strong>
             <label for="menu" class="menu-button">☰ {{Html.E(T("Menu"))}}</label><input type="checkbox" id="menu" class="menu-toggle">
-            <nav aria-label="{{Html.E(T("Navigation"))}}">{{nav}}{{(user.Identity?.IsAuthenticated == true ? Badges.Placeholder : "")}}</nav><div class="user">{{language}}{{who}}</div></header>
+            <nav aria-label="{{Html.E(T("Navigation"))}}">{{nav}}{{(user.Identity?.IsAuthenticated == true ? Badges.Placeholder : "")}}</nav><div class="user"><span class="zone" title="{{Html.E(T("Times on these pages"))}}: {{Html.E(AdminClock.Zone.Id)}}">{{Html.E(AdminClock.Label)}}</span>{{language}}{{who}}</div></header>
             <main>
             <h1>{{Html.E(T(title))}}</h1>
             {{body}}

@@ -94,6 +94,28 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task times_show_in_moscow_time_named_on_the_page_and_a_typed_time_is_read_as_moscow_time()
+    {
+        // 09:00 and 09:10 UTC are 12:00 and 12:10 in Moscow.
+        await IngestAsync(Log("at nine UTC"), Log("ten past nine UTC", 10));
+        var (_, page) = await GetAsync("/admin/logs?from=2026-11-20T00:00Z");
+        Assert.Contains("<th>Time (MSK)</th>", page);
+        Assert.Contains("2026-11-20 12:00:00", page);
+        Assert.DoesNotContain("2026-11-20 09:00:00", page);
+        Assert.Contains("<span class=\"zone\" title=\"Время на страницах: Europe/Moscow\">MSK</span>", page);
+
+        // "12:05" typed without a zone is Moscow time (09:05 UTC): only the later record is at or after it; with Z it is UTC.
+        var (_, moscow) = await GetAsync("/admin/logs?from=2026-11-20%2012:05", htmx: true);
+        Assert.Contains("ten past nine UTC", moscow);
+        Assert.DoesNotContain("at nine UTC", moscow);
+        var (_, utc) = await GetAsync("/admin/logs?from=2026-11-20T08:59Z", htmx: true);
+        Assert.Contains("at nine UTC", utc);
+        // The API keeps UTC.
+        var api = await (await fixture.Host.Scenario(x => x.Get.Url("/api/v1/logs?from=2026-11-20T00:00Z&to=2026-11-21T00:00Z"))).ReadAsTextAsync();
+        Assert.Contains("2026-11-20T09:00:00", api);
+    }
+
+    [Fact]
     public async Task load_more_fetches_the_next_keyset_page_in_place()
     {
         await IngestAsync(Enumerable.Range(0, 130).Select(i => Log($"row {i}", i)).ToArray());

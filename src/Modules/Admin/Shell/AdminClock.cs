@@ -1,0 +1,42 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hub.Admin.Shell;
+
+/// <summary>
+/// The zone the pages show times in: Moscow unless Admin:TimeZone names another IANA zone. The API keeps UTC; a time typed
+/// into a page's filter without an offset is read in this zone, one with an offset (or Z) as written.
+/// </summary>
+public static class AdminClock
+{
+    public const string DefaultZone = "Europe/Moscow";
+
+    public static TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.FindSystemTimeZoneById(DefaultZone);
+
+    /// <summary>How a page names the zone beside its times: MSK for Moscow, else the zone's id.</summary>
+    public static string Label { get; private set; } = "MSK";
+
+    public static IServiceCollection AddAdminClock(this IServiceCollection services, IConfiguration configuration)
+    {
+        var id = configuration["Admin:TimeZone"] is { Length: > 0 } z ? z : DefaultZone;
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+            throw new InvalidOperationException($"Admin:TimeZone '{id}' is not a time zone this server knows (use an IANA id such as Europe/Moscow)");
+        Zone = zone;
+        Label = zone.Id == DefaultZone ? "MSK" : zone.Id;
+        return services;
+    }
+
+    /// <summary>A time as the pages show it, in the zone, to the second.</summary>
+    public static string Format(DateTimeOffset t) => TimeZoneInfo.ConvertTime(t, Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>A typed time: with an offset or Z as written, without one in the pages' zone.</summary>
+    public static bool TryParse(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
+        var local = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var plain) && plain.Kind == DateTimeKind.Unspecified;
+        value = local ? new DateTimeOffset(plain, Zone.GetUtcOffset(plain)) : parsed;
+        return true;
+    }
+}
