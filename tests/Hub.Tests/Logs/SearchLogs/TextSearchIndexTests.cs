@@ -22,10 +22,11 @@ public sealed class TextSearchIndexTests(LogsFixture fixture)
         var sql = System.Text.RegularExpressions.Regex.Replace(where, @"\?", _ => $"${++position}");
         await using var connection = new NpgsqlConnection(fixture.ConnectionString);
         await connection.OpenAsync();
-        // A test table is small enough for a scan to look cheaper; the question is whether the index can answer at all.
-        await using (var off = new NpgsqlCommand("set enable_seqscan = off", connection)) await off.ExecuteNonQueryAsync();
+        // A test table is small enough for a scan, or a walk down the (ts, id) index, to look cheaper: the question is whether
+        // the trigram index can answer the search's condition at all, so only a bitmap scan (which needs an index condition) is left.
+        await using (var off = new NpgsqlCommand("set enable_seqscan = off; set enable_indexscan = off", connection)) await off.ExecuteNonQueryAsync();
         await using var explain = new NpgsqlCommand(
-            $"explain select d.id from {fixture.Store.Options.DatabaseSchemaName}.mt_doc_integration_log d {sql} order by d.ts desc, d.id desc limit 100", connection);
+            $"explain select d.id from {fixture.Store.Options.DatabaseSchemaName}.mt_doc_integration_log d {sql}", connection);
         foreach (var arg in args) explain.Parameters.Add(new NpgsqlParameter { Value = arg });
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
