@@ -16,6 +16,7 @@ public sealed record LogQuery
     public string? Step { get; init; }
     public string? Process { get; init; }
     public string? RunId { get; init; }
+    public string? RequestId { get; init; }
     public string? Text { get; init; }
     public int PageSize { get; init; } = 500;
     public string? Next { get; init; }

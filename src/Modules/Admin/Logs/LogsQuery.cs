@@ -24,6 +24,8 @@ public sealed record LogsQuery
     public string? Step { get; init; }
     public string? Process { get; init; }
     public string? RunId { get; init; }
+    /// <summary>One order's (or one request's) records: the run page links each order here.</summary>
+    public string? RequestId { get; init; }
     public string? Text { get; init; }
     public int PageSize { get; init; }
     public int Refresh { get; init; }
@@ -40,6 +42,7 @@ public sealed record LogsQuery
         Step = Value(q, "step"),
         Process = Value(q, "process"),
         RunId = Value(q, "run_id"),
+        RequestId = Value(q, "request_id"),
         Text = Value(q, "text"),
         PageSize = int.TryParse(Value(q, "page_size"), out var size) ? Math.Clamp(size, AdminOptions.MinPageSize, AdminOptions.MaxPageSize) : options.PageSize,
         Refresh = int.TryParse(Value(q, "refresh"), out var refresh) ? (refresh <= 0 ? 0 : Math.Clamp(refresh, AdminOptions.MinPollSeconds, AdminOptions.MaxPollSeconds)) : options.PollSeconds,
@@ -65,7 +68,7 @@ public sealed record LogsQuery
         var request = new LogQuery
         {
             From = from, To = to, Level = Level, Status = Status, ExternalSystem = System, Step = Step, Process = Process,
-            RunId = RunId, Text = Text, PageSize = PageSize, Next = Next,
+            RunId = RunId, RequestId = RequestId, Text = Text, PageSize = PageSize, Next = Next,
         };
         errors.AddRange(reader.Check(request));
         return (request, errors);
@@ -77,7 +80,7 @@ public sealed record LogsQuery
         var pairs = new List<(string Name, string? Value)>
         {
             ("period", Period), ("from", From), ("to", To), ("level", Level), ("status", Status), ("external_system", System),
-            ("step", Step), ("process", Process), ("run_id", RunId), ("text", Text),
+            ("step", Step), ("process", Process), ("run_id", RunId), ("request_id", RequestId), ("text", Text),
             ("page_size", PageSize.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             ("refresh", Refresh.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
         };

@@ -22,6 +22,7 @@ public static class LogsView
         <label>Step <input name="step" value="{Html.E(q.Step)}" size="12"></label>
         <label>Process <input name="process" value="{Html.E(q.Process)}" size="16"></label>
         <label>Run id <input name="run_id" value="{Html.E(q.RunId)}" size="36"></label>
+        {(q.RequestId is null ? "" : $"<label>Order / request id <input name=\"request_id\" value=\"{Html.E(q.RequestId)}\" size=\"36\"></label>")}
         <label>Text <input name="text" value="{Html.E(q.Text)}" size="20"></label>
         <label>Page size <select name="page_size">{string.Concat(LogsQuery.PageSizes.Select(s => Html.Option(s.ToString(), s.ToString(), q.PageSize.ToString())))}</select></label>
         <label>Auto-refresh <select name="refresh">{string.Concat(LogsQuery.RefreshChoices.Select(s => Html.Option(s.ToString(), s == 0 ? "off" : $"every {s} s", q.Refresh.ToString())))}</select></label>

@@ -145,21 +145,35 @@ public static class RunsView
         var orders = new StringBuilder();
         foreach (var o in run.Orders)
             orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
-                          $"<td>{o.Lines.Count}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : run.Status == RunStatus.AwaitingConfirmation ? "<td class=\"status-unsent\">not sent yet: waiting for a confirmation</td>" : run.Status == RunStatus.Planned ? "<td class=\"status-unsent\">not sent (declined)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
-                          $"<td>{(o.State == DeliveryState.Retrying && actions is not null ? $"{Html.E(o.NextAttemptAt)} " + actions(o) : Html.E(o.NextAttemptAt))}</td></tr>");
+                          $"<td>{Lines(o)}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : run.Status == RunStatus.AwaitingConfirmation ? "<td class=\"status-unsent\">not sent yet: waiting for a confirmation</td>" : run.Status == RunStatus.Planned ? "<td class=\"status-unsent\">not sent (declined)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
+                          $"<td>{(o.State == DeliveryState.Retrying && actions is not null ? $"{Html.E(o.NextAttemptAt)} " + actions(o) : Html.E(o.NextAttemptAt))}</td>" +
+                          $"<td>{(run.DryRun || run.Status is RunStatus.AwaitingConfirmation or RunStatus.Planned ? "" : OrderLinks(run.Id, o))}</td></tr>");
         return $"""
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>
             {(run.Warnings.Count == 0 ? "" : $"<h3>Warnings</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
             <h3>Orders ({OrderCounts(view)}{(run.DryRun ? ", planned only: a dry run sends nothing" : "")})</h3>
             {(run.DryRun ? "" : OrderFilter(run.Id, state))}
-            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th><th>Next attempt ({AdminClock.Label})</th></tr></thead><tbody>{orders}</tbody></table>")}
+            {(run.Orders.Count == 0 ? $"<p class=\"muted\">No orders{(state is null ? "" : $" in state {Html.E(state)}")}.</p>" : $"<table id=\"orders\"><thead><tr><th>Kind</th><th>System</th><th>Donor</th><th>Recipient</th><th>Lines</th><th>State</th><th>Attempts</th><th>External</th><th>Reason</th><th>Next attempt ({AdminClock.Label})</th><th></th></tr></thead><tbody>{orders}</tbody></table>")}
             {(view.NextOrders is { } next ? $"<p id=\"orders-next\"><a href=\"/admin/runs/{run.Id}?{(state is null ? "" : $"orders_state={Html.Q(state.ToString())}&amp;")}orders_after={Html.Q(next)}\">Next {run.Orders.Count} orders</a></p>" : "")}
             <h3>Decisions ({view.DecisionCount})</h3>
             {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">The first {run.Decisions.Count} of {view.DecisionCount} are shown; every decision with its reason is in <a href=\"/api/v1/runs/{run.Id}\">the run's API</a>.</p>" : "")}
             {(run.Decisions.Count == 0 ? "<p class=\"muted\">No decisions.</p>" : $"<table id=\"decisions\"><thead><tr><th>Warehouse</th><th>Item</th><th>Balance</th><th>Minimum</th><th>Maximum</th><th>Needed</th><th>From donors</th><th>To purchase</th><th>Outcome</th><th>Reason</th></tr></thead><tbody>{decisions}</tbody></table>")}
             """;
     }
+
+    /// <summary>An order's lines, folded: the count, and each item with its characteristic and quantity once opened (the first 100).</summary>
+    private static string Lines(RunOrder o)
+    {
+        var lines = o.Lines.Take(100).Select(l => $"<li>{Html.E(l.CharacteristicName is null ? l.ItemName : $"{l.ItemName} ({l.CharacteristicName})")}: {Html.E(l.Quantity)} {Html.E(l.Unit)}</li>");
+        var more = o.Lines.Count > 100 ? $"<li class=\"muted\">… {o.Lines.Count - 100} more in the run's API</li>" : "";
+        return $"<details class=\"lines\"><summary>{o.Lines.Count}</summary><ul>{string.Concat(lines)}{more}</ul></details>";
+    }
+
+    /// <summary>Where an order's story goes on: its logs (every call it made, under its id), and for a parked one the Outbox.</summary>
+    private static string OrderLinks(Guid runId, RunOrder o) =>
+        $"<a href=\"/admin/logs?request_id={o.Id}\">{Html.E(AdminText.T("logs"))}</a>" +
+        (o.State == DeliveryState.Parked ? $" · <a href=\"/admin/outbox?run_id={runId}\">{Html.E(AdminText.T("Outbox"))}</a>" : "");
 
     private static string OrderCounts(RunPageView view)
     {

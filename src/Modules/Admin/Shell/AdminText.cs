@@ -50,6 +50,7 @@ public static class AdminText
         ["Send the orders"] = new("Отправить заказы", "Send the orders"),
         ["Do not send"] = new("Не отправлять", "Do not send"),
         ["Run {0} waits for a confirmation before it sends its orders."] = new("Запуск {0} ждёт подтверждения, прежде чем отправить заказы.", "Run {0} waits for a confirmation before it sends its orders."),
+        ["logs"] = new("журнал", "logs"),
         ["Times on these pages"] = new("Время на страницах", "Times on these pages"),
         ["Warehouse"] = new("Склад", "Warehouse"),
         ["All warehouses"] = new("Все склады", "All warehouses"),

@@ -57,6 +57,6 @@ public sealed class LogReader(IQuerySession session, BackgroundLogWriter writer,
     private static SearchLogsRequest ToSearch(LogQuery q) => new()
     {
         From = q.From, To = q.To, Level = q.Level, Status = q.Status, ExternalSystem = q.ExternalSystem, Step = q.Step, Process = q.Process,
-        RunId = q.RunId, Text = q.Text, PageSize = q.PageSize, Next = q.Next,
+        RunId = q.RunId, RequestId = q.RequestId, Text = q.Text, PageSize = q.PageSize, Next = q.Next,
     };
 }

@@ -6,6 +6,7 @@ using Hub.Simulators.Faults;
 using Hub.Tests.Infrastructure;
 using Hub.Tests.Replenishment;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Hub.Tests.Outbox.RetryingOrders;
@@ -164,6 +165,18 @@ public sealed class RetryingOrdersTests(SlowRetryFixture fixture) : IAsyncLifeti
         var (_, back, _) = await session.GetAsync($"/admin/runs/{runId}?order_done=sent_now");
         Assert.Contains("Заказ будет отправлен в ближайшие секунды.", back);
         await fixture.WaitForRunAsync(runId, r => Order(r, transfers[0]).GetProperty("state").GetString() == "Sent");
+
+        // Each order's lines fold open on its run's page, and its logs are one click away: every call it made, under its id.
+        var (_, sentPage, _) = await session.GetAsync($"/admin/runs/{runId}");
+        Assert.Contains("<details class=\"lines\"><summary>", sentPage);
+        Assert.Contains($"<a href=\"/admin/logs?request_id={transfers[0]}\">журнал</a>", sentPage);
+        await fixture.Host.Services.GetRequiredService<Hub.Contracts.Logging.IIntegrationLogWriter>().FlushAsync();
+        using var api = fixture.Client(TestKeys.Viewer);
+        var calls = JsonDocument.Parse(await api.GetStringAsync($"/api/v1/logs?request_id={transfers[0]}")).RootElement.GetProperty("items").GetArrayLength();
+        Assert.True(calls >= 2, $"{calls} logs for the order: its failed attempt and the one that sent it at least");
+        var (_, orderLogs, _) = await session.GetAsync($"/admin/logs?request_id={transfers[0]}");
+        Assert.Equal(calls, System.Text.RegularExpressions.Regex.Count(orderLogs, "<tr class=\"log\""));
+        Assert.Contains($"name=\"request_id\" value=\"{transfers[0]}\"", orderLogs);
 
         var (_, outbox, _) = await session.GetAsync("/admin/outbox");
         Assert.Contains($"action=\"/admin/orders/{transfers[1]}/cancel\"", outbox);
