@@ -24,7 +24,14 @@ using Wolverine;
 using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json sits beside the program. A hub started from another folder (a systemd unit without WorkingDirectory, a
+// shell elsewhere) would otherwise run without it: no donor warehouses, every request logged. The working directory stays
+// the content root where it holds the settings (dotnet run in src/Hub.Host, the image's /app), or where one is named.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = Hub.Host.Configuration.ContentRoot.Choose(args, Directory.GetCurrentDirectory(), AppContext.BaseDirectory),
+});
 LegacySettings.Apply(builder.Configuration);
 var settings = HubSettings.From(builder.Configuration);
 
