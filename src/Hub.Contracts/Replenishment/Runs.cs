@@ -105,6 +105,8 @@ public sealed record Decision(
     public decimal OnItsWay { get; init; }
     /// <summary>The package the order was rounded up to, where the norm names one.</summary>
     public string? Package { get; init; }
+    /// <summary>Goods are on their way to this shelf and the plan orders more for it: what a person is asked about before it is sent.</summary>
+    public bool AddsToGoodsOnTheirWay => OnItsWay > 0 && (ToPurchase > 0 || FromDonors.Any(a => a.Quantity > 0));
 }
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
@@ -125,6 +127,11 @@ public sealed record RunsPage(IReadOnlyList<RunSummary> Items, string? Next);
 /// <summary>One run with what it read, every decision with its reason, and each order with its lines and delivery.</summary>
 public sealed record RunDetail
 {
+    /// <summary>Its orders were planned and never sent: a dry run, one waiting for a confirmation, or one declined (the only way a real run ends Planned).</summary>
+    public static bool Unsent(bool dryRun, RunStatus status) => dryRun || status is RunStatus.AwaitingConfirmation or RunStatus.Planned;
+
+    public bool OrdersUnsent => Unsent(DryRun, Status);
+
     public required Guid Id { get; init; }
     public RunTrigger Trigger { get; init; }
     public Guid? WarehouseId { get; init; }

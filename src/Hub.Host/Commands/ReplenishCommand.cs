@@ -46,8 +46,7 @@ public sealed class ReplenishCommand : OperatorCommand<ReplenishInput>
         {
             // Asked, not assumed: the plan orders more where goods are already on their way. The shelves go to stdout, the
             // plan is declined so it holds no scope, and the one line on stderr says how to send such a plan.
-            var shelves = run["decisions"]!.AsArray().Where(d => d?["on_its_way"]?.GetValue<decimal>() > 0
-                && (d["to_purchase"]?.GetValue<decimal>() > 0 || d["from_donors"]!.AsArray().Any(a => a?["quantity"]?.GetValue<decimal>() > 0))).ToArray();
+            var shelves = run["decisions"]!.AsArray().Where(d => d?["adds_to_goods_on_their_way"]?.GetValue<bool>() == true).ToArray();
             foreach (var d in shelves) Console.WriteLine($"on its way: {d!["warehouse_name"]}: {d["item_name"]}: {d["reason"]}");
             await api.PostAsync($"/api/v1/runs/{id}/decline");
             throw new CommandFailure($"run {id} sent nothing: its plan orders more for {shelves.Length} shelves with goods already on their way (listed above); " +

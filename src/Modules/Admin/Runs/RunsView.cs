@@ -87,7 +87,7 @@ public static class RunsView
     {
         if (run.Status != RunStatus.AwaitingConfirmation) return "";
         var T = AdminText.T;
-        var shelves = run.Decisions.Where(d => d.OnItsWay > 0 && (d.ToPurchase > 0 || d.FromDonors.Any(a => a.Quantity > 0))).Take(20)
+        var shelves = run.Decisions.Where(d => d.AddsToGoodsOnTheirWay).Take(20)
             .Select(d => $"<li>{Html.E(d.WarehouseName)}: {Html.E(d.CharacteristicName is null ? d.ItemName : $"{d.ItemName} ({d.CharacteristicName})")}, " +
                          $"{Html.E(T("on its way"))} {Html.E(d.OnItsWay)}: {Html.E(d.Reason)}</li>");
         string Form(string action, string label) => $"""
@@ -147,7 +147,7 @@ public static class RunsView
             orders.Append($"<tr><td>{Html.E(o.Kind)}</td><td>{Html.E(o.ExternalSystem)}</td><td>{Html.E(o.DonorName)}</td><td>{Html.E(o.RecipientName)}</td>" +
                           $"<td>{Lines(o)}</td>{(run.DryRun ? "<td class=\"status-dry-run\">not sent (dry run)</td>" : run.Status == RunStatus.AwaitingConfirmation ? "<td class=\"status-unsent\">not sent yet: waiting for a confirmation</td>" : run.Status == RunStatus.Planned ? "<td class=\"status-unsent\">not sent (declined)</td>" : $"<td class=\"status-{Html.E(o.State)}\">{Html.E(o.State)}</td>")}<td>{o.Attempts}</td><td>{Html.E(o.ExternalNumber ?? o.ExternalId)}</td><td>{Html.E(o.Reason)}</td>" +
                           $"<td>{(o.State == DeliveryState.Retrying && actions is not null ? $"{Html.E(o.NextAttemptAt)} " + actions(o) : Html.E(o.NextAttemptAt))}</td>" +
-                          $"<td>{(run.DryRun || run.Status is RunStatus.AwaitingConfirmation or RunStatus.Planned ? "" : OrderLinks(run.Id, o))}</td></tr>");
+                          $"<td>{(run.OrdersUnsent ? "" : OrderLinks(run.Id, o))}</td></tr>");
         return $"""
             <p><a href="/admin/runs">All runs</a> · <a href="/admin/logs?run_id={run.Id}">Logs of this run</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Select(f => $"<dt>{Html.E(f.Item1)}</dt><dd>{Html.E(f.Item2)}</dd>"))}</dl>

@@ -36,7 +36,15 @@ public static class AdminClock
         value = default;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed)) return false;
         var local = DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var plain) && plain.Kind == DateTimeKind.Unspecified;
-        value = local ? new DateTimeOffset(plain, Zone.GetUtcOffset(plain)) : parsed;
+        if (!local)
+        {
+            value = parsed;
+            return true;
+        }
+        // 0001-01-01 00:00 in Moscow is before the first instant a DateTimeOffset holds: not a time, never a 500.
+        var offset = Zone.GetUtcOffset(plain);
+        if (plain.Ticks - offset.Ticks is < 0 || plain.Ticks - offset.Ticks > DateTime.MaxValue.Ticks) return false;
+        value = new DateTimeOffset(plain, offset);
         return true;
     }
 }

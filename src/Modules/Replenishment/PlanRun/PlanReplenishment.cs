@@ -157,7 +157,7 @@ public static class PlanReplenishmentHandler
     /// asked about these before anything is sent (the schedule and API clients are not).
     /// </summary>
     public static IReadOnlyList<Decision> OrdersOnTopOfGoodsOnTheirWay(Plan plan) =>
-        plan.Decisions.Where(d => d.OnItsWay > 0 && (d.ToPurchase > 0 || d.FromDonors.Any(a => a.Quantity > 0))).ToArray();
+        plan.Decisions.Where(d => d.AddsToGoodsOnTheirWay).ToArray();
 
     /// <summary>Each order's stream, started with its <see cref="OrderQueued"/>, and its outbox message.</summary>
     public static void Queue(Guid runId, IReadOnlyList<RunOrder> orders, DateTimeOffset now, List<(Guid, object[])> appends, OutgoingMessages messages)

@@ -54,7 +54,7 @@ public sealed class ReplenishmentRun
     public string? AnsweredBy { get; set; }
 
     /// <summary>Its orders are the plan's, never sent: a dry run, one waiting for a confirmation, or one whose plan was declined.</summary>
-    public bool OrdersUnsent => DryRun || Status == RunStatus.AwaitingConfirmation || (Status == RunStatus.Planned && AnsweredBy is not null);
+    public bool OrdersUnsent => RunDetail.Unsent(DryRun, Status);
 
     /// <summary>Two scopes overlap when either covers every warehouse or both name the same one.</summary>
     public static bool Overlaps(string a, string b) => a == AllWarehouses || b == AllWarehouses || a == b;

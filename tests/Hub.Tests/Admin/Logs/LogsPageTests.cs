@@ -110,6 +110,10 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("at nine UTC", moscow);
         var (_, utc) = await GetAsync("/admin/logs?from=2026-11-20T08:59Z", htmx: true);
         Assert.Contains("at nine UTC", utc);
+        // The first day of year 1 in Moscow is before any instant: said so, never a 500.
+        var (status, early) = await GetAsync("/admin/logs?from=0001-01-01%2000:00");
+        Assert.Equal(400, status);
+        Assert.Contains("from is not a date and time", early);
         // The API keeps UTC.
         var api = await (await fixture.Host.Scenario(x => x.Get.Url("/api/v1/logs?from=2026-11-20T00:00Z&to=2026-11-21T00:00Z"))).ReadAsTextAsync();
         Assert.Contains("2026-11-20T09:00:00", api);
