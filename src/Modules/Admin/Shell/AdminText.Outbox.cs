@@ -1,0 +1,10 @@
+namespace Hub.Admin.Shell;
+
+public static partial class AdminText
+{
+    /// <summary>The Outbox page.</summary>
+    // Built once, by All.
+    private static Dictionary<string, Entry> Outbox => new(StringComparer.Ordinal)
+    {
+    };
+}

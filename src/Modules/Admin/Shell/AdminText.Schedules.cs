@@ -1,0 +1,10 @@
+namespace Hub.Admin.Shell;
+
+public static partial class AdminText
+{
+    /// <summary>The Schedules page.</summary>
+    // Built once, by All.
+    private static Dictionary<string, Entry> Schedules => new(StringComparer.Ordinal)
+    {
+    };
+}
