@@ -60,6 +60,12 @@ public sealed class IngestLogsBinder : IRequestBinder<IngestLogsRequest>
                 {
                     if (item.ValueKind != JsonValueKind.Object)
                         throw new JsonException($"expected an object, got {item.ValueKind.ToString().ToLowerInvariant()}");
+                    if (JsonSanitizer.IsClean(item))
+                    {
+                        request.Logs.Add(item.Deserialize<IncomingLog>(LogJson.Options)!);
+                        index++;
+                        continue;
+                    }
                     var notes = new JsonSanitizer.Notes();
                     var at = index;
                     var node = JsonSanitizer.ToNode(item, "", notes, key =>

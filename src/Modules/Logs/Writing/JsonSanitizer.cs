@@ -92,6 +92,93 @@ public static class JsonSanitizer
         return Read(ref reader, path, 0, notes, null);
     }
 
+    /// <summary>
+    /// True when <see cref="ToNode(JsonElement,string,Notes,Action{string})"/> would change nothing and note nothing:
+    /// no string that needs cleaning (an escaped NUL or surrogate, bytes that are not UTF-8), no number it would keep as
+    /// text, nothing nested past <see cref="MaxDepth"/>, no repeated key, and at the top only numbers that are integers
+    /// (the record's own numeric fields). A clean element can be read as it is, which is how nearly every record arrives;
+    /// walking the tokens without building a tree is what keeps the hub's ingestion close to a bare bulk insert.
+    /// </summary>
+    public static bool IsClean(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Object) return false;
+        var utf8 = JsonMarshal.GetRawUtf8Value(element);
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = 1024 });
+        // The keys of the objects being read, innermost last; each open object remembers where its own keys start.
+        var keys = new List<(int Start, int Length)>();
+        Span<int> firstKey = stackalloc int[MaxDepth + 1];
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    if (reader.CurrentDepth >= MaxDepth) return false;
+                    firstKey[reader.CurrentDepth] = keys.Count;
+                    break;
+                case JsonTokenType.EndObject:
+                    keys.RemoveRange(firstKey[reader.CurrentDepth], keys.Count - firstKey[reader.CurrentDepth]);
+                    break;
+                case JsonTokenType.StartArray:
+                    if (reader.CurrentDepth >= MaxDepth) return false;
+                    break;
+                case JsonTokenType.PropertyName:
+                {
+                    // An escaped name could repeat another in other spelling ("a" and "\u0061"); the tree path compares them decoded.
+                    if (reader.ValueIsEscaped || !CleanString(ref reader)) return false;
+                    // TokenStartIndex is the opening quote; an unescaped name's bytes follow it as they are.
+                    var key = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                    // A name stands one level below its object's StartObject.
+                    var from = firstKey[reader.CurrentDepth - 1];
+                    if (keys.Count - from > 64) return false; // a wide object: the tree path finds its repeats without a quadratic walk
+                    for (var i = from; i < keys.Count; i++)
+                        if (utf8.Slice(keys[i].Start, keys[i].Length).SequenceEqual(reader.ValueSpan)) return false;
+                    keys.Add(key);
+                    break;
+                }
+                case JsonTokenType.String:
+                    if (!CleanString(ref reader)) return false;
+                    break;
+                case JsonTokenType.Number:
+                    if (reader.TryGetInt64(out _)) break;
+                    if (reader.CurrentDepth <= 1 || !StorableNumber(reader.ValueSpan)) return false;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    // Unescaped text is as it arrived, so only bytes that are not UTF-8 need work; escaped text needs work only when an
+    // escape names NUL or a surrogate (a pair is fine, but telling a pair from a lone half is the slow path's job).
+    private static bool CleanString(ref Utf8JsonReader reader)
+    {
+        var raw = reader.ValueSpan;
+        if (!reader.ValueIsEscaped) return System.Text.Unicode.Utf8.IsValid(raw);
+        for (var i = 0; i < raw.Length - 1; i++)
+        {
+            if (raw[i] != (byte)'\\') continue;
+            if (raw[i + 1] == (byte)'u')
+            {
+                // The reader has checked that four hex digits follow.
+                var hex = raw.Slice(i + 2, 4);
+                if (hex.SequenceEqual("0000"u8)) return false;
+                if (hex[0] is (byte)'d' or (byte)'D' && "89abcdefABCDEF"u8.Contains(hex[1])) return false;
+                i += 5;
+            }
+            else i++;
+        }
+        return System.Text.Unicode.Utf8.IsValid(raw);
+    }
+
+    // The same test as Number below, without allocating: a number it would keep as a number.
+    private static bool StorableNumber(ReadOnlySpan<byte> raw)
+    {
+        if (raw.Length > 64 || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) || !double.IsFinite(d)) return false;
+        if (d != 0) return true;
+        var e = raw.IndexOfAny((byte)'e', (byte)'E');
+        var mantissa = e >= 0 ? raw[..e] : raw;
+        return mantissa.IndexOfAnyInRange((byte)'1', (byte)'9') < 0;
+    }
+
     private static JsonNode? Read(ref Utf8JsonReader reader, string path, int depth, Notes notes, Action<string>? duplicateAtTop)
     {
         switch (reader.TokenType)
