@@ -25,6 +25,9 @@ public static class LogsModule
         services.Configure<LogStatsOptions>(configuration.GetSection("Logs:Stats"));
         services.Configure<LogIngestOptions>(configuration.GetSection("Logs:Ingest"));
         services.Configure<LogRetentionOptions>(configuration.GetSection("Logs:Retention"));
+        // The daily rollups follow the days of one zone (Moscow's, the business's own, unless Logs:Stats:DayZone says
+        // otherwise): stats by day in that zone then read 30 or 180 days from a row a day; other zones read the hours.
+        var dayZone = LogStatsOptions.DayZoneOf(configuration["Logs:Stats:DayZone"]);
         services.ConfigureMarten(opts =>
         {
             opts.RegisterDocumentType<IntegrationLog>();
@@ -33,7 +36,7 @@ public static class LogsModule
             {
                 if (mapping.DocumentType == typeof(IntegrationLog)) IntegrationLogMapping.Configure(mapping);
             });
-            opts.Storage.Add<LogRollupSchema>();
+            opts.Storage.Add(new LogRollupSchema(opts, dayZone));
             opts.Storage.Add<LogSearchSchema>();
         });
 

@@ -75,7 +75,7 @@ public abstract class HubFixture : IAsyncLifetime
         await using var conn = new NpgsqlConnection(ConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(
-            $"truncate {schema}.{LogRollupSchema.HourlyTable}, {schema}.{LogRollupSchema.ElapsedTable}", conn);
+            $"truncate {schema}.{LogRollupSchema.HourlyTable}, {schema}.{LogRollupSchema.ElapsedTable}, {schema}.{LogRollupSchema.DailyTable}, {schema}.{LogRollupSchema.DailyElapsedTable}", conn);
         await cmd.ExecuteNonQueryAsync();
     }
 

@@ -18,8 +18,11 @@ public sealed record LogStatsResponse(
     string Bucket, DateTimeOffset From, DateTimeOffset To, string TimeZone, IReadOnlyList<string> GroupBy, IReadOnlyList<LogStatsRow> Items);
 
 /// <summary>
-/// Reads stats from the hourly rollups (<see cref="LogRollupSchema"/>), never from the logs: a month of
-/// one system is ~720 rollup rows however many logs it had. Counts and averages are exact; p95 comes from
+/// Reads stats from the rollups (<see cref="LogRollupSchema"/>), never from the logs. Hours, and days of a zone other
+/// than the one the daily rollups follow, come from the hourly rollups (a month of one system: ~720 rows); days of
+/// that zone come from a row a day for the days wholly inside the range and from the hourly rows only for its partial
+/// first and last day (180 days of one system: ~180 rows plus at most 46). Both read exactly the hours h with
+/// from ≤ h &lt; to, so the numbers are the same whichever rows answer. Counts and averages are exact; p95 comes from
 /// the merged elapsed histograms (nearest rank, within 5%).
 /// </summary>
 public static class GetLogStatsHandler
@@ -35,26 +38,62 @@ public static class GetLogStatsHandler
         var groupKeys = string.Concat(groups.Select(g => $", {g}"));
         var partition = "period" + groupKeys;
         var ordinals = string.Join(", ", Enumerable.Range(1, 1 + groups.Count));
+        var from = query.Range.From.ToUniversalTime();
+        var to = query.Range.To.ToUniversalTime();
 
-        var args = new List<object>();
-        var where = new StringBuilder("r.hour >= ? and r.hour < ?");
-        var whereArgs = new List<object> { query.Range.From.ToUniversalTime(), query.Range.To.ToUniversalTime() };
-        if (query.ExternalSystem is not null) { where.Append(" and r.external_system = ?"); whereArgs.Add(query.ExternalSystem); }
-        if (query.Process is not null) { where.Append(" and r.process_name = ?"); whereArgs.Add(query.Process); }
-        string Period()
+        await using var connection = session.Database.CreateConnection(ConnectionUsage.Read);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+
+        // The days wholly inside the range, when the daily rollups can answer them: day buckets of the zone they were
+        // built in (kept as their table's comment, see LogDailyRollupFill).
+        (DateTimeOffset First, DateTimeOffset End)? wholeDays = null;
+        if (query.Bucket == StatsBucket.Day && LogRollupSql.DaysAlignWithHours(query.Zone, query.Range.From, query.Range.To))
         {
-            if (query.Bucket == StatsBucket.Hour) return "r.hour";
-            args.Add(query.Zone.Id);
-            return "date_trunc('day', r.hour, ?)";
+            await using var zoneOf = new NpgsqlCommand(
+                $"select coalesce(obj_description(to_regclass('{sql.Daily}'), 'pg_class'), '')", connection, transaction);
+            if ((string?)await zoneOf.ExecuteScalarAsync(ct) == query.Zone.Id)
+            {
+                var fromDay = TimeZoneInfo.ConvertTime(from, query.Zone).Date;
+                var first = StartOf(fromDay, query.Zone) is var d && d == from ? d : StartOf(fromDay.AddDays(1), query.Zone);
+                var end = StartOf(TimeZoneInfo.ConvertTime(to, query.Zone).Date, query.Zone);
+                if (first < end) wholeDays = (first, end);
+            }
         }
 
+        var args = new List<object>();
+        var filters = new StringBuilder();
+        var filterArgs = new List<object>();
+        if (query.ExternalSystem is not null) { filters.Append(" and r.external_system = ?"); filterArgs.Add(query.ExternalSystem); }
+        if (query.Process is not null) { filters.Append(" and r.process_name = ?"); filterArgs.Add(query.Process); }
+
+        // The rollup rows of the range as (at, external_system, process_name, columns…), at being an hour or a day.
+        string Rows(string hourly, string daily, string columns)
+        {
+            if (wholeDays is not { } days)
+            {
+                args.Add(from); args.Add(to); args.AddRange(filterArgs);
+                return $"(select r.hour as at, r.external_system, r.process_name, {columns} from {hourly} r where r.hour >= ? and r.hour < ?{filters})";
+            }
+            args.Add(days.First); args.Add(days.End); args.AddRange(filterArgs);
+            args.Add(from); args.Add(days.First); args.Add(days.End); args.Add(to); args.AddRange(filterArgs);
+            return $"(select r.day as at, r.external_system, r.process_name, {columns} from {daily} r where r.day >= ? and r.day < ?{filters} " +
+                   $"union all select r.hour, r.external_system, r.process_name, {columns} from {hourly} r " +
+                   $"where (r.hour >= ? and r.hour < ? or r.hour >= ? and r.hour < ?){filters})";
+        }
+        string Period()
+        {
+            if (query.Bucket == StatsBucket.Hour) return "r.at";
+            args.Add(query.Zone.Id);
+            return "date_trunc('day', r.at, ?)";
+        }
+
+        var counters = string.Join(", ", LogRollupSql.Counters.Select(c => $"r.{c}"));
         var text = new StringBuilder();
         text.Append($"with h as (select {Period()} as period{groupList}, sum(r.total) as total, sum(r.succeeded) as succeeded, ");
         text.Append("sum(r.failed) as failed, sum(r.retrying) as retrying, sum(r.elapsed_count) as elapsed_count, sum(r.elapsed_sum) as elapsed_sum ");
-        text.Append($"from {sql.Hourly} r where {where} group by {ordinals}), ");
-        args.AddRange(whereArgs);
-        text.Append($"b as (select {Period()} as period{groupList}, r.bucket, sum(r.count) as n from {sql.Elapsed} r where {where} group by {ordinals}, r.bucket), ");
-        args.AddRange(whereArgs);
+        text.Append($"from {Rows(sql.Hourly, sql.Daily, counters)} r group by {ordinals}), ");
+        text.Append($"b as (select {Period()} as period{groupList}, r.bucket, sum(r.count) as n from {Rows(sql.Elapsed, sql.DailyElapsed, "r.bucket, r.count")} r group by {ordinals}, r.bucket), ");
         text.Append($"c as (select b.*, sum(n) over (partition by {partition} order by bucket) as cum, sum(n) over (partition by {partition}) as tot from b), ");
         text.Append($"p as (select {partition}, min(bucket) filter (where cum >= ceil(0.95 * tot)) as p95 from c where tot > 0 group by {partition}) ");
         text.Append($"select h.period{string.Concat(groups.Select(g => $", h.{g}"))}, h.total, h.succeeded, h.failed, h.retrying, ");
@@ -62,9 +101,6 @@ public static class GetLogStatsHandler
         text.Append($"{ElapsedHistogram.ValueSql("p.p95")} ");
         text.Append($"from h left join p using ({partition}) where h.total <> 0 order by {ordinals}");
 
-        await using var connection = session.Database.CreateConnection(ConnectionUsage.Read);
-        await connection.OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         // A month by system and process merges ~100k histogram rows; with the default 4 MB PostgreSQL sorts them on
         // disk. Local to this transaction, so no pooled connection keeps it.
         await using (var memory = new NpgsqlCommand("set local work_mem = '32MB'", connection, transaction))
@@ -94,4 +130,8 @@ public static class GetLogStatsHandler
             TimeZoneInfo.ConvertTime(query.Range.From, query.Zone), TimeZoneInfo.ConvertTime(query.Range.To, query.Zone),
             query.Zone.Id, groups, rows);
     }
+
+    /// <summary>The first instant of a date in the zone, in UTC.</summary>
+    private static DateTimeOffset StartOf(DateTime date, TimeZoneInfo zone) =>
+        new DateTimeOffset(date, zone.GetUtcOffset(date)).ToUniversalTime();
 }

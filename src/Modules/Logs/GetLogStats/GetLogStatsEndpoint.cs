@@ -40,4 +40,14 @@ public sealed class LogStatsOptions
 {
     /// <summary>The zone whose days the day buckets follow when a request names none (IANA id).</summary>
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The zone whose days the daily rollups follow (IANA id); stats by day in another zone are summed from hours.</summary>
+    public string DayZone { get; set; } = DefaultDayZone;
+
+    public const string DefaultDayZone = "Europe/Moscow";
+
+    /// <summary>The configured day zone's id, the default where it is empty or unknown (start-up must not fail on it).</summary>
+    public static string DayZoneOf(string? configured) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(string.IsNullOrWhiteSpace(configured) ? DefaultDayZone : configured.Trim(), out var zone)
+            ? zone.Id : DefaultDayZone;
 }

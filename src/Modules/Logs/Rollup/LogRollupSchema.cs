@@ -4,7 +4,6 @@ using Marten;
 using Weasel.Core;
 using Weasel.Core.Migrations;
 using Weasel.Postgresql;
-using Weasel.Postgresql.Functions;
 using Weasel.Postgresql.Tables;
 
 namespace Hub.Logs.Rollup;
@@ -28,13 +27,21 @@ public sealed class LogRollupSchema : FeatureSchemaBase
 {
     public const string HourlyTable = "log_rollup_hourly";
     public const string ElapsedTable = "log_rollup_elapsed";
+    public const string DailyTable = "log_rollup_daily";
+    public const string DailyElapsedTable = "log_rollup_daily_elapsed";
     public const string ApplyFunction = "log_rollup_apply";
     public const string InsertTrigger = "log_rollup_on_insert";
     public const string UpdateTrigger = "log_rollup_on_update";
 
     private readonly StoreOptions _options;
+    private readonly string _dayZone;
 
-    public LogRollupSchema(StoreOptions options) : base("LogRollups", new PostgresqlMigrator()) => _options = options;
+    /// <param name="dayZone">The IANA zone whose days the daily rollups follow (Logs:Stats:TimeZone).</param>
+    public LogRollupSchema(StoreOptions options, string dayZone) : base("LogRollups", new PostgresqlMigrator())
+    {
+        _options = options;
+        _dayZone = dayZone;
+    }
 
     public string Schema => _options.DatabaseSchemaName;
 
@@ -42,7 +49,7 @@ public sealed class LogRollupSchema : FeatureSchemaBase
 
     protected override IEnumerable<ISchemaObject> schemaObjects()
     {
-        var sql = new LogRollupSql(Schema, $"{Schema}.{IntegrationLogMapping.TableName}");
+        var sql = new LogRollupSql(Schema, $"{Schema}.{IntegrationLogMapping.TableName}", _dayZone);
 
         var hourly = new Table(new PostgresqlObjectName(Schema, HourlyTable, SchemaUtils.IdentifierUsage.General));
         hourly.AddColumn("hour", "timestamptz").AsPrimaryKey();
@@ -60,28 +67,66 @@ public sealed class LogRollupSchema : FeatureSchemaBase
         elapsed.AddColumn("count", "bigint").NotNull().DefaultValueByExpression("0");
         yield return elapsed;
 
-        yield return new Function(new PostgresqlObjectName(Schema, ApplyFunction, SchemaUtils.IdentifierUsage.General), sql.ApplyFunction());
+        // The same counters per day of the configured zone: 180 days of one system are 180 rows instead of 4,320.
+        var daily = new Table(new PostgresqlObjectName(Schema, DailyTable, SchemaUtils.IdentifierUsage.General));
+        daily.AddColumn("day", "timestamptz").AsPrimaryKey();
+        daily.AddColumn("external_system", "text").AsPrimaryKey();
+        daily.AddColumn("process_name", "text").AsPrimaryKey();
+        foreach (var counter in LogRollupSql.Counters)
+            daily.AddColumn(counter, "bigint").NotNull().DefaultValueByExpression("0");
+        yield return daily;
+
+        var dailyElapsed = new Table(new PostgresqlObjectName(Schema, DailyElapsedTable, SchemaUtils.IdentifierUsage.General));
+        dailyElapsed.AddColumn("day", "timestamptz").AsPrimaryKey();
+        dailyElapsed.AddColumn("external_system", "text").AsPrimaryKey();
+        dailyElapsed.AddColumn("process_name", "text").AsPrimaryKey();
+        dailyElapsed.AddColumn("bucket", "smallint").AsPrimaryKey();
+        dailyElapsed.AddColumn("count", "bigint").NotNull().DefaultValueByExpression("0");
+        yield return dailyElapsed;
+
         yield return new LogRollupTriggers(Schema, IntegrationLogMapping.TableName, sql);
+        yield return new LogDailyRollupFill(Schema, IntegrationLogMapping.TableName, sql);
     }
 }
 
 /// <summary>The SQL of the rollups, in one place for the trigger function, the first fill and the tests.</summary>
-public sealed class LogRollupSql(string schema, string logTable)
+public sealed class LogRollupSql(string schema, string logTable, string dayZone = "UTC")
 {
+    public string DayZone => dayZone;
+
+    /// <summary>
+    /// Whether a zone's days between two instants start on whole UTC hours (every zone of Russia's since the 1920s; its
+    /// rules of the 19th century had offsets like +2:30:17): then a day's rollup is exactly the sum of its hours'
+    /// rollups, which is what lets stats read whole days from the daily rows and the edges from the hourly.
+    /// </summary>
+    public static bool DaysAlignWithHours(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset to) =>
+        zone.BaseUtcOffset.Ticks % TimeSpan.TicksPerHour == 0
+        && zone.GetAdjustmentRules()
+            .Where(r => r.DateEnd >= from.UtcDateTime.Date.AddDays(-1) && r.DateStart <= to.UtcDateTime.Date.AddDays(1))
+            .All(r => (zone.BaseUtcOffset + r.BaseUtcOffsetDelta).Ticks % TimeSpan.TicksPerHour == 0
+                      && (zone.BaseUtcOffset + r.BaseUtcOffsetDelta + r.DaylightDelta).Ticks % TimeSpan.TicksPerHour == 0);
     public static readonly IReadOnlyList<string> Counters = ["total", "succeeded", "failed", "retrying", "elapsed_count", "elapsed_sum"];
 
     public string Hourly => $"{schema}.{LogRollupSchema.HourlyTable}";
     public string Elapsed => $"{schema}.{LogRollupSchema.ElapsedTable}";
+    public string Daily => $"{schema}.{LogRollupSchema.DailyTable}";
+    public string DailyElapsed => $"{schema}.{LogRollupSchema.DailyElapsedTable}";
 
     /// <summary>The hour a record counts in: whole UTC hours, whatever the session's time zone.</summary>
     public const string HourOf = "date_trunc('hour', n.ts, 'UTC')";
     public const string SystemOf = "coalesce(n.external_system, '')";
     public const string ElapsedOf = "(n.data ->> 'elapsed_ms')::bigint";
 
-    /// <summary>Upserts the signed counts of <paramref name="source"/> (rows with ts, external_system, process_name, status, data, sign).</summary>
-    public string Upsert(string source) => $"""
-        insert into {Hourly} as r (hour, external_system, process_name, {string.Join(", ", Counters)})
-        select {HourOf}, {SystemOf}, n.process_name,
+    /// <summary>The day of the configured zone a record counts in (its first instant); the zone is a checked IANA id.</summary>
+    private string DayOf => $"date_trunc('day', n.ts, '{dayZone.Replace("'", "''")}')";
+
+    /// <summary>Upserts the signed counts of <paramref name="source"/> (rows with ts, external_system, process_name, status, data, sign) into the hourly and the daily rollups.</summary>
+    public string Upsert(string source) =>
+        UpsertInto(source, Hourly, Elapsed, "hour", HourOf) + "\n" + UpsertInto(source, Daily, DailyElapsed, "day", DayOf);
+
+    private static string UpsertInto(string source, string counts, string elapsed, string key, string keyOf) => $"""
+        insert into {counts} as r ({key}, external_system, process_name, {string.Join(", ", Counters)})
+        select {keyOf}, {SystemOf}, n.process_name,
                sum(n.sign),
                coalesce(sum(n.sign) filter (where n.status = '{LogStatuses.Success}'), 0),
                coalesce(sum(n.sign) filter (where n.status = '{LogStatuses.Failed}'), 0),
@@ -91,15 +136,31 @@ public sealed class LogRollupSql(string schema, string logTable)
         from {source} as n
         group by 1, 2, 3
         order by 1, 2, 3
-        on conflict (hour, external_system, process_name) do update set
+        on conflict ({key}, external_system, process_name) do update set
             {string.Join(",\n    ", Counters.Select(c => $"{c} = r.{c} + excluded.{c}"))};
-        insert into {Elapsed} as e (hour, external_system, process_name, bucket, count)
-        select {HourOf}, {SystemOf}, n.process_name, {ElapsedHistogram.BucketSql(ElapsedOf)}, sum(n.sign)
+        insert into {elapsed} as e ({key}, external_system, process_name, bucket, count)
+        select {keyOf}, {SystemOf}, n.process_name, {ElapsedHistogram.BucketSql(ElapsedOf)}, sum(n.sign)
         from {source} as n
         where {ElapsedOf} is not null
         group by 1, 2, 3, 4
         order by 1, 2, 3, 4
-        on conflict (hour, external_system, process_name, bucket) do update set count = e.count + excluded.count;
+        on conflict ({key}, external_system, process_name, bucket) do update set count = e.count + excluded.count;
+        """;
+
+    /// <summary>
+    /// Rebuilds the daily rollups from the hourly ones (which keep pruned periods too) and records their zone on the
+    /// table, for a database that had only hourly rollups, after a change of the zone, or after the hourly first fill.
+    /// Exact where the zone's offsets are whole hours, as every zone's in Russia are; the caller holds off writers.
+    /// </summary>
+    public string RefillDaily() => $"""
+        truncate {Daily}, {DailyElapsed};
+        insert into {Daily} (day, external_system, process_name, {string.Join(", ", Counters)})
+        select date_trunc('day', h.hour, '{dayZone.Replace("'", "''")}'), h.external_system, h.process_name, {string.Join(", ", Counters.Select(c => $"sum(h.{c})"))}
+        from {Hourly} h group by 1, 2, 3;
+        insert into {DailyElapsed} (day, external_system, process_name, bucket, count)
+        select date_trunc('day', e.hour, '{dayZone.Replace("'", "''")}'), e.external_system, e.process_name, e.bucket, sum(e.count)
+        from {Elapsed} e group by 1, 2, 3, 4;
+        comment on table {Daily} is '{dayZone.Replace("'", "''")}';
         """;
 
     private const string Columns = "ts, external_system, process_name, status, data";

@@ -5,7 +5,10 @@ using Weasel.Postgresql;
 namespace Hub.Logs.Rollup;
 
 /// <summary>
-/// The two statement-level triggers that feed the rollups. Weasel's own trigger object cannot declare
+/// The function and the two statement-level triggers that feed the rollups, as one schema object: Weasel's own
+/// function object replaces a changed function with DROP … CASCADE, which drops the triggers too after their own check
+/// found them present, so a hub upgraded with a new rollup function (the daily rollups) stopped counting for good.
+/// Here a change of either is written as the whole: triggers dropped, function replaced, rollups filled, triggers created. Weasel's own trigger object cannot declare
 /// transition tables (REFERENCING NEW TABLE), which is what lets one upsert count a whole batch, so this
 /// schema object writes them itself and compares them with pg_get_triggerdef.
 /// Created together with the first fill of the rollups, in one DO block that holds off writers meanwhile:
@@ -27,10 +30,13 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
 
     public void WriteCreateStatement(Migrator migrator, TextWriter writer)
     {
+        WriteDropStatement(migrator, writer);
+        writer.WriteLine(sql.ApplyFunction());
         writer.WriteLine("DO $rollup_setup$");
         writer.WriteLine("BEGIN");
         writer.WriteLine($"  LOCK TABLE {Target} IN SHARE ROW EXCLUSIVE MODE;");
         writer.WriteLine(sql.Backfill());
+        writer.WriteLine(sql.RefillDaily());
         foreach (var definition in Definitions) writer.WriteLine($"  {definition};");
         writer.WriteLine("END");
         writer.WriteLine("$rollup_setup$;");
@@ -47,29 +53,46 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
         // Names come from code and the configured schema; quoted as literals, they need no parameters.
         builder.Append($"""
 
-            SELECT pg_get_triggerdef(t.oid)
-            FROM pg_trigger t
-            JOIN pg_class c ON c.oid = t.tgrelid
-            JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT t.tgisinternal
-              AND t.tgname IN ({Literal(LogRollupSchema.InsertTrigger)}, {Literal(LogRollupSchema.UpdateTrigger)})
-              AND c.relname = {Literal(logTable)}
-              AND n.nspname = {Literal(schema)}
-            ORDER BY t.tgname;
+            SELECT kind, definition FROM (
+              SELECT 'trigger' AS kind, t.tgname::text AS name, pg_get_triggerdef(t.oid) AS definition
+              FROM pg_trigger t
+              JOIN pg_class c ON c.oid = t.tgrelid
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE NOT t.tgisinternal
+                AND t.tgname IN ({Literal(LogRollupSchema.InsertTrigger)}, {Literal(LogRollupSchema.UpdateTrigger)})
+                AND c.relname = {Literal(logTable)}
+                AND n.nspname = {Literal(schema)}
+              UNION ALL
+              SELECT 'function', p.proname::text, pg_get_functiondef(p.oid)
+              FROM pg_proc p
+              JOIN pg_namespace n ON n.oid = p.pronamespace
+              WHERE p.proname = {Literal(LogRollupSchema.ApplyFunction)} AND n.nspname = {Literal(schema)}
+            ) AS existing
+            ORDER BY kind, name;
 
             """);
     }
 
     public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
     {
-        var existing = new List<string>();
-        while (await reader.ReadAsync(ct)) existing.Add(reader.GetString(0));
-        if (existing.Count == 0) return new SchemaObjectDelta(this, SchemaPatchDifference.Create);
-        var same = existing.Select(Normalize).SequenceEqual(Definitions.Select(Normalize));
-        return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Update);
+        var triggers = new List<string>();
+        string? function = null;
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.GetString(0) == "function") function = reader.GetString(1);
+            else triggers.Add(reader.GetString(1));
+        }
+        var same = function is not null && Normalize(function) == Normalize(sql.ApplyFunction())
+                   && triggers.Select(Normalize).SequenceEqual(Definitions.Select(Normalize));
+        // Create, never Update: the create statement replaces whatever part exists, so it is also the update.
+        return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
     }
 
-    public IEnumerable<DbObjectName> AllNames() => [Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger, SchemaUtils.IdentifierUsage.General)];
+    public IEnumerable<DbObjectName> AllNames() =>
+    [
+        Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger, SchemaUtils.IdentifierUsage.General),
+        new PostgresqlObjectName(schema, LogRollupSchema.ApplyFunction, SchemaUtils.IdentifierUsage.General),
+    ];
 
     private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

@@ -140,6 +140,72 @@ public sealed class GetLogStatsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task days_of_the_day_zone_are_read_from_a_row_a_day_and_other_zones_from_the_hours()
+    {
+        await SeedAsync();
+        var moscow = $"bucket=day&from={T0:O}&to={T0.AddDays(4):O}&tz=Europe/Moscow&group_by=system,process".Replace("+", "%2B");
+        var expected = await GroupByAsync("date_trunc('day', ts, 'Europe/Moscow')", "coalesce(external_system, '')", "process_name");
+        AssertSame(expected, await StatsAsync(moscow), bySystem: true, byProcess: true);
+
+        // With the hourly rollups gone, Moscow's days still answer in full (their rows are the daily ones), and UTC's days,
+        // which only the hours can sum, have nothing left.
+        await ExecuteAsync($"delete from hub.{LogRollupSchema.HourlyTable}; delete from hub.{LogRollupSchema.ElapsedTable}");
+        AssertSame(expected, await StatsAsync(moscow), bySystem: true, byProcess: true);
+        Assert.Empty((await StatsAsync($"bucket=day&from={T0:O}&to={T0.AddDays(4):O}&tz=UTC".Replace("+", "%2B"))).GetProperty("items").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData(5, 3 * 24 + 2)]   // a partial first and last day around two whole ones
+    [InlineData(1, 20)]           // within one day: the hours alone
+    [InlineData(4, 2 * 24 + 4)]   // starting at Moscow midnight (T0 is 23:00 there): whole days and a partial last one
+    public async Task a_range_that_cuts_days_counts_the_same_hours_from_daily_and_hourly_rows(int fromHours, int toHours)
+    {
+        await SeedAsync();
+        var from = T0.AddHours(fromHours).AddMinutes(fromHours == 4 ? 0 : 17);
+        var to = T0.AddHours(toHours).AddMinutes(41);
+        var moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
+        await using var session = fixture.Store.QuerySession();
+        var stats = await Hub.Logs.GetLogStats.GetLogStatsHandler.Handle(
+            new Hub.Logs.GetLogStats.GetLogStats(StatsBucket.Day, new StatsRange(from, to), moscow, Hub.Logs.GetLogStats.StatsGrouping.System),
+            session, CancellationToken.None);
+        // Exactly the hours h with from ≤ h < to, as the hourly rollups alone would count them.
+        var hour = "date_trunc('hour', ts, 'UTC')";
+        var expected = await GroupByAsync("date_trunc('day', ts, 'Europe/Moscow')", "coalesce(external_system, '')", "''",
+            $"{hour} >= '{from:O}'::timestamptz and {hour} < '{to:O}'::timestamptz");
+        AssertSame(expected, JsonSerializer.SerializeToElement(stats, Hub.Logs.Api.LogJson.Options), bySystem: true, byProcess: false);
+    }
+
+    [Fact]
+    public async Task a_database_with_an_older_rollup_function_is_upgraded_with_its_triggers_and_its_daily_rollups_built_from_the_hours()
+    {
+        await SeedAsync(1500);
+        // As a database of a hub before the daily rollups: another function body, no daily tables. Weasel's own function
+        // object replaced a changed function with DROP … CASCADE, which took the triggers with it.
+        await ExecuteAsync($"""
+            create or replace function hub.{LogRollupSchema.ApplyFunction}() returns trigger language plpgsql as $f$ begin return null; end $f$;
+            drop table hub.{LogRollupSchema.DailyTable}, hub.{LogRollupSchema.DailyElapsedTable};
+            """);
+        await fixture.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await fixture.Store.Storage.Database.AssertDatabaseMatchesConfigurationAsync();
+
+        var moscow = $"bucket=day&from={T0:O}&to={T0.AddDays(4):O}&tz=Europe/Moscow".Replace("+", "%2B");
+        AssertSame(await GroupByAsync("date_trunc('day', ts, 'Europe/Moscow')", "coalesce(external_system, '')", "''"),
+            await StatsAsync(moscow), bySystem: true, byProcess: false);
+        // The triggers count what comes after.
+        await fixture.Host.Scenario(s => { s.Post.Json(new { process_name = "late", ts = T0, external_system = "1c" }).ToUrl("/api/v1/logs"); s.StatusCodeShouldBe(202); });
+        AssertSame(await GroupByAsync("date_trunc('day', ts, 'Europe/Moscow')", "coalesce(external_system, '')", "''"),
+            await StatsAsync(moscow), bySystem: true, byProcess: false);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(fixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task one_system_or_one_process_or_no_grouping()
     {
         await SeedAsync(1500);
