@@ -99,5 +99,8 @@ public static class Layout
           form.filters{flex-direction:column;align-items:stretch}
           form.filters label,form.filters input,form.filters select{width:100%;box-sizing:border-box}
         }
+        /* Stats page: the legend's colour swatches, the colours of the charts. */
+        .legend{white-space:nowrap}.legend-item{margin-right:.6rem}svg.swatch{vertical-align:-1px}
+        svg.swatch .succeeded{fill:#3c9a52}svg.swatch .retrying{fill:#d39b1d}svg.swatch .failed{fill:#c8372d}svg.swatch .other{fill:#9aa3b2}
         """;
 }

@@ -57,12 +57,44 @@ public sealed class StatsChartTests
         Assert.Contains("&quot;quoted&quot; &amp; &lt;i&gt;", svg);
     }
 
-    [Fact]
-    public void a_chart_with_nothing_in_it_says_so_and_draws_no_bar()
+    [Theory]
+    [InlineData("ru", "за этот период нет")]
+    [InlineData("en", "none in this period")]
+    public void a_chart_with_nothing_in_it_says_so_in_the_pages_language_and_draws_no_bar(string language, string text)
     {
-        var svg = StatsChart.Svg("empty", "", [new ChartBar("a", "a", []), new ChartBar("b", "b", [new("failed", 0, "failed")])], 1);
-        Assert.Empty(Heights(svg, "failed"));
-        Assert.Contains("none in this period", svg);
-        Assert.Equal(1, Regex.Count(svg, "<line class=\"grid\""));
+        // The pages set the UI culture per request; here the test sets it, and puts the thread's back.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var svg = StatsChart.Svg("empty", "", [new ChartBar("a", "a", []), new ChartBar("b", "b", [new("failed", 0, "failed")])], 1);
+            Assert.Empty(Heights(svg, "failed"));
+            Assert.Contains(text, svg);
+            Assert.Equal(1, Regex.Count(svg, "<line class=\"grid\""));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Theory]
+    [InlineData("ru", 25_000, ">25 тыс.</text>")]
+    [InlineData("en", 25_000, ">25k</text>")]
+    [InlineData("ru", 2_500, ">2\u00A0500</text>")]
+    [InlineData("en", 2_500, ">2,500</text>")]
+    public void the_scale_writes_numbers_as_the_pages_language_does(string language, double largest, string top)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var svg = StatsChart.Svg("n", "", [new ChartBar("a", "a", [new("succeeded", largest, "ok")])], 1);
+            Assert.Contains(top, System.Net.WebUtility.HtmlDecode(svg));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }
