@@ -233,12 +233,26 @@ public static class HealthView
         "state" => T("state"),
         "summary" => T("summary"),
         "names" => T("names"),
+        "webhook" => T("webhook"),
+        "webhook_secret" => T("webhook secret"),
+        "telegram" => T("Telegram"),
+        "telegram_bot_token" => T("Telegram bot token"),
+        "digest" => T("daily digest"),
         _ => key,
+    };
+
+    // The notifications check says a channel is "off" or its secret "missing" in one word; other values are data.
+    private static string DataWord(string value) => value switch
+    {
+        "off" => T("off"),
+        "missing" => T("missing"),
+        _ => value,
     };
 
     private static string Value(object? value) => value switch
     {
-        null or string => Html.E(value),
+        null => "",
+        string text => Html.E(DataWord(text)),
         DateTimeOffset t => At(t),
         int or long => N(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
         IFormattable => Html.E(value),

@@ -180,7 +180,8 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         foreach (var label in new[] { "<h2>Проверки</h2>", "<th>Проверка</th><th>Состояние</th><th>Описание</th><th>Заняла</th><th>Данные</th>",
                      "<h2>Запись журнала</h2>", "<h2>Узел Wolverine</h2>", "<h2>Хранилище сообщений</h2>", "<h2>Очереди и обработчики</h2>",
                      "<h2>Внешние системы</h2>", ">Проверить подключения</button>", "С запуска хаба подключения не проверялись.",
-                     "title=\"сообщения, ждущие в памяти этого узла\"", "<td>доступна</td>" })
+                     "title=\"сообщения, ждущие в памяти этого узла\"", "<td>доступна</td>",
+                     "<dt data-key=\"webhook\">вебхук</dt><dd>выключено</dd>", "<dt data-key=\"round_trip_ms\">время ответа, мс</dt>" })
             Assert.Contains(label, russian);
         Assert.Matches(@"на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2} MSK, обновляется каждые 10 с", russian);
         foreach (var english in new[] { "Overall", "Checks", "Log writer", "Message store", "Check connections now", "healthy", "local queue" })
@@ -190,7 +191,8 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         foreach (var label in new[] { "Overall: healthy", "<h2>Checks</h2>", "<th>Check</th><th>State</th><th>Description</th><th>Took</th><th>Data</th>",
                      "<td>Database</td><td class=\"ok\" data-status=\"Healthy\">healthy</td>", "<h2>Log writer</h2>", "<h2>Wolverine node</h2>",
                      "<h2>Message store</h2>", "<h2>Queues and listeners</h2>", "<td>local queue</td><td data-mode=\"Durable\">durable</td>",
-                     ">Check connections now</button>", "Not checked since the hub started.", "<td>reachable</td>" })
+                     ">Check connections now</button>", "Not checked since the hub started.", "<td>reachable</td>",
+                     "<dt data-key=\"webhook\">webhook</dt><dd>off</dd>" })
             Assert.Contains(label, page);
         Assert.Matches(@"as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} MSK, refreshed every 10 s", page);
         // English numbers: the log writer's capacity reads "100,000".
