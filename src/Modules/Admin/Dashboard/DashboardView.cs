@@ -29,10 +29,9 @@ public static class DashboardView
                         $"<a href=\"/admin/runs\">{Html.E(T("Runs"))}</a> · <a href=\"/admin/schedules\">{Html.E(T("Schedules"))}</a></div>");
         html.Append(d.NeedsAttention);
         html.Append(Tiles(d));
-        html.Append("<div class=\"panels\">");
+        // One below the other: the week's table has seven columns and the latest runs five, too wide to sit side by side.
         html.Append(RunDays(d));
         html.Append(Latest(d));
-        html.Append("</div>");
         html.Append(Logs(d.Logs));
         return html.ToString();
     }
@@ -76,7 +75,7 @@ public static class DashboardView
             """));
         return $"""
             <section id="run-days"><h2>{Html.E(title)}</h2>
-            <figure class="runs-chart">{StatsChart.Svg(title, "", bars, 1)}</figure>
+            <figure class="runs-chart">{StatsChart.Svg(title, "", bars, 1, wholeNumbers: true)}</figure>
             {(d.DaysCapped ? $"<p class=\"muted\" id=\"days-capped\">{Html.E(T("A busy week: only its latest runs are counted here; the Runs page lists them all."))}</p>" : "")}
             <table id="run-days-table"><thead><tr><th>{Html.E(F("Day ({0})", AdminClock.Label))}</th><th class="num">{Html.E(T("done"))}</th><th class="num">{Html.E(T("with failures"))}</th>
             <th class="num">{Html.E(T("failed"))}</th><th class="num">{Html.E(T("plan only"))}</th><th class="num">{Html.E(T("in progress"))}</th><th class="num">{Html.E(T("Total"))}</th></tr></thead>

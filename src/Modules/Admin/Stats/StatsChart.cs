@@ -25,11 +25,13 @@ public static class StatsChart
     public const int Height = 170;
     private const int Left = 46, Right = 6, Top = 10, Bottom = 24;
 
-    public static string Svg(string title, string unit, IReadOnlyList<ChartBar> bars, int labelEvery)
+    /// <param name="wholeNumbers">Counts of things (runs): the scale's middle line must be a whole number too, so the top is made even.</param>
+    public static string Svg(string title, string unit, IReadOnlyList<ChartBar> bars, int labelEvery, bool wholeNumbers = false)
     {
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var max = NiceCeiling(bars.Count == 0 ? 0 : bars.Max(b => b.Total));
+        if (wholeNumbers) max = Math.Ceiling(max / 2) * 2;
         var slot = bars.Count == 0 ? plotWidth : (double)plotWidth / bars.Count;
         var barWidth = Math.Max(1, slot * 0.78);
         var svg = new StringBuilder();

@@ -45,6 +45,17 @@ public sealed class StatsChartTests
         Assert.Contains("<title>ten: no logs</title>", svg);
     }
 
+    [Theory]
+    [InlineData(1, ">2</text>", ">1</text>")]
+    [InlineData(3, ">6</text>", ">3</text>")]
+    [InlineData(7, ">10</text>", ">5</text>")]
+    public void a_chart_of_whole_things_has_whole_numbers_on_its_scale(double largest, string top, string middle)
+    {
+        var svg = StatsChart.Svg("runs", "", [new ChartBar("a", "a", [new("succeeded", largest, "ok")])], 1, wholeNumbers: true);
+        Assert.Contains(top, svg);
+        Assert.Contains(middle, svg);
+    }
+
     [Fact]
     public void titles_labels_and_classes_are_encoded()
     {
