@@ -160,7 +160,7 @@ try {
 
   step = 'health';
   await nav(page, 'Health', 'health');
-  await contains(page, '#overall', 'Healthy');
+  await contains(page, '#overall', 'в норме');
   await shot(page, 'health');
   say('Health is Healthy');
 

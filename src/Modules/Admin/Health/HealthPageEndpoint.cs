@@ -37,7 +37,7 @@ public sealed class HealthPageEndpoint(HealthCheckService health, IWolverineRunt
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             // This page is where a failure should be read, not where it should turn into an error page of its own.
-            problem = AdminResponse.IsDatabaseDown(ex) ? AdminResponse.DatabaseDownMessage(ex) : $"Wolverine's message store could not be read: {ex.Message}";
+            problem = AdminResponse.IsDatabaseDown(ex) ? AdminResponse.DatabaseDownMessage(ex) : HealthView.StoreProblem(ex);
         }
         var inner = HealthView.Overall(report, clock.GetUtcNow()) + HealthView.Checks(report) +
                     $"<div class=\"panels\">{HealthView.LogWriter(logs.WriterStatus())}{HealthView.Node(runtime)}{HealthView.Store(counts, problem)}</div>" +

@@ -7,7 +7,7 @@ public static class Layout
 {
     public static readonly (string Path, string Title)[] Sections =
     [
-        ("/admin/logs", "Logs"), ("/admin/stats", "Stats"), ("/admin/runs", "Runs"), ("/admin/outbox", "Outbox"), ("/admin/schedules", "Schedules"), ("/admin/health", "Health"),
+        ("/admin", "Dashboard"), ("/admin/logs", "Logs"), ("/admin/stats", "Stats"), ("/admin/runs", "Runs"), ("/admin/outbox", "Outbox"), ("/admin/schedules", "Schedules"), ("/admin/health", "Health"),
     ];
 
     public static string Page(HttpContext context, string title, string body)
@@ -15,7 +15,7 @@ public static class Layout
         var user = context.User;
         var T = AdminText.T;
         var nav = string.Concat(Sections.Select(s =>
-            $"<a href=\"{s.Path}\"{(context.Request.Path.StartsWithSegments(s.Path) ? " class=\"active\" aria-current=\"page\"" : "")}>{Html.E(T(s.Title))}</a>"));
+            $"<a href=\"{s.Path}\"{(Current(context, s.Path) ? " class=\"active\" aria-current=\"page\"" : "")}>{Html.E(T(s.Title))}</a>"));
         var who = user.Identity?.IsAuthenticated == true
             ? $"<span class=\"who\">{Html.E(user.Identity.Name)} · {Html.E(T(AdminUser.RoleOf(user)))}</span>" +
               $"<form method=\"post\" action=\"/admin/sign-out\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\">{Html.E(T("Sign out"))}</button></form>"
@@ -48,6 +48,10 @@ public static class Layout
             </html>
             """;
     }
+
+    // Every page's path starts with /admin: the dashboard is current only at /admin itself.
+    private static bool Current(HttpContext context, string path) =>
+        path == "/admin" ? context.Request.Path.Value?.TrimEnd('/') == "/admin" : context.Request.Path.StartsWithSegments(path);
 
     private const string Css = """
         body{font-family:system-ui,sans-serif;margin:0;color:#1d2330;background:#f6f7f9;font-size:14px}
@@ -99,5 +103,14 @@ public static class Layout
           form.filters{flex-direction:column;align-items:stretch}
           form.filters label,form.filters input,form.filters select{width:100%;box-sizing:border-box}
         }
+        /* Stats page: the legend's colour swatches, the colours of the charts. */
+        .legend{white-space:nowrap}.legend-item{margin-right:.6rem}svg.swatch{vertical-align:-1px}
+        svg.swatch .succeeded{fill:#3c9a52}svg.swatch .retrying{fill:#d39b1d}svg.swatch .failed{fill:#c8372d}svg.swatch .other{fill:#9aa3b2}
+        /* Dashboard: the counters as tiles that wrap on a narrow screen; the chart of the week kept small. */
+        .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.6rem;margin-top:.8rem}
+        a.tile{display:block;background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:.6rem .8rem;color:inherit;text-decoration:none}
+        a.tile:hover{border-color:#6ea8ff}a.tile .count{display:block;font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
+        a.tile .label{color:#555;font-size:12px}a.tile.warn .count{color:#8a5a00}a.tile.bad .count{color:#b3261e}a.tile.quiet .count{color:#777}
+        figure.runs-chart{margin:.4rem 0 0;max-width:32rem}
         """;
 }

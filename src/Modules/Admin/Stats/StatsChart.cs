@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Hub.Admin.Dashboard;
 using Hub.Admin.Shell;
 
 namespace Hub.Admin.Stats;
@@ -24,11 +25,13 @@ public static class StatsChart
     public const int Height = 170;
     private const int Left = 46, Right = 6, Top = 10, Bottom = 24;
 
-    public static string Svg(string title, string unit, IReadOnlyList<ChartBar> bars, int labelEvery)
+    /// <param name="wholeNumbers">Counts of things (runs): the scale's middle line must be a whole number too, so the top is made even.</param>
+    public static string Svg(string title, string unit, IReadOnlyList<ChartBar> bars, int labelEvery, bool wholeNumbers = false)
     {
         var plotWidth = Width - Left - Right;
         var plotHeight = Height - Top - Bottom;
         var max = NiceCeiling(bars.Count == 0 ? 0 : bars.Max(b => b.Total));
+        if (wholeNumbers) max = Math.Ceiling(max / 2) * 2;
         var slot = bars.Count == 0 ? plotWidth : (double)plotWidth / bars.Count;
         var barWidth = Math.Max(1, slot * 0.78);
         var svg = new StringBuilder();
@@ -39,7 +42,7 @@ public static class StatsChart
         // Grid at zero, half and the top, labelled in the chart's unit; an empty chart says so instead of a scale of zeros.
         if (max == 0)
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"axis empty\" x=\"{Left + plotWidth / 2}\" y=\"{Top + plotHeight / 2}\" text-anchor=\"middle\">none in this period</text>");
+                $"<text class=\"axis empty\" x=\"{Left + plotWidth / 2}\" y=\"{Top + plotHeight / 2}\" text-anchor=\"middle\">{Html.E(AdminText.T("none in this period"))}</text>");
         foreach (var fraction in max == 0 ? [0.0] : new[] { 0.0, 0.5, 1.0 })
         {
             var y = Top + plotHeight * (1 - fraction);
@@ -80,10 +83,11 @@ public static class StatsChart
         return 10 * magnitude;
     }
 
+    // The axis is narrow: large values are shortened the way the reader's language does ("12,5 тыс.", "12.5k").
     private static string Number(double value) => value switch
     {
-        >= 1_000_000 => (value / 1_000_000).ToString("0.#", CultureInfo.InvariantCulture) + "M",
-        >= 10_000 => (value / 1000).ToString("0.#", CultureInfo.InvariantCulture) + "k",
-        _ => value.ToString("0.#", CultureInfo.InvariantCulture)
+        >= 1_000_000 => PageFormat.F("{0}M", PageFormat.Number(value / 1_000_000)),
+        >= 10_000 => PageFormat.F("{0}k", PageFormat.Number(value / 1000)),
+        _ => PageFormat.Number(value)
     };
 }

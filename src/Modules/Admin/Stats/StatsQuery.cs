@@ -9,12 +9,15 @@ public sealed record StatsQuery(StatsBucket Bucket, string? System, string? Proc
     /// <summary>The zones offered; the hub's Logs:Stats:TimeZone is added when it is another one.</summary>
     public static readonly string[] Zones = ["UTC", "Europe/Moscow"];
 
-    /// <summary>Through the API's own request and validator, so the page accepts what GET /api/v1/logs/stats accepts, in the same words.</summary>
+    /// <summary>
+    /// Through the API's own request and validator, so the page accepts what GET /api/v1/logs/stats accepts, in the same words.
+    /// Without a zone the page follows the pages' zone (Moscow by default), as every other page's times do; the API keeps its own default.
+    /// </summary>
     public static (StatsQuery Query, IReadOnlyList<string> Errors) Parse(IQueryCollection q, ILogReader logs)
     {
         string? bucket = Value(q, "bucket"), tz = Value(q, "tz"), system = Value(q, "system"), process = Value(q, "process");
         var errors = logs.CheckStats(bucket, tz, system, process);
-        var query = new StatsQuery(logs.ParseBucket(bucket) ?? StatsBucket.Hour, system?.ToLowerInvariant(), process, logs.ParseZone(tz) ?? logs.StatsZone);
+        var query = new StatsQuery(logs.ParseBucket(bucket) ?? StatsBucket.Hour, system?.ToLowerInvariant(), process, (tz is null ? null : logs.ParseZone(tz)) ?? AdminClock.Zone);
         return (query, errors);
     }
 

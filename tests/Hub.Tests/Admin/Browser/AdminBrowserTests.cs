@@ -75,8 +75,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Expect(page.Locator("section.system[data-system=moysklad] svg.chart rect.failed")).ToHaveCountAsync(2);
         await Expect(page.Locator("#stats-table tr.stat")).Not.ToHaveCountAsync(0);
         await ShotAsync(page, "stats");
-        await page.ClickAsync("#buckets a:text('Daily, last 30 days')");
-        await Expect(page.Locator("#buckets strong")).ToHaveTextAsync("Daily, last 30 days");
+        await page.ClickAsync("#buckets a:text('По дням, последние 30 дней')");
+        await Expect(page.Locator("#buckets strong")).ToHaveTextAsync("По дням, последние 30 дней");
         await ShotAsync(page, "stats-daily");
 
         // A dry run from the Runs page, followed to its end on its own page.
@@ -110,14 +110,14 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#empty")).ToContainTextAsync("No parked orders");
         await ShotAsync(page, "outbox");
         await page.ClickAsync("header nav a[href='/admin/health']");
-        await Expect(page.Locator("#overall")).ToContainTextAsync("Healthy");
-        await Expect(page.Locator("#lw-dropped")).ToHaveTextAsync("0 since the hub started");
+        await Expect(page.Locator("#overall")).ToContainTextAsync("в норме");
+        await Expect(page.Locator("#lw-dropped")).ToHaveTextAsync("0 с запуска хаба");
         await Expect(page.Locator("table#queues tr.queue[data-name=run-deliveries]")).ToHaveCountAsync(1);
         await Expect(page.Locator("#store-counts")).ToBeVisibleAsync();
         // The check-connections result, asked for from the page, for both simulated systems.
         await page.ClickAsync("button#check-connections");
-        await Expect(page.Locator("tr.connection[data-system=moysklad]")).ToContainTextAsync("OK", new() { Timeout = 30_000 });
-        await Expect(page.Locator("tr.connection[data-system='1c']")).ToContainTextAsync("OK");
+        await Expect(page.Locator("tr.connection[data-system=moysklad]")).ToContainTextAsync("Подключено", new() { Timeout = 30_000 });
+        await Expect(page.Locator("tr.connection[data-system='1c']")).ToContainTextAsync("Подключено");
         await ShotAsync(page, "health");
 
         // Signing out ends the session: the run's page asks for a key again.

@@ -66,8 +66,8 @@ public sealed class FailureDrillBrowserTests : IAsyncLifetime
 
         // Stats count the failures for 1C.
         await page.GotoAsync("/admin/stats?system=1c");
-        var summary = await page.Locator("section.system[data-system='1c'] p").First.InnerTextAsync();
-        var failed = int.Parse(Regex.Match(summary, @"(\d+) failed").Groups[1].Value);
+        var summary = await page.Locator("section.system[data-system='1c'] p.summary").InnerTextAsync();
+        var failed = int.Parse((await page.Locator("section.system[data-system='1c'] p.summary").GetAttributeAsync("data-failed"))!);
         Assert.True(failed >= parked, $"stats say {summary}, with {parked} orders parked");
 
         // The navigation's badge, on any page, counts the parked orders.

@@ -37,7 +37,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
 
         var (status, page) = await SendAsync(htmx: false);
         Assert.Equal(503, status);
-        Assert.Matches("data-name=\"database\"><td>database</td><td class=\"bad\">Unhealthy", page);
+        Assert.Matches("data-name=\"database\"><td>База данных</td><td class=\"bad\" data-status=\"Unhealthy\">не работает", page);
         Assert.Contains("id=\"store-down\"", page);
         Assert.Contains("The database cannot be reached right now", page);
         Assert.Contains("id=\"lw-queued\"", page);
@@ -52,7 +52,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
         // The connection check needs no database: without settings both systems say what to set.
         var (checkStatus, section) = await SendAsync(htmx: true, post: true);
         Assert.Equal(200, checkStatus);
-        Assert.Contains("FAILED: not configured", section);
+        Assert.Contains("Ошибка: не настроено", section);
         Assert.Contains("set OneC:BaseUrl, OneC:User and OneC:Password", section);
 
         await _db.Postgres.StartServerAsync();

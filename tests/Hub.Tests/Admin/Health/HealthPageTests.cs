@@ -1,5 +1,6 @@
 using System.Net;
 using Alba;
+using Hub.Admin.Shell;
 using Hub.Replenishment;
 using Hub.Simulators;
 using Hub.Simulators.Faults;
@@ -13,13 +14,17 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
     public Task InitializeAsync() => fixture.ResetAllAsync();
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private async Task<string> PageAsync(bool htmx = false) =>
+    private async Task<string> PageAsync(bool htmx = false, string? language = null) =>
         await (await fixture.Host.Scenario(s =>
         {
             s.Get.Url("/admin/health");
             s.WithKey(TestKeys.Viewer);
             if (htmx) s.WithRequestHeader("HX-Request", "true");
+            if (language is not null) s.WithRequestHeader("Cookie", $"{AdminCulture.CookieName}=c={language}|uic={language}");
         })).ReadAsTextAsync();
+
+    /// <summary>What a reader sees: entities decoded, the no-break spaces of ru-RU numbers ("100 000") as spaces.</summary>
+    private static string Text(string html) => WebUtility.HtmlDecode(html).Replace('\u00A0', ' ');
 
     /// <summary>"Check connections now" as htmx sends it, by a script with a key (no antiforgery token needed): the fresh section.</summary>
     private async Task<string> CheckConnectionsAsync() =>
@@ -54,8 +59,10 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Contains("data-name=\"database\"", page);
         Assert.Contains("data-name=\"schema\"", page);
         Assert.Contains("data-name=\"log_writer\"", page);
-        Assert.Contains("Overall: Healthy", page);
-        Assert.Contains("<dt>durability mode</dt>", page);
+        Assert.Contains("Общее состояние: в норме", page);
+        Assert.Contains("<dt>режим надёжности</dt>", page);
+        // A check is named for people and its state said in words; the raw name and state stay for scripts.
+        Assert.Contains("<tr class=\"check\" data-name=\"database\"><td>База данных</td><td class=\"ok\" data-status=\"Healthy\">в норме</td>", page);
     }
 
     [Fact]
@@ -63,17 +70,19 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
     {
         var page = await PageAsync();
 
-        Assert.Matches("id=\"lw-queued\"[^>]*>\\d+ of 100000 ", page);
-        Assert.Matches("id=\"lw-written\">\\d+ ", page);
-        Assert.Matches("id=\"lw-dropped\" class=\"ok\">0 ", page);
-        Assert.Matches("id=\"lw-failures\" class=\"ok\">0<", page);
+        var text = Text(page);
+        // ru-RU numbers: the capacity of 100000 reads "100 000".
+        Assert.Matches("id=\"lw-queued\"[^>]*>[\\d ]+ из 100 000 \\(?", text);
+        Assert.Matches("id=\"lw-written\">[\\d ]+ <span class=\"muted\">с запуска хаба", text);
+        Assert.Matches("id=\"lw-dropped\" class=\"ok\">0 ", text);
+        Assert.Matches("id=\"lw-failures\" class=\"ok\">0<", text);
 
-        Assert.Contains($"<tr class=\"queue\" data-name=\"{ReplenishmentModule.DeliveryQueue}\"><td><code>local://{ReplenishmentModule.DeliveryQueue}/</code></td><td>local queue</td><td>Durable</td>", page);
+        Assert.Contains($"<tr class=\"queue\" data-name=\"{ReplenishmentModule.DeliveryQueue}\"><td><code>local://{ReplenishmentModule.DeliveryQueue}/</code></td><td>локальная очередь</td><td data-mode=\"Durable\">надёжный (через базу)</td>", page);
 
-        Assert.Matches("id=\"store-incoming\">\\d+ ", page);
-        Assert.Matches("id=\"store-scheduled\">\\d+", page);
-        Assert.Matches("id=\"store-outgoing\">\\d+", page);
-        Assert.Matches("id=\"store-dead-letters\" class=\"ok\">0 ", page);
+        Assert.Matches("id=\"store-incoming\">[\\d ]+ ", text);
+        Assert.Matches("id=\"store-scheduled\">[\\d ]+", text);
+        Assert.Matches("id=\"store-outgoing\">[\\d ]+", text);
+        Assert.Matches("id=\"store-dead-letters\" class=\"ok\">0 <a href=\"/admin/outbox\">недоставленные заказы</a>", text);
         Assert.DoesNotContain("id=\"store-down\"", page);
     }
 
@@ -85,7 +94,7 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         var requests = Requests();
 
         var fragment = await PageAsync(htmx: true);
-        Assert.StartsWith("<p class=\"ok\" id=\"overall\">", fragment);
+        Assert.StartsWith("<p class=\"ok\" id=\"overall\" data-status=\"Healthy\">", fragment);
         Assert.DoesNotContain("<html", fragment);
         Assert.Contains("id=\"queues\"", fragment);
         Assert.Contains("id=\"check-connections\"", fragment);
@@ -99,16 +108,18 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
 
         Assert.StartsWith("<section id=\"connections\">", fragment);
         var moySklad = Row(fragment, "moysklad");
-        Assert.Matches("<td class=\"ok\">OK</td>\\s*<td class=\"num\">\\d+ ms</td>", moySklad);
+        Assert.Matches("<td class=\"ok\">Подключено</td>\\s*<td class=\"num\">[\\d ]+ мс</td>", Text(moySklad));
         Assert.Contains($"<code>{fixture.Simulator.MoySkladBaseAddress}</code>", moySklad);
         Assert.Contains("configured names found: organization 'ООО Симулятор'", WebUtility.HtmlDecode(moySklad));
         var oneC = Row(fragment, "1c");
-        Assert.Matches("<td class=\"ok\">OK</td>\\s*<td class=\"num\">\\d+ ms</td>", oneC);
+        Assert.Matches("<td class=\"ok\">Подключено</td>\\s*<td class=\"num\">[\\d ]+ мс</td>", Text(oneC));
         Assert.Contains("configured names found: donor warehouse 'Бестужевых'", WebUtility.HtmlDecode(oneC));
         // What a real base must have, one line each: here everything is, so nothing is listed as missing.
-        Assert.Contains("<li class=\"ok\">OK <b>InformationRegister_ТоварныеОграничения</b>: published and readable</li>", WebUtility.HtmlDecode(oneC));
-        Assert.Contains("<li class=\"ok\">OK <b>priority</b>: 'Средний'", WebUtility.HtmlDecode(oneC));
-        Assert.DoesNotContain("MISSING", oneC);
+        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>InformationRegister_ТоварныеОграничения</b>: published and readable</li>", WebUtility.HtmlDecode(oneC));
+        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>priority</b>: 'Средний'", WebUtility.HtmlDecode(oneC));
+        Assert.DoesNotContain("data-ok=\"false\"", oneC);
+        // When it was checked, in Moscow time to the second, the zone named.
+        Assert.Matches(@"<td>\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2} MSK</td>", oneC);
         AssertNoSecretIn(fragment);
 
         // Remembered: the page shows the same answer without asking the systems again.
@@ -128,10 +139,11 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
 
         var fragment = await CheckConnectionsAsync();
 
-        Assert.Matches("<td class=\"bad\">FAILED</td>\\s*<td class=\"num\">\\d+ ms</td>", Row(fragment, "1c"));
+        // A round trip of a second or more reads "1 234 мс".
+        Assert.Matches("<td class=\"bad\">Ошибка</td>\\s*<td class=\"num\">[\\d ]+ мс</td>", Text(Row(fragment, "1c")));
         Assert.Matches("1c: HTTP 50[03]", Row(fragment, "1c"));
-        Assert.Contains("<td class=\"ok\">OK</td>", Row(fragment, "moysklad"));
-        Assert.Matches("data-system=\"1c\">.*FAILED", (await PageAsync()).ReplaceLineEndings(" "));
+        Assert.Contains("<td class=\"ok\">Подключено</td>", Row(fragment, "moysklad"));
+        Assert.Matches("data-system=\"1c\" data-outcome=\"Failed\">.*Ошибка", (await PageAsync()).ReplaceLineEndings(" "));
         AssertNoSecretIn(fragment);
     }
 
@@ -153,12 +165,39 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, status);
         Assert.Equal("/admin/health#connections", response.Headers.Location?.OriginalString);
         var (_, after, _) = await session.GetAsync("/admin/health");
-        Assert.Contains("<td class=\"ok\">OK</td>", Row(after, "moysklad"));
+        Assert.Contains("<td class=\"ok\">Подключено</td>", Row(after, "moysklad"));
 
         var (fresh, section, _) = await session.SendAsync(HttpMethod.Post, "/admin/health/connections",
             new Dictionary<string, string> { ["__csrf"] = session.LastToken! }, htmx: true);
         Assert.Equal(HttpStatusCode.OK, fresh);
         Assert.StartsWith("<section id=\"connections\">", section);
+    }
+
+    [Fact]
+    public async Task in_russian_mode_the_page_speaks_russian_and_with_the_english_cookie_english()
+    {
+        var russian = await PageAsync();
+        foreach (var label in new[] { "<h2>Проверки</h2>", "<th>Проверка</th><th>Состояние</th><th>Описание</th><th>Заняла</th><th>Данные</th>",
+                     "<h2>Запись журнала</h2>", "<h2>Узел Wolverine</h2>", "<h2>Хранилище сообщений</h2>", "<h2>Очереди и обработчики</h2>",
+                     "<h2>Внешние системы</h2>", ">Проверить подключения</button>", "С запуска хаба подключения не проверялись.",
+                     "title=\"сообщения, ждущие в памяти этого узла\"", "<td>доступна</td>",
+                     "<dt data-key=\"webhook\">вебхук</dt><dd>выключено</dd>", "<dt data-key=\"round_trip_ms\">время ответа, мс</dt>" })
+            Assert.Contains(label, russian);
+        Assert.Matches(@"на \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2} MSK, обновляется каждые 10 с", russian);
+        foreach (var english in new[] { "Overall", "Checks", "Log writer", "Message store", "Check connections now", "healthy", "local queue" })
+            Assert.DoesNotContain($">{english}<", russian);
+
+        var page = await PageAsync(language: "en");
+        foreach (var label in new[] { "Overall: healthy", "<h2>Checks</h2>", "<th>Check</th><th>State</th><th>Description</th><th>Took</th><th>Data</th>",
+                     "<td>Database</td><td class=\"ok\" data-status=\"Healthy\">healthy</td>", "<h2>Log writer</h2>", "<h2>Wolverine node</h2>",
+                     "<h2>Message store</h2>", "<h2>Queues and listeners</h2>", "<td>local queue</td><td data-mode=\"Durable\">durable</td>",
+                     ">Check connections now</button>", "Not checked since the hub started.", "<td>reachable</td>",
+                     "<dt data-key=\"webhook\">webhook</dt><dd>off</dd>" })
+            Assert.Contains(label, page);
+        Assert.Matches(@"as of \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} MSK, refreshed every 10 s", page);
+        // English numbers: the log writer's capacity reads "100,000".
+        Assert.Matches("id=\"lw-queued\"[^>]*>[\\d,]+ of 100,000 ", page);
+        Assert.DoesNotContain("Проверки", page);
     }
 
     [Fact]

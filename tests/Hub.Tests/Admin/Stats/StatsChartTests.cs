@@ -45,6 +45,17 @@ public sealed class StatsChartTests
         Assert.Contains("<title>ten: no logs</title>", svg);
     }
 
+    [Theory]
+    [InlineData(1, ">2</text>", ">1</text>")]
+    [InlineData(3, ">6</text>", ">3</text>")]
+    [InlineData(7, ">10</text>", ">5</text>")]
+    public void a_chart_of_whole_things_has_whole_numbers_on_its_scale(double largest, string top, string middle)
+    {
+        var svg = StatsChart.Svg("runs", "", [new ChartBar("a", "a", [new("succeeded", largest, "ok")])], 1, wholeNumbers: true);
+        Assert.Contains(top, svg);
+        Assert.Contains(middle, svg);
+    }
+
     [Fact]
     public void titles_labels_and_classes_are_encoded()
     {
@@ -57,12 +68,44 @@ public sealed class StatsChartTests
         Assert.Contains("&quot;quoted&quot; &amp; &lt;i&gt;", svg);
     }
 
-    [Fact]
-    public void a_chart_with_nothing_in_it_says_so_and_draws_no_bar()
+    [Theory]
+    [InlineData("ru", "за этот период нет")]
+    [InlineData("en", "none in this period")]
+    public void a_chart_with_nothing_in_it_says_so_in_the_pages_language_and_draws_no_bar(string language, string text)
     {
-        var svg = StatsChart.Svg("empty", "", [new ChartBar("a", "a", []), new ChartBar("b", "b", [new("failed", 0, "failed")])], 1);
-        Assert.Empty(Heights(svg, "failed"));
-        Assert.Contains("none in this period", svg);
-        Assert.Equal(1, Regex.Count(svg, "<line class=\"grid\""));
+        // The pages set the UI culture per request; here the test sets it, and puts the thread's back.
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var svg = StatsChart.Svg("empty", "", [new ChartBar("a", "a", []), new ChartBar("b", "b", [new("failed", 0, "failed")])], 1);
+            Assert.Empty(Heights(svg, "failed"));
+            Assert.Contains(text, svg);
+            Assert.Equal(1, Regex.Count(svg, "<line class=\"grid\""));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    [Theory]
+    [InlineData("ru", 25_000, ">25 тыс.</text>")]
+    [InlineData("en", 25_000, ">25k</text>")]
+    [InlineData("ru", 2_500, ">2\u00A0500</text>")]
+    [InlineData("en", 2_500, ">2,500</text>")]
+    public void the_scale_writes_numbers_as_the_pages_language_does(string language, double largest, string top)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            var svg = StatsChart.Svg("n", "", [new ChartBar("a", "a", [new("succeeded", largest, "ok")])], 1);
+            Assert.Contains(top, System.Net.WebUtility.HtmlDecode(svg));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Alba;
+using Hub.Admin.Shell;
 using Hub.Tests.Infrastructure;
 
 namespace Hub.Tests.Admin.Stats;
@@ -26,13 +27,14 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
         ts = DateTimeOffset.UtcNow.AddHours(-hoursAgo),
     };
 
-    private async Task<(int Status, string Body)> GetAsync(string url, bool htmx = false, string key = TestKeys.Viewer)
+    private async Task<(int Status, string Body)> GetAsync(string url, bool htmx = false, string key = TestKeys.Viewer, string? language = null)
     {
         var result = await fixture.Host.Scenario(s =>
         {
             s.Get.Url(url);
             s.WithRequestHeader("Accept", "text/html");
             if (htmx) s.WithRequestHeader("HX-Request", "true");
+            if (language is not null) s.WithRequestHeader("Cookie", $"{AdminCulture.CookieName}=c={language}|uic={language}");
             s.WithKey(key);
             s.IgnoreStatusCode();
         });
@@ -58,14 +60,15 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
         Assert.Contains("<title>Статистика · Интеграционный хаб</title>", page);
 
         var amo = Section(page, "amocrm");
-        Assert.Contains("4 logs, 1 failed (25%)", amo);
+        Assert.Contains("Записей: 4, с ошибкой: 1 (25 %)", amo);
         Assert.Equal(3, ChartCount(amo));
         // Hourly: one bar slot for each of the last 24 hours, empty ones included, so the charts of all systems line up.
         Assert.Equal(3 * 24, Regex.Count(amo, "<g class=\"bar\">"));
         Assert.Equal(2, Regex.Count(amo, "<rect class=\"failed\""));
         Assert.Equal(1, Regex.Count(amo, "<rect class=\"succeeded\""));
         Assert.Equal(1, Regex.Count(amo, "<rect class=\"duration\""));
-        Assert.Matches(@"<title>\d{4}-\d{2}-\d{2} \d{2}:00: 4 logs, 3 succeeded, 1 failed, 0 retrying, p95 \d+ ms</title>", amo);
+        // The bar's tooltip: its hour in Moscow time, ru-RU, and its counts in words.
+        Assert.Matches(@"<title>\d{2}\.\d{2}\.\d{4} \d{2}:00: записей 4, успешно 3, с ошибкой 1, повторяются 0, p95 \d+ мс</title>", amo);
 
         var wms = Section(page, "wms");
         Assert.Equal(1, Regex.Count(wms, "<rect class=\"retrying\""));
@@ -85,17 +88,22 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
     {
         await IngestAsync(Log("amocrm", "success", 10, hoursAgo: 24 * 3));
         var (_, hourly) = await GetAsync($"/admin/stats?process={Process}");
-        Assert.Contains("<strong aria-current=\"true\">Hourly, last 24 hours</strong>", hourly);
-        Assert.Contains($"href=\"/admin/stats?bucket=day&amp;process={Process}&amp;tz=UTC\"", hourly);
+        Assert.Contains("<strong aria-current=\"true\">По часам, последние 24 часа</strong>", hourly);
+        // Without a zone the page shows Moscow time, like every other page.
+        Assert.Contains($"href=\"/admin/stats?bucket=day&amp;process={Process}&amp;tz=Europe%2FMoscow\"", hourly);
         // Three days ago is outside the hourly view.
-        Assert.Contains("No integration logs in the last 24 hours for this filter.", hourly);
+        Assert.Contains("За последние 24 часа записей журнала по этому фильтру нет.", hourly);
 
         var (status, daily) = await GetAsync($"/admin/stats?bucket=day&process={Process}&tz=Europe/Moscow");
         Assert.Equal(200, status);
         var amo = Section(daily, "amocrm");
         Assert.Equal(3 * 30, Regex.Count(amo, "<g class=\"bar\">"));
         Assert.Contains("<option value=\"Europe/Moscow\" selected>", daily);
-        Assert.Contains("Day (Europe/Moscow)", daily);
+        Assert.Contains("День (MSK)", daily);
+        Assert.Matches(@"<tr class=""stat""><td>\d{2}\.\d{2}\.\d{4}</td><td>amocrm</td>", daily);
+
+        var (_, utc) = await GetAsync($"/admin/stats?bucket=day&process={Process}&tz=UTC");
+        Assert.Contains("День (UTC)", utc);
     }
 
     [Fact]
@@ -110,7 +118,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
 
         var (_, page) = await GetAsync($"/admin/stats?process={Process}&system=wms");
         Assert.Contains("<a href=\"/admin/stats\" class=\"active\" aria-current=\"page\">Статистика</a>", page);
-        Assert.Contains($"hx-get=\"/admin/stats?bucket=hour&amp;system=wms&amp;process={Process}&amp;tz=UTC\" hx-trigger=\"every 60s\"", page);
+        Assert.Contains($"hx-get=\"/admin/stats?bucket=hour&amp;system=wms&amp;process={Process}&amp;tz=Europe%2FMoscow\" hx-trigger=\"every 60s\"", page);
     }
 
     [Fact]
@@ -121,6 +129,43 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
         Assert.DoesNotContain("<img src=x", page);
         Assert.Contains("data-system=\"&lt;img src=x onerror=alert(1)&gt;\"", page);
         Assert.Contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>", page);
+    }
+
+    [Fact]
+    public async Task in_russian_mode_the_page_speaks_russian_and_with_the_english_cookie_english()
+    {
+        await IngestAsync(Log("amocrm", "success", 100), Log("amocrm", "failed", 300));
+        var url = $"/admin/stats?process={Process}";
+
+        var (_, russian) = await GetAsync(url);
+        foreach (var label in new[] { "<label>Система <input name=\"system\"", "placeholder=\"все\"", "<label>Процесс ", "<label>Часовой пояс ", ">Показать</button>",
+                     ">Сбросить</a>", "<a href=\"/admin/stats?bucket=day&amp;", ">По дням, последние 30 дней</a>", "<figcaption>Объём</figcaption>",
+                     "<figcaption>Ошибки</figcaption>", "<figcaption>Длительность (95-й процентиль)</figcaption>", "aria-label=\"amocrm: записей в час\"",
+                     "<h2>Таблица</h2>", "<th>Час (MSK)</th><th>Система</th><th class=\"num\">Всего</th><th class=\"num\">Успешно</th><th class=\"num\">Ошибки</th>",
+                     ">Повторы</th><th class=\"num\">Среднее, мс</th><th class=\"num\">p95, мс</th>", "Записей: 2, с ошибкой: 1 (50 %)", "), по часам.",
+                     "успешно</span>", "повторяются</span>", "с ошибкой</span>", "прочие статусы</span>" })
+            Assert.Contains(label, russian);
+        Assert.Matches(@"\d{2}\.\d{2}\.\d{4} \d{2}:00 – \d{2}\.\d{2}\.\d{4} \d{2}:00 \(MSK\), по часам\.", russian);
+        foreach (var english in new[] { "Volume", "Failures", "Table", "Show", "Clear", "Hourly, last 24 hours", "none in this period" })
+            Assert.DoesNotContain($">{english}<", russian);
+
+        var (_, page) = await GetAsync(url, language: "en");
+        foreach (var label in new[] { "<label>System <input name=\"system\"", "placeholder=\"all\"", ">Show</button>", ">Clear</a>", "<strong aria-current=\"true\">Hourly, last 24 hours</strong>",
+                     "<figcaption>Volume</figcaption>", "<figcaption>Failures</figcaption>", "<figcaption>p95 duration</figcaption>", "aria-label=\"amocrm: logs per hour\"",
+                     "<th>Hour (MSK)</th><th>System</th><th class=\"num\">Total</th><th class=\"num\">Successes</th><th class=\"num\">Failures</th>",
+                     "2 logs, 1 failed (50%)", "), by hour.", "succeeded</span>" })
+            Assert.Contains(label, page);
+        Assert.Matches(@"<title>\d{4}-\d{2}-\d{2} \d{2}:00: 2 logs, 1 succeeded, 1 failed, 0 retrying, p95 \d+ ms</title>", page);
+        Assert.DoesNotContain("Записей", page);
+    }
+
+    [Fact]
+    public async Task an_empty_period_says_so_in_russian_and_in_english()
+    {
+        var (_, russian) = await GetAsync($"/admin/stats?bucket=day&process={Process}");
+        Assert.Contains("<div class=\"notice\" id=\"empty\">За последние 30 дней записей журнала по этому фильтру нет.</div>", russian);
+        var (_, english) = await GetAsync($"/admin/stats?bucket=day&process={Process}", language: "en");
+        Assert.Contains("<div class=\"notice\" id=\"empty\">No integration logs in the last 30 days for this filter.</div>", english);
     }
 
     [Theory]
