@@ -99,5 +99,23 @@ public static class Layout
           form.filters{flex-direction:column;align-items:stretch}
           form.filters label,form.filters input,form.filters select{width:100%;box-sizing:border-box}
         }
+        /* Phone layout (issue 16; checked by tests/browser-firefox/layout-check.js in Chromium and Firefox at 1366x768 and 390x844). */
+        /* At a laptop a table fits the page: a long unbroken value (an OData path, a GUID) breaks rather than widening it. */
+        @media (min-width:1001px){main td{overflow-wrap:anywhere}}
+        @media (max-width:760px){
+          /* Folded, the header is one row (name and menu button); opened, the links and then who is signed in, the language and Sign out. */
+          header .user{display:none}
+          .menu-toggle:checked ~ .user{display:flex}
+          header .user form.inline button{padding:.3rem .8rem}
+          /* A table scrolls in its box rather than squeezing each column to its longest word: rows stay a few lines tall. */
+          main td,main th{min-width:7rem}
+          main td.num,main th.num{min-width:3rem}
+          /* Name and value one under the other: a long name ("dispatched, scope freed") leaves the value no room beside it. */
+          dl.fields{grid-template-columns:minmax(0,1fr);gap:0}
+          dl.fields dt{margin-top:.4rem;font-size:12px}
+          dl.fields dd{margin:0;overflow-wrap:anywhere}
+          h1{overflow-wrap:anywhere}
+          form.filters input[type=checkbox]{width:auto}
+        }
         """;
 }

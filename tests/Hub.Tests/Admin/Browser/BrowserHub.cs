@@ -58,6 +58,34 @@ public sealed class BrowserHub : IAsyncDisposable
         (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
     }
 
+    /// <summary>The hub's API as a caller with this key.</summary>
+    public HttpClient Api(string key) => _hub.Client(key);
+
+    /// <summary>
+    /// What makes every page show something: the twelve logs, a real run for "Магазин Невский" whose orders were all sent
+    /// (its id is returned, for the run's page), and one for "Магазин Московский" while 1C refused every create, so its
+    /// transfer orders were parked on the Outbox page. Both runs have ended when this returns; the faults are off again.
+    /// </summary>
+    public async Task<Guid> SeedPagesAsync()
+    {
+        await SeedTwelveLogsAsync();
+        using var api = _hub.Client(TestKeys.Admin);
+        var catalogue = Simulator.State.Catalogue;
+        var sent = await RunsApi.TriggerAsync(api, new { warehouse_id = catalogue.Warehouse("Магазин Невский").RefKey, dry_run = false });
+        await RunsApi.WaitAsync(api, sent, RunsApi.Ended, _hub);
+        Simulator.Faults.Set(SimulatorSystem.OneC, new Hub.Simulators.Faults.FaultSettings { Methods = "POST", ErrorRate = 1 });
+        try
+        {
+            var parked = await RunsApi.TriggerAsync(api, new { warehouse_id = catalogue.Warehouse("Магазин Московский").RefKey, dry_run = false });
+            await RunsApi.WaitAsync(api, parked, RunsApi.Ended, _hub);
+        }
+        finally
+        {
+            Simulator.Faults.Reset();
+        }
+        return sent;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _hub.DisposeAsync();
