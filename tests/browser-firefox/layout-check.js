@@ -8,7 +8,8 @@
 // Returns { problems: [...], scrolling: n } where n counts the tables whose box actually scrolls (wider than the screen).
 (phase) => {
   const problems = [];
-  const vw = window.innerWidth;
+  // The width the page lays out in: Firefox's classic scroll bar takes its part of innerWidth, so the smaller of the two.
+  const vw = Math.min(window.innerWidth, document.documentElement.clientWidth);
   const vh = window.innerHeight;
   const name = (e) => {
     let n = e.tagName.toLowerCase();
