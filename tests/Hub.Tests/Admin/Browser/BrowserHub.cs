@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hub.Simulators;
 using Hub.Tests.Infrastructure;
 using Hub.Tests.Replenishment;
@@ -84,6 +85,13 @@ public sealed class BrowserHub : IAsyncDisposable
             Simulator.Faults.Reset();
         }
         return sent;
+    }
+
+    /// <summary>The run as the API reports it once it has ended (the wait is bounded by <see cref="RunsApi.WaitAsync"/>).</summary>
+    public async Task<JsonElement> WaitForRunAsync(Guid id)
+    {
+        using var api = _hub.Client(TestKeys.Admin);
+        return await RunsApi.WaitAsync(api, id, RunsApi.Ended, _hub);
     }
 
     public async ValueTask DisposeAsync()

@@ -20,6 +20,9 @@ public sealed class ScreensFixture : IAsyncLifetime
 
     public BrowserHub Hub { get; private set; } = null!;
 
+    /// <summary>One Chromium for every test of the collection; each visit makes a context of its own.</summary>
+    public Chromium Chromium { get; private set; } = null!;
+
     /// <summary>The run for "Магазин Невский", every order of it sent.</summary>
     public Guid Run { get; private set; }
 
@@ -38,13 +41,18 @@ public sealed class ScreensFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Hub = await BrowserHub.StartAsync("admin_screens");
+        Chromium = await Chromium.LaunchAsync();
         Run = await Hub.SeedPagesAsync();
         using var api = Hub.Api(TestKeys.Admin);
         var logs = await api.GetFromJsonAsync<JsonElement>("/api/v1/logs?process_name=internal_replenishment");
         ErrorLog = logs.GetProperty("items").EnumerateArray().Single(l => l.GetProperty("message").GetString() == "МойСклад answered 500 for <order 5>").GetProperty("id").GetGuid();
     }
 
-    public async Task DisposeAsync() => await Hub.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null) await Chromium.DisposeAsync();
+        await Hub.DisposeAsync();
+    }
 }
 
 [CollectionDefinition(Name)]
