@@ -101,8 +101,8 @@ public static class Layout
         }
         /* Phone layout (issue 16; checked by tests/browser-firefox/layout-check.js in Chromium and Firefox at 1366x768 and 390x844). */
         /* At a laptop the logs fit the page: a message's long unbroken OData path breaks rather than widening the table.
-           Only there: on every table it would also break short words ("Бестужев|ых") as soon as a table is a little tight. */
-        @media (min-width:1001px){#logs td{overflow-wrap:anywhere}}
+           Only the message (the sixth column): on every cell it would break short words too ("succes|s", "Бестужев|ых"). */
+        @media (min-width:1001px){#logs td:nth-child(6){overflow-wrap:anywhere}}
         @media (max-width:760px){
           /* Folded, the header is one row (name and menu button); opened, the links and then who is signed in, the language and Sign out. */
           header .user{display:none}
