@@ -112,5 +112,24 @@ public static class Layout
         a.tile:hover{border-color:#6ea8ff}a.tile .count{display:block;font-size:1.4rem;font-weight:600;font-variant-numeric:tabular-nums}
         a.tile .label{color:#555;font-size:12px}a.tile.warn .count{color:#8a5a00}a.tile.bad .count{color:#b3261e}a.tile.quiet .count{color:#777}
         figure.runs-chart{margin:.4rem 0 0;max-width:32rem}
+        /* Phone layout (issue 16; checked by tests/browser-firefox/layout-check.js in Chromium and Firefox at 1366x768 and 390x844). */
+        /* At a laptop the logs fit the page: a message's long unbroken OData path breaks rather than widening the table.
+           Only the message (the sixth column): on every cell it would break short words too ("succes|s", "Бестужев|ых"). */
+        @media (min-width:1001px){#logs td:nth-child(6){overflow-wrap:anywhere}}
+        @media (max-width:760px){
+          /* Folded, the header is one row (name and menu button); opened, the links and then who is signed in, the language and Sign out. */
+          header .user{display:none}
+          .menu-toggle:checked ~ .user{display:flex}
+          header .user form.inline button{padding:.3rem .8rem}
+          /* A table scrolls in its box rather than squeezing each column to its longest word: rows stay a few lines tall. */
+          main td,main th{min-width:7rem}
+          main td.num,main th.num{min-width:3rem}
+          /* Name and value one under the other: a long name ("dispatched, scope freed") leaves the value no room beside it. */
+          dl.fields{grid-template-columns:minmax(0,1fr);gap:0}
+          dl.fields dt{margin-top:.4rem;font-size:12px}
+          dl.fields dd{margin:0;overflow-wrap:anywhere}
+          h1{overflow-wrap:anywhere}
+          form.filters input[type=checkbox]{width:auto}
+        }
         """;
 }

@@ -11,7 +11,7 @@ namespace Hub.Tests.Admin.Browser;
 /// </summary>
 public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string ScriptDir = Path.Combine(HubProcess.RepoRoot, "tests", "browser-firefox");
+    internal static readonly string ScriptDir = Path.Combine(HubProcess.RepoRoot, "tests", "browser-firefox");
     private static readonly string[] Pages = ["sign-in", "logs", "log-record", "stats", "run", "runs", "schedules", "outbox", "health"];
 
     private BrowserHub _hub = null!;
@@ -21,7 +21,7 @@ public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task DisposeAsync() => await _hub.DisposeAsync();
 
     /// <summary>scripts/test.sh installs Debian's firefox-esr and names it in HUB_FIREFOX.</summary>
-    private static string FirefoxPath()
+    internal static string FirefoxPath()
     {
         var path = Environment.GetEnvironmentVariable("HUB_FIREFOX") is { Length: > 0 } configured ? configured : "/usr/bin/firefox-esr";
         Assert.True(File.Exists(path), $"no Firefox at {path}: scripts/test.sh installs Debian's firefox-esr package and sets HUB_FIREFOX");
@@ -40,7 +40,8 @@ public sealed class AdminFirefoxTests(ITestOutputHelper output) : IAsyncLifetime
 
         // Screenshots of an earlier run must not pass for this one's.
         Directory.CreateDirectory(Chromium.Screenshots);
-        foreach (var old in Directory.GetFiles(Chromium.Screenshots, "firefox-*.png")) File.Delete(old);
+        // Only this test's own: FirefoxScreenshotTests leaves firefox-<size>-<lang>-<page>.png beside them.
+        foreach (var old in Pages.Append("failure").Select(p => Path.Combine(Chromium.Screenshots, $"firefox-{p}.png"))) File.Delete(old);
 
         var psi = new ProcessStartInfo("node") { WorkingDirectory = ScriptDir };
         psi.ArgumentList.Add("smoke.mjs");

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Hub.Simulators;
 using Hub.Tests.Infrastructure;
 using Hub.Tests.Replenishment;
@@ -56,6 +57,41 @@ public sealed class BrowserHub : IAsyncDisposable
             details = new { attempt = i, store = "Бестужевых" },
         }).ToArray();
         (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The hub's API as a caller with this key.</summary>
+    public HttpClient Api(string key) => _hub.Client(key);
+
+    /// <summary>
+    /// What makes every page show something: the twelve logs, a real run for "Магазин Невский" whose orders were all sent
+    /// (its id is returned, for the run's page), and one for "Магазин Московский" while 1C refused every create, so its
+    /// transfer orders were parked on the Outbox page. Both runs have ended when this returns; the faults are off again.
+    /// </summary>
+    public async Task<Guid> SeedPagesAsync()
+    {
+        await SeedTwelveLogsAsync();
+        using var api = _hub.Client(TestKeys.Admin);
+        var catalogue = Simulator.State.Catalogue;
+        var sent = await RunsApi.TriggerAsync(api, new { warehouse_id = catalogue.Warehouse("Магазин Невский").RefKey, dry_run = false });
+        await RunsApi.WaitAsync(api, sent, RunsApi.Ended, _hub);
+        Simulator.Faults.Set(SimulatorSystem.OneC, new Hub.Simulators.Faults.FaultSettings { Methods = "POST", ErrorRate = 1 });
+        try
+        {
+            var parked = await RunsApi.TriggerAsync(api, new { warehouse_id = catalogue.Warehouse("Магазин Московский").RefKey, dry_run = false });
+            await RunsApi.WaitAsync(api, parked, RunsApi.Ended, _hub);
+        }
+        finally
+        {
+            Simulator.Faults.Reset();
+        }
+        return sent;
+    }
+
+    /// <summary>The run as the API reports it once it has ended (the wait is bounded by <see cref="RunsApi.WaitAsync"/>).</summary>
+    public async Task<JsonElement> WaitForRunAsync(Guid id)
+    {
+        using var api = _hub.Client(TestKeys.Admin);
+        return await RunsApi.WaitAsync(api, id, RunsApi.Ended, _hub);
     }
 
     public async ValueTask DisposeAsync()

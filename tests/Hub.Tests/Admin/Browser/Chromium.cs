@@ -50,6 +50,16 @@ public sealed class Chromium : IAsyncDisposable
     public Task<IPage> PageAsync(Uri hub, int width = 1366, int height = 768) =>
         _browser.NewPageAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = hub.ToString() });
 
+    /// <summary>
+    /// A context of its own (cookies, so language and session) at this size; a phone's is a touch screen that honours the
+    /// pages' viewport tag, as a phone's browser does. Device pixels stay 1:1 to keep the screenshots small.
+    /// </summary>
+    public Task<IBrowserContext> ContextAsync(Uri hub, int width, int height, bool phone) =>
+        _browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height }, BaseURL = hub.ToString(), IsMobile = phone, HasTouch = phone, DeviceScaleFactor = 1,
+        });
+
     public static Task ShotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
