@@ -104,7 +104,7 @@ public static class Layout
           form.filters label,form.filters input,form.filters select{width:100%;box-sizing:border-box}
         }
         /* Stats page: the legend's colour swatches, the colours of the charts. */
-        .legend{white-space:nowrap}.legend-item{margin-right:.6rem}svg.swatch{vertical-align:-1px}
+        .legend{display:inline-flex;flex-wrap:wrap;gap:.1rem .6rem}.legend-item{white-space:nowrap}svg.swatch{vertical-align:-1px}
         svg.swatch .succeeded{fill:#3c9a52}svg.swatch .retrying{fill:#d39b1d}svg.swatch .failed{fill:#c8372d}svg.swatch .other{fill:#9aa3b2}
         /* Dashboard: the counters as tiles that wrap on a narrow screen; the chart of the week kept small. */
         .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.6rem;margin-top:.8rem}
