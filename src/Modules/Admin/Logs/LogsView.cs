@@ -51,7 +51,7 @@ public static class LogsView
         <label>{E("Text")} <input name="text" value="{Html.E(q.Text)}" size="20"></label>
         <label>{E("Page size")} <select name="page_size">{string.Concat(LogsQuery.PageSizes.Select(s => Html.Option(Inv(s), Number(s), Inv(q.PageSize))))}</select></label>
         <label>{E("Auto-refresh")} <select name="refresh">{string.Concat(LogsQuery.RefreshChoices.Select(s => Html.Option(Inv(s), s == 0 ? T("off") : string.Format(T("every {0} s"), s), Inv(q.Refresh))))}</select></label>
-        <label class="check tail"><input type="checkbox" name="tail" value="1" id="tail-on"{(q.Tail ? " checked" : "")}> {E("Follow new records")}</label>
+        <label class="check tail"><input type="checkbox" name="tail" value="1" id="tail-on" data-url-flag{(q.Tail ? " checked" : "")}> {E("Follow new records")}</label>
         <button type="submit">{E("Show")}</button> <a href="/admin/logs">{E("Clear")}</a>
         </form>
         {Export(q)}

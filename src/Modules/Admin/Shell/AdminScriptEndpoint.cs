@@ -11,7 +11,8 @@ namespace Hub.Admin.Shell;
 /// trigger filters are JavaScript it would eval, which the policy forbids), and with data-pause-hidden also while the tab
 /// is hidden. The Logs page's: a button.disclose opens and closes the line its aria-controls names (a click elsewhere on
 /// a tr.log line presses it, unless text is being selected or a link was clicked); a poller with data-since sends it as
-/// the since parameter and keeps the one each answer's X-Hub-Tail-Since header gives.
+/// the since parameter and keeps the one each answer's X-Hub-Tail-Since header gives; a checkbox with data-url-flag
+/// keeps its state in the address, so a reload or a shared link keeps the tail on.
 /// </summary>
 public sealed class AdminScriptEndpoint : EndpointWithoutRequest
 {
@@ -46,6 +47,13 @@ public sealed class AdminScriptEndpoint : EndpointWithoutRequest
           var open = button.getAttribute('aria-expanded') !== 'true';
           button.setAttribute('aria-expanded', open ? 'true' : 'false');
           if (panel) panel.hidden = !open;
+        });
+        document.addEventListener('change', function (e) {
+          var box = e.target.closest && e.target.closest('input[data-url-flag]');
+          if (!box) return;
+          var url = new URL(window.location.href);
+          if (box.checked) url.searchParams.set(box.name, box.value); else url.searchParams.delete(box.name);
+          history.replaceState(null, '', url);
         });
         document.addEventListener('htmx:configRequest', function (e) {
           var since = e.detail.elt.getAttribute && e.detail.elt.getAttribute('data-since');

@@ -77,6 +77,8 @@ public sealed class LogsBrowserTests : IAsyncLifetime
         // The tail: off, nothing arrives; on, a new record of the filter comes on top and one of another system does not.
         await IngestAsync("moysklad", "arrived while the tail was off");
         await page.CheckAsync("#tail-on");
+        // The address keeps it, so a reload follows too.
+        await Expect(page).ToHaveURLAsync(new Regex("[?&]tail=1"));
         await IngestAsync("1c", "arrived for another system");
         await IngestAsync("moysklad", "arrived while following");
         await Expect(page.Locator("tr.log").First).ToContainTextAsync("arrived while following", new() { Timeout = 20_000 });
@@ -91,5 +93,13 @@ public sealed class LogsBrowserTests : IAsyncLifetime
         // A line the tail brought opens in place like any other.
         await page.Locator("tr.log", new() { HasText = "arrived while following" }).Locator("button.disclose").ClickAsync();
         await Expect(opened).ToContainTextAsync("arrived while following");
+
+        // On a phone the list scrolls inside its box and a line stays one line.
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(lines.First).ToBeVisibleAsync();
+        var phone = await page.Locator("tr.log").EvaluateAllAsync<double[]>("rows => rows.map(r => r.getBoundingClientRect().height)");
+        Assert.All(phone, h => Assert.InRange(h, 10, 40));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth + 1"), "the page itself scrolls sideways on a phone");
+        await Chromium.ShotAsync(page, "logs-phone");
     }
 }

@@ -334,7 +334,7 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
     {
         await IngestAsync(Log("already shown", system: "1c"));
         var (_, page) = await GetAsync("/admin/logs?external_system=1c&tail=1");
-        Assert.Contains("<input type=\"checkbox\" name=\"tail\" value=\"1\" id=\"tail-on\" checked>", page);
+        Assert.Contains("<input type=\"checkbox\" name=\"tail\" value=\"1\" id=\"tail-on\" data-url-flag checked>", page);
         Assert.Contains("hx-get=\"/admin/logs/tail?external_system=1c&amp;page_size=500&amp;refresh=5&amp;tail=1\" hx-trigger=\"every 3s\" hx-target=\"#logs tbody\" hx-swap=\"afterbegin\"", page);
         Assert.Contains("data-pause-while=\"#tail-on:not(:checked)\" data-pause-hidden", page);
         var since = SinceOf(page);
