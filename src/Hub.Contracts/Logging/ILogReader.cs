@@ -60,7 +60,10 @@ public interface ILogReader
     /// </summary>
     Task<LogFilterChoices> ChoicesAsync(int limit, CancellationToken ct);
 
-    /// <summary>The tail cursor of "now": records received from here on are what a tail that starts now shows.</summary>
+    /// <summary>
+    /// Where a tail that starts from a shown page follows on: after the newest received of <paramref name="shown"/>, or
+    /// from now when nothing is shown.
+    /// </summary>
     string TailStart(IReadOnlyList<IntegrationLog> shown);
 
     /// <summary>Whether a tail cursor is one <see cref="TailStart"/> or <see cref="TailAsync"/> returned.</summary>

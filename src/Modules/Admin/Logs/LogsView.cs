@@ -107,7 +107,7 @@ public static class LogsView
                    "data-pause-while=\"#tail-on:not(:checked)\" data-pause-hidden></div>";
         var empty = items.Count == 0 ? $"<div class=\"notice\" id=\"empty\">{E("No log records match these filters.")}</div>" : "";
         return $"""
-            {tail}<table id="logs"><thead><tr><th>{E("Time")} ({Html.E(AdminClock.Label)})</th><th>{E("Level")}</th><th>{E("Status")}</th><th>{E("Process / step")}</th><th>{E("System")}</th><th class="msg">{E("Message")}</th></tr></thead>
+            {tail}<table id="logs" data-unique-rows><thead><tr><th>{E("Time")} ({Html.E(AdminClock.Label)})</th><th>{E("Level")}</th><th>{E("Status")}</th><th>{E("Process / step")}</th><th>{E("System")}</th><th class="msg">{E("Message")}</th></tr></thead>
             <tbody>{Rows(q, items, next)}</tbody></table>{empty}
             """;
     }

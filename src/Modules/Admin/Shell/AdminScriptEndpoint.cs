@@ -12,7 +12,8 @@ namespace Hub.Admin.Shell;
 /// is hidden. The Logs page's: a button.disclose opens and closes the line its aria-controls names (a click elsewhere on
 /// a tr.log line presses it, unless text is being selected or a link was clicked); a poller with data-since sends it as
 /// the since parameter and keeps the one each answer's X-Hub-Tail-Since header gives; a checkbox with data-url-flag
-/// keeps its state in the address, so a reload or a shared link keeps the tail on.
+/// keeps its state in the address, so a reload or a shared link keeps the tail on; a table with data-unique-rows shows
+/// each tr.log data-id once (a record that arrived late is put on top by the tail and may come again with "Load more").
 /// </summary>
 public sealed class AdminScriptEndpoint : EndpointWithoutRequest
 {
@@ -58,6 +59,18 @@ public sealed class AdminScriptEndpoint : EndpointWithoutRequest
         document.addEventListener('htmx:configRequest', function (e) {
           var since = e.detail.elt.getAttribute && e.detail.elt.getAttribute('data-since');
           if (since) e.detail.parameters['since'] = since;
+        });
+        document.addEventListener('htmx:afterSwap', function () {
+          document.querySelectorAll('table[data-unique-rows]').forEach(function (table) {
+            var seen = {};
+            table.querySelectorAll('tr.log[data-id]').forEach(function (row) {
+              var id = row.getAttribute('data-id');
+              if (!seen[id]) { seen[id] = true; return; }
+              var next = row.nextElementSibling;
+              if (next && next.classList.contains('preview')) next.remove();
+              row.remove();
+            });
+          });
         });
         document.addEventListener('htmx:afterRequest', function (e) {
           var elt = e.detail.elt, xhr = e.detail.xhr;

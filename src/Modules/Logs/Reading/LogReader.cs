@@ -66,7 +66,9 @@ public sealed class LogReader(IQuerySession session, BackgroundLogWriter writer,
         args.Add(after.Ts);
         args.Add(after.Id);
         args.Add(query.PageSize);
-        // Oldest first, so a burst larger than a page is read on by the next poll instead of skipped.
+        // By created_at, as LogTail: a record's ts is its sender's, and one that comes late would slip behind a cursor on ts.
+        // Oldest first, so a burst larger than a page is read on by the next poll instead of skipped. Like LogTail without
+        // its overlap, a record committed after a later-received one was already shown is not tailed; the list has it.
         var rows = await session.QueryAsync<IntegrationLog>(
             $"{where} and (d.created_at, d.id) > (?, ?) order by d.created_at, d.id limit ?", ct, args.ToArray());
         var next = rows.Count == 0 ? since : new KeysetCursor(rows[^1].CreatedAt, rows[^1].Id).Encode();

@@ -28,14 +28,34 @@ public sealed class LogsBrowserTests : IAsyncLifetime
         await _hub.DisposeAsync();
     }
 
-    private async Task IngestAsync(string system, string message)
+    private Task IngestAsync(string system, string message) =>
+        PostAsync(new { process_name = "internal_replenishment", step = "send", log_level = "INFO", status = "success", external_system = system, message });
+
+    private async Task PostAsync(params object[] logs)
     {
         using var api = new HttpClient { BaseAddress = _hub.Address, Timeout = TimeSpan.FromSeconds(30) };
         api.DefaultRequestHeaders.Add("X-Api-Key", TestKeys.Admin);
-        (await api.PostAsJsonAsync("/api/v1/logs", new[]
-        {
-            new { process_name = "internal_replenishment", step = "send", log_level = "INFO", status = "success", external_system = system, message },
-        })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync("/api/v1/logs", logs)).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task a_record_that_arrived_late_is_put_on_top_by_the_tail_and_shown_once_when_load_more_reaches_its_time()
+    {
+        var nine = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        await PostAsync(Enumerable.Range(0, 101).Select(i => (object)new { process_name = "bulk", message = $"row {i}", ts = nine.AddMinutes(i) }).ToArray());
+        var page = await _chromium.SignedInAsync(_hub.Address, TestKeys.Operator);
+        await page.GotoAsync("/admin/logs?process=bulk&page_size=100&tail=1");
+        await Expect(page.Locator("tr.log")).ToHaveCountAsync(100);
+
+        // Sent an hour late: older than every record shown, received after them all.
+        await PostAsync(new { process_name = "bulk", message = "late by an hour", ts = nine.AddHours(-1) });
+        await Expect(page.Locator("tr.log").First).ToContainTextAsync("late by an hour", new() { Timeout = 20_000 });
+
+        await page.ClickAsync("#more a");
+        await Expect(page.Locator("tr.log", new() { HasText = "row 0" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr.log")).ToHaveCountAsync(102);
+        await Expect(page.Locator("tr.log", new() { HasText = "late by an hour" })).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr.preview")).ToHaveCountAsync(102);
     }
 
     [Fact]

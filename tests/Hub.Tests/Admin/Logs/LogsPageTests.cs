@@ -105,7 +105,7 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.DoesNotContain("<html", fragment);
         Assert.DoesNotContain("class=\"filters\"", fragment);
         Assert.StartsWith("<div id=\"tail\"", fragment.Trim());
-        Assert.Contains("<table id=\"logs\">", fragment);
+        Assert.Contains("<table id=\"logs\" data-unique-rows>", fragment);
         Assert.Equal(2, Regex.Count(fragment, "<tr class=\"log\""));
         // Newest first.
         Assert.True(fragment.IndexOf("second", StringComparison.Ordinal) < fragment.IndexOf("first", StringComparison.Ordinal));
