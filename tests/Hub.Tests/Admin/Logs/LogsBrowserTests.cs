@@ -110,6 +110,25 @@ public sealed class LogsBrowserTests : IAsyncLifetime
         await Expect(page.Locator("tr.log", new() { HasText = "arrived while following" })).ToHaveCountAsync(1);
         await Chromium.ShotAsync(page, "logs-tail");
 
+        // With the tab hidden the tail asks nothing: each tick is stopped before it is sent (counted as the ticks pass, no
+        // sleep), and what arrives meanwhile comes when the tab is shown again.
+        await page.EvaluateAsync("""
+            () => {
+              window.tailTicksStopped = 0;
+              Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+              document.addEventListener('htmx:beforeRequest', e => { if (e.detail.elt.id === 'tail' && e.defaultPrevented) window.tailTicksStopped++; });
+            }
+            """);
+        await page.WaitForFunctionAsync("() => window.tailTicksStopped >= 1", null, new() { Timeout = 20_000 });
+        var sent = 0;
+        page.Request += (_, r) => { if (r.Url.Contains("/admin/logs/tail", StringComparison.Ordinal)) Interlocked.Increment(ref sent); };
+        await IngestAsync("moysklad", "arrived while hidden");
+        await page.WaitForFunctionAsync("() => window.tailTicksStopped >= 3", null, new() { Timeout = 20_000 });
+        Assert.Equal(0, Volatile.Read(ref sent));
+        await Expect(page.Locator("tr.log", new() { HasText = "arrived while hidden" })).ToHaveCountAsync(0);
+        await page.EvaluateAsync("() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => false })");
+        await Expect(page.Locator("tr.log", new() { HasText = "arrived while hidden" })).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+
         // A line the tail brought opens in place like any other.
         await page.Locator("tr.log", new() { HasText = "arrived while following" }).Locator("button.disclose").ClickAsync();
         await Expect(opened).ToContainTextAsync("arrived while following");
