@@ -8,7 +8,8 @@ namespace Hub.Admin.Logs;
 /// <summary>
 /// GET /admin/logs/tail?…&amp;since=cursor: the live tail's poll. The lines of the records matching the page's filter that
 /// arrived after the cursor, newest first, for htmx to put on top of the list, and in <see cref="SinceHeader"/> the
-/// cursor of the next poll (hub.js keeps it on the poller). Nothing new is an empty 200, so htmx swaps nothing.
+/// cursor of the next poll (hub.js keeps it on the poller). Nothing new is an empty 200, so htmx swaps nothing; the
+/// database down replaces the list with the alert that recovers by itself.
 /// </summary>
 public sealed class LogsTailEndpoint(ILogReader logs, AdminOptions options, TimeProvider clock) : EndpointWithoutRequest
 {
@@ -39,9 +40,11 @@ public sealed class LogsTailEndpoint(ILogReader logs, AdminOptions options, Time
         }
         catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
         {
-            // Nothing to add while the database is away; the poller keeps its cursor and asks again.
-            HttpContext.Response.Headers[SinceHeader] = since;
-            await AdminResponse.WriteAsync(HttpContext, StatusCodes.Status200OK, "", ct);
+            // A live view must not look quiet while the database is away: the list's region becomes the alert, which polls
+            // by itself (the tail no longer pauses it) and brings the list, and with it the tail, back when the database is.
+            HttpContext.Response.Headers["HX-Retarget"] = "#results";
+            HttpContext.Response.Headers["HX-Reswap"] = "outerHTML";
+            await AdminResponse.WriteAsync(HttpContext, StatusCodes.Status200OK, LogsView.ResultsRegion(query, AdminResponse.DatabaseDown(ex), failing: true), ct);
             return;
         }
         HttpContext.Response.Headers[SinceHeader] = page.Since;

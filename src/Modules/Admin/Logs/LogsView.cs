@@ -82,7 +82,10 @@ public static class LogsView
     /// The region auto-refresh replaces. It polls only while no record is open, so reading one is not interrupted;
     /// with the database down it keeps polling even when auto-refresh is off, so the page recovers by itself.
     /// </summary>
-    public static string Results(LogsQuery q, string inner, bool failing)
+    public static string Results(LogsQuery q, string inner, bool failing) => ResultsRegion(q, inner, failing) + "<div id=\"record\"></div>";
+
+    /// <summary>The refreshing region alone: what a tail that finds the database down puts in place of the list.</summary>
+    public static string ResultsRegion(LogsQuery q, string inner, bool failing)
     {
         var seconds = q.Refresh > 0 ? q.Refresh : failing ? 5 : 0;
         // While the tail follows, it keeps the list current itself; a refresh would only throw away what is open. With the
@@ -90,7 +93,7 @@ public static class LogsView
         var pause = failing ? OpenRecord : OpenRecord + ", #tail-on:checked";
         var poll = seconds == 0 ? "" :
             $" hx-get=\"/admin/logs?{Html.E(q.ToQueryString())}\" hx-trigger=\"every {seconds}s\" data-pause-while=\"{pause}\" hx-swap=\"innerHTML\"";
-        return $"<div id=\"results\"{poll}>{inner}</div><div id=\"record\"></div>";
+        return $"<div id=\"results\"{poll}>{inner}</div>";
     }
 
     /// <summary>What pauses auto-refresh: a record opened in a line, or in the side panel (and the tail following).</summary>
