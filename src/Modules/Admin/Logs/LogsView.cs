@@ -158,30 +158,32 @@ public static class LogsView
     /// </summary>
     public static string Preview(LogsQuery q, IntegrationLog log)
     {
-        var ids = new (string Label, string Value)[]
+        // Labels in the user's language; the API's field name is the title, for those who filter the API by it.
+        var ids = new (string Label, string Field, string Value)[]
         {
-            ("id", log.Id.ToString()),
-            ("run_id", log.RunId is { } run ? Filter(q, "run_id", run.ToString()) : ""),
-            ("request_id", log.RequestId is { } request ? Filter(q, "request_id", request.ToString()) : ""),
-            ("job_id", Html.E(log.JobId)), ("action", Html.E(log.Action)),
-            ("related_entity", log.RelatedEntityType is null && log.RelatedEntityId is null ? "" : Html.E($"{log.RelatedEntityType} {log.RelatedEntityId}".Trim())),
-            ("elapsed_ms", log.ElapsedMs is { } ms ? Html.E(Number(ms)) : ""), ("retry_count", log.RetryCount is { } retries ? Html.E(Number(retries)) : ""),
-            ("error_code", Html.E(log.ErrorCode)),
+            ("Record id", "id", log.Id.ToString()),
+            ("Run id", "run_id", log.RunId is { } run ? Filter(q, "run_id", run.ToString()) : ""),
+            ("Order / request id", "request_id", log.RequestId is { } request ? Filter(q, "request_id", request.ToString()) : ""),
+            ("Job id", "job_id", Html.E(log.JobId)), ("Action", "action", Html.E(log.Action)),
+            ("Related entity", "related_entity_type", log.RelatedEntityType is null && log.RelatedEntityId is null ? "" : Html.E($"{log.RelatedEntityType} {log.RelatedEntityId}".Trim())),
+            ("Elapsed, ms", "elapsed_ms", log.ElapsedMs is { } ms ? Html.E(Number(ms)) : ""), ("Retries", "retry_count", log.RetryCount is { } retries ? Html.E(Number(retries)) : ""),
+            ("Error code", "error_code", Html.E(log.ErrorCode)),
         };
         var full = $"/admin/logs/{log.Id}";
         var blocks = new StringBuilder();
-        foreach (var (name, json) in new[] { ("details", log.Details), ("payload", log.Payload), ("request_payload", log.RequestPayload), ("response_payload", log.ResponsePayload) })
+        foreach (var (label, name, json) in new[] { ("Details", "details", log.Details), ("Payload", "payload", log.Payload),
+                     ("Request body", "request_payload", log.RequestPayload), ("Response body", "response_payload", log.ResponsePayload) })
         {
             if (PrettyJson(json) is not { } text) continue;
             var cut = text.Length > PreviewLength;
-            blocks.Append($"<h4>{Html.E(name)}</h4><pre class=\"json\">{Html.E(cut ? text[..PreviewLength] + "…" : text)}</pre>");
+            blocks.Append($"<h4 title=\"{Html.E(name)}\">{E(label)}</h4><pre class=\"json\">{Html.E(cut ? text[..PreviewLength] + "…" : text)}</pre>");
             if (cut)
                 blocks.Append($"<p class=\"cut\">{Html.E(string.Format(T("Cut at {0} of {1} characters."), Number(PreviewLength), Number(text.Length)))} <a href=\"{full}\">{E("show all")}</a></p>");
         }
         var error = log.ErrorMessage is { Length: > 0 } e ? $"<p class=\"error-text\"><strong>{E("Error")}:</strong> {Html.E(e)}</p>" : "";
         return $"""
             <div class="expanded" data-id="{log.Id}"><p class="message">{Html.E(log.Message)}</p>{error}
-            <dl class="fields">{string.Concat(ids.Where(i => i.Value.Length > 0).Select(i => $"<dt>{Html.E(i.Label)}</dt><dd>{i.Value}</dd>"))}</dl>
+            <dl class="fields">{string.Concat(ids.Where(i => i.Value.Length > 0).Select(i => $"<dt title=\"{Html.E(i.Field)}\">{E(i.Label)}</dt><dd>{i.Value}</dd>"))}</dl>
             {blocks}<p><a href="{full}">{E("Open the whole record")}</a></p></div>
             """;
     }

@@ -291,6 +291,8 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.StartsWith("<div class=\"expanded\"", preview.Trim());
         // The message whole, the JSON indented and cut at 1500 characters, saying so, with the way to all of it.
         Assert.Contains(new string('m', 1000), preview);
+        Assert.Contains("<h4 title=\"details\">Подробности</h4>", preview);
+        Assert.Contains($"<dt title=\"id\">Идентификатор записи</dt><dd>{ids[0]}</dd>", preview);
         var json = WebUtility.HtmlDecode(Regex.Match(preview, "<pre class=\"json\">(.*?)</pre>", RegexOptions.Singleline).Groups[1].Value);
         Assert.StartsWith("{\n  \"blob\": \"xxx", json);
         Assert.Equal(LogsViewPreviewLength + 1, json.Length);
@@ -327,6 +329,18 @@ public sealed partial class LogsPageTests(AdminFixture fixture) : IAsyncLifetime
         var (_, record) = await GetAsync($"/admin/logs/{ids[0]}");
         Assert.Contains("Ошибка", record);
         Assert.DoesNotContain("\\u04", record);
+    }
+
+    [Fact]
+    public async Task numbers_in_an_opened_line_are_written_as_the_users_culture_writes_them()
+    {
+        var ids = await IngestAsync(new { process_name = "sync", message = "slow", elapsed_ms = 1234567, retry_count = 3 });
+        var (_, russian) = await GetAsync($"/admin/logs/{ids[0]}/preview", htmx: true);
+        var ru = System.Globalization.CultureInfo.GetCultureInfo("ru-RU");
+        Assert.Contains($"<dt title=\"elapsed_ms\">Длительность, мс</dt><dd>{1234567.ToString("N0", ru)}</dd>", WebUtility.HtmlDecode(russian));
+        Assert.Contains("<dt title=\"retry_count\">Повторы</dt><dd>3</dd>", russian);
+        var (_, english) = await GetAsync($"/admin/logs/{ids[0]}/preview", htmx: true, language: "en");
+        Assert.Contains("<dt title=\"elapsed_ms\">Elapsed, ms</dt><dd>1,234,567</dd>", english);
     }
 
     [Fact]
