@@ -104,7 +104,8 @@ try {
   say(`Logs shows the ${SEEDED.count} seeded rows`);
 
   step = 'filter';
-  await page.select('select[name=level]', 'ERROR');
+  // Levels are checkboxes (several at once); the Logs page's redesign of issue 16.
+  await page.locator('input[name=level][value=ERROR]').click();
   await page.locator('form.filters button[type=submit]').click();
   await urlMatches(page, /[?&]level=ERROR/);
   await count(page, 'tr.log', 1);
@@ -112,13 +113,14 @@ try {
   say('level=ERROR through the form: one row, Cyrillic intact');
 
   step = 'record';
-  await page.locator('tr.log a::-p-text(Open)').click();
-  await exists(page, '#record section.record');
-  await contains(page, '#record', SEEDED.detail);
+  // A line opens in place under itself (Logs page, issue 16), its preview loaded by htmx.
+  await page.locator('tr.log button.disclose').click();
+  await exists(page, 'tr.preview:not([hidden]) .expanded');
+  await contains(page, 'tr.preview .expanded', SEEDED.detail);
   await shot(page, 'log-record');
-  await page.locator('#record button.close').click();
-  await gone(page, '#record section.record');
-  say('a record opened beside the list through htmx with its details JSON, and closed');
+  await page.locator('tr.log button.disclose').click();
+  await gone(page, 'tr.preview:not([hidden])');
+  say('a line opened in place through htmx with its details JSON, and closed');
 
   step = 'stats';
   await nav(page, 'Stats', 'stats');

@@ -25,6 +25,12 @@ public sealed record LogQuery
 /// <summary>One page of log records, newest first, and the cursor of the next.</summary>
 public sealed record LogPage(IReadOnlyList<IntegrationLog> Items, string? Next);
 
+/// <summary>The values the choice filters of the Logs page offer: those that exist in the stored records, sorted.</summary>
+public sealed record LogFilterChoices(IReadOnlyList<string> Systems, IReadOnlyList<string> Statuses, IReadOnlyList<string> Steps, IReadOnlyList<string> Processes);
+
+/// <summary>Records received after a tail cursor, newest first, and the cursor to follow on from (the same when none came).</summary>
+public sealed record LogTailPage(IReadOnlyList<IntegrationLog> Items, string Since);
+
 /// <summary>How the background writer is doing: what the Health page shows of the Logs module.</summary>
 public sealed record LogWriterStatus(
     int Queued, int Capacity, long Written, long Dropped, long ConsecutiveFailures, long Quarantined,
@@ -47,6 +53,27 @@ public interface ILogReader
     Task ExportAsync(HttpContext context, LogQuery query, string? format, string? delimiter, CancellationToken ct);
 
     LogWriterStatus WriterStatus();
+
+    /// <summary>
+    /// The distinct systems, statuses, steps and processes stored, at most <paramref name="limit"/> of each: read by a skip
+    /// scan of each column's index (one index probe per value), never by a scan of the records.
+    /// </summary>
+    Task<LogFilterChoices> ChoicesAsync(int limit, CancellationToken ct);
+
+    /// <summary>
+    /// Where a tail that starts from a shown page follows on: after the newest received of <paramref name="shown"/>, or
+    /// from now when nothing is shown.
+    /// </summary>
+    string TailStart(IReadOnlyList<IntegrationLog> shown);
+
+    /// <summary>Whether a tail cursor is one <see cref="TailStart"/> or <see cref="TailAsync"/> returned.</summary>
+    bool IsTailCursor(string? since);
+
+    /// <summary>
+    /// The records matching the query's filter (its paging aside) received after <paramref name="since"/>, by the time the
+    /// hub received them (created_at): at most the query's page size, the oldest of them first read so none is skipped.
+    /// </summary>
+    Task<LogTailPage> TailAsync(LogQuery query, string since, CancellationToken ct);
 
     /// <summary>The zone stats are shown in unless a request names one (Logs:Stats:TimeZone).</summary>
     TimeZoneInfo StatsZone { get; }

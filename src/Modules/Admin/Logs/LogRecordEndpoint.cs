@@ -18,7 +18,7 @@ public sealed class LogRecordEndpoint(ILogReader logs) : EndpointWithoutRequest
     public override async Task HandleAsync(CancellationToken ct)
     {
         var id = Route<Guid>("id");
-        var log = await AdminResponse.LoadOneAsync(HttpContext, () => logs.FindAsync(id, ct), $"No log record has id {id}.", ct);
+        var log = await AdminResponse.LoadOneAsync(HttpContext, () => logs.FindAsync(id, ct), string.Format(AdminText.T("No log record has id {0}."), id), ct);
         if (log is null) return;
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Log record", LogsView.Record(log, closable: true),
             () => LogsView.Record(log, closable: false), ct);

@@ -29,7 +29,7 @@ public sealed class LogsExportEndpoint(ILogReader logs, AdminOptions options, Ti
         errors = [.. errors, .. logs.CheckExport(format, delimiter)];
         if (errors.Count > 0)
         {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "Cannot export: " + string.Join("; ", errors), ct);
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, AdminText.T("Cannot export:") + " " + string.Join("; ", errors.Select(AdminText.T)), ct);
             return;
         }
         await logs.ExportAsync(HttpContext, request, format, delimiter, ct);

@@ -11,6 +11,11 @@ namespace Hub.Admin.Logs;
 /// </summary>
 public sealed class LogsPageEndpoint(ILogReader logs, AdminOptions options, TimeProvider clock) : EndpointWithoutRequest
 {
+    /// <summary>At most this many values per choice filter: a column with more (a step per order id) is no choice to scroll.</summary>
+    public const int ChoicesLimit = 200;
+
+    private static readonly LogFilterChoices NoChoices = new([], [], [], []);
+
     public override void Configure()
     {
         Get("/admin/logs");
@@ -25,9 +30,10 @@ public sealed class LogsPageEndpoint(ILogReader logs, AdminOptions options, Time
         string inner;
         var failing = false;
         var status = StatusCodes.Status200OK;
+        var choices = NoChoices;
         if (errors.Count > 0)
         {
-            inner = Html.Alert(errors);
+            inner = Html.Alert(errors.Select(AdminText.T));
             status = StatusCodes.Status400BadRequest;
         }
         else
@@ -40,7 +46,7 @@ public sealed class LogsPageEndpoint(ILogReader logs, AdminOptions options, Time
                     await AdminResponse.WriteAsync(HttpContext, StatusCodes.Status200OK, LogsView.Rows(query, page.Items, page.Next), ct);
                     return;
                 }
-                inner = LogsView.Table(query, page.Items, page.Next);
+                inner = LogsView.Table(query, page.Items, page.Next, logs.TailStart(page.Items));
             }
             catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
             {
@@ -49,7 +55,19 @@ public sealed class LogsPageEndpoint(ILogReader logs, AdminOptions options, Time
                 status = AdminResponse.UnavailableStatus(HttpContext);
             }
         }
+        // The choices only for the whole page (the form is not part of a refresh), and not at all with the database down.
+        if (!failing && !AdminResponse.IsHtmx(HttpContext))
+        {
+            try
+            {
+                choices = await logs.ChoicesAsync(ChoicesLimit, ct);
+            }
+            catch (Exception ex) when (AdminResponse.IsDatabaseDown(ex))
+            {
+                // The list says the database is down; the form still offers what is in the URL.
+            }
+        }
         await AdminResponse.PageOrFragmentAsync(HttpContext, "Logs", inner,
-            () => LogsView.Filters(query) + LogsView.Results(query, inner, failing), ct, status);
+            () => LogsView.Filters(query, choices) + LogsView.Results(query, inner, failing), ct, status);
     }
 }

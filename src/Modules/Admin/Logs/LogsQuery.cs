@@ -18,7 +18,9 @@ public sealed record LogsQuery
     public string? Period { get; init; }
     public string? From { get; init; }
     public string? To { get; init; }
-    public string? Level { get; init; }
+    /// <summary>The levels ticked (several at once); the API takes them as one comma-separated list.</summary>
+    public IReadOnlyList<string> Levels { get; init; } = [];
+    public string? Level => Levels.Count == 0 ? null : string.Join(",", Levels);
     public string? Status { get; init; }
     public string? System { get; init; }
     public string? Step { get; init; }
@@ -30,13 +32,18 @@ public sealed record LogsQuery
     public int PageSize { get; init; }
     public int Refresh { get; init; }
     public string? Next { get; init; }
+    /// <summary>The live tail is on: the page asks every few seconds for what arrived since and puts it on top.</summary>
+    public bool Tail { get; init; }
 
     public static LogsQuery Parse(IQueryCollection q, AdminOptions options) => new()
     {
         Period = Value(q, "period"),
         From = Value(q, "from"),
         To = Value(q, "to"),
-        Level = Value(q, "level"),
+        // level=ERROR&level=WARNING from the checkboxes, level=ERROR,WARNING as the API writes it: both mean the same.
+        Levels = q["level"].SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(v => LogLevels.Normalize(v) ?? v)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
         Status = Value(q, "status"),
         System = Value(q, "external_system"),
         Step = Value(q, "step"),
@@ -47,6 +54,7 @@ public sealed record LogsQuery
         PageSize = int.TryParse(Value(q, "page_size"), out var size) ? Math.Clamp(size, AdminOptions.MinPageSize, AdminOptions.MaxPageSize) : options.PageSize,
         Refresh = int.TryParse(Value(q, "refresh"), out var refresh) ? (refresh <= 0 ? 0 : Math.Clamp(refresh, AdminOptions.MinPollSeconds, AdminOptions.MaxPollSeconds)) : options.PollSeconds,
         Next = Value(q, "next"),
+        Tail = Value(q, "tail") is "1" or "on" or "true",
     };
 
     private static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
@@ -58,8 +66,8 @@ public sealed record LogsQuery
         DateTimeOffset? ParseTime(string? text, string name)
         {
             if (text is null) return null;
-            if (AdminClock.TryParse(text, out var t)) return t;
-            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23 09:00, read as {AdminClock.Label}, or 2026-11-23T06:00Z)");
+            if (AdminClock.TryParse(text, out var t) || TryParseRussian(text, out t)) return t;
+            errors.Add(string.Format(AdminText.T("{0} is not a date and time (use e.g. 23.11.2026 09:00, read as {1}, or 2026-11-23T06:00Z)"), name, AdminClock.Label));
             return null;
         }
         var from = ParseTime(From, "from");
@@ -74,16 +82,45 @@ public sealed record LogsQuery
         return (request, errors);
     }
 
+    /// <summary>A time as the page shows it (23.11.2026 09:00), read in the pages' zone.</summary>
+    private static bool TryParseRussian(string text, out DateTimeOffset value)
+    {
+        value = default;
+        string[] formats = ["dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy H:mm", "dd.MM.yyyy"];
+        if (!DateTime.TryParseExact(text, formats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var plain))
+            return false;
+        return AdminClock.TryParse(plain.ToString("yyyy-MM-dd HH:mm:ss", global::System.Globalization.CultureInfo.InvariantCulture), out value);
+    }
+
+    /// <summary>This filter with one value set by a click on it in a row: the other filters stay, the cursor goes.</summary>
+    public LogsQuery With(string name, string value) => name switch
+    {
+        "level" => this with { Levels = [value], Next = null },
+        "status" => this with { Status = value, Next = null },
+        "external_system" => this with { System = value, Next = null },
+        "step" => this with { Step = value, Next = null },
+        "process" => this with { Process = value, Next = null },
+        "run_id" => this with { RunId = value, Next = null },
+        "request_id" => this with { RequestId = value, Next = null },
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a filter of the Logs page"),
+    };
+
     /// <summary>The query string of this filter; <paramref name="next"/> replaces the cursor.</summary>
     public string ToQueryString(string? next = null, bool withNext = false)
     {
         var pairs = new List<(string Name, string? Value)>
         {
-            ("period", Period), ("from", From), ("to", To), ("level", Level), ("status", Status), ("external_system", System),
+            ("period", Period), ("from", From), ("to", To),
+        };
+        pairs.AddRange(Levels.Select(l => ("level", (string?)l)));
+        pairs.AddRange(new (string, string?)[]
+        {
+            ("status", Status), ("external_system", System),
             ("step", Step), ("process", Process), ("run_id", RunId), ("request_id", RequestId), ("text", Text),
             ("page_size", PageSize.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
             ("refresh", Refresh.ToString(global::System.Globalization.CultureInfo.InvariantCulture)),
-        };
+            ("tail", Tail ? "1" : null),
+        });
         if (withNext) pairs.Add(("next", next));
         return Html.QueryString(pairs);
     }

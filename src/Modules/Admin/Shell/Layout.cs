@@ -131,5 +131,19 @@ public static class Layout
           h1{overflow-wrap:anywhere}
           form.filters input[type=checkbox]{width:auto}
         }
+        /* Logs page: one line per record, the message ellipsised; a line opens in place under it. */
+        table#logs td{white-space:nowrap}table#logs td.msg,table#logs th.msg{width:100%;max-width:0;overflow:hidden;text-overflow:ellipsis}
+        table#logs a.f{color:inherit;text-decoration:none;border-bottom:1px dotted #99a}table#logs a.f:hover{color:#1f5bd6;border-bottom-color:#1f5bd6}
+        table#logs a.lvl-ERROR,table#logs a.lvl-CRITICAL{color:#b3261e}table#logs a.lvl-WARNING{color:#8a5a00}
+        table#logs tr.log{cursor:pointer}table#logs tr.log:hover{background:#f3f6fb}
+        button.disclose{border:0;background:none;padding:0 .3rem 0 0;font-size:12px;color:#556}button.disclose[aria-expanded=true]{transform:rotate(90deg)}
+        table#logs tr.preview>td{white-space:normal;background:#fafbfd;padding:.6rem 1rem}
+        .expanded p.message{white-space:pre-wrap;margin:.1rem 0 .4rem}.expanded .error-text{color:#7a1c14;white-space:pre-wrap}
+        .expanded h4{margin:.6rem 0 .2rem;font-size:12px;color:#555}.expanded pre.json{max-width:100%;background:#fff;border:1px solid #e5e8ee;padding:.4rem;overflow:auto}
+        .expanded p.cut{margin:.2rem 0;font-size:12px;color:#555}
+        fieldset.levels{border:0;margin:0;padding:0;display:flex;gap:.5rem;align-items:center;font-size:12px}fieldset.levels legend{color:#555;padding:0;float:left;margin-right:.3rem}
+        form.filters label.check{flex-direction:row;align-items:center;gap:.2rem;color:inherit}
+        table#logs:has(tr.log)+#empty{display:none}
+        @media (max-width:1000px){table#logs td.msg{max-width:28rem}}@media (max-width:760px){table#logs td.msg{max-width:16rem}fieldset.levels{flex-wrap:wrap}form.filters input[type=checkbox],form.filters label.check{width:auto}}
         """;
 }

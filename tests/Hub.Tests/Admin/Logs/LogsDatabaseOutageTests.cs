@@ -33,9 +33,27 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
             s.WithKey(TestKeys.Ingest);
             s.StatusCodeShouldBe(202);
         });
-        Assert.Contains("before the outage", (await GetAsync("/admin/logs", htmx: true)).Body);
+        var shown = (await GetAsync("/admin/logs?tail=1", htmx: true)).Body;
+        Assert.Contains("before the outage", shown);
+        var since = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(shown, "data-since=\"([^\"]+)\"").Groups[1].Value);
 
         await _db.Postgres.StopServerAsync();
+
+        // The live tail does not go quiet: it puts the alert in place of the list, polling by itself though the tail is on.
+        var tail = await _db.Host.Scenario(s =>
+        {
+            s.Get.Url($"/admin/logs/tail?tail=1&since={Uri.EscapeDataString(since)}");
+            s.WithKey(TestKeys.Viewer);
+            s.WithRequestHeader("HX-Request", "true");
+            s.IgnoreStatusCode();
+        });
+        Assert.Equal(200, tail.Context.Response.StatusCode);
+        Assert.Equal("#results", tail.Context.Response.Headers["HX-Retarget"].ToString());
+        Assert.Equal("outerHTML", tail.Context.Response.Headers["HX-Reswap"].ToString());
+        var alert = await tail.ReadAsTextAsync();
+        Assert.StartsWith("<div id=\"results\"", alert);
+        Assert.Contains("id=\"db-down\"", alert);
+        Assert.Contains("hx-trigger=\"every 5s\" data-pause-while=\"#logs tr.preview:not([hidden]), #record > *\"", alert);
 
         // Auto-refresh off, yet the region polls while the database is down so the page comes back without a reload.
         var (status, page) = await GetAsync("/admin/logs?refresh=0", htmx: false);

@@ -73,9 +73,9 @@ public sealed class LogsExportTests(AdminFixture fixture) : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("format=xlsx", "format is csv or ndjson")]
-    [InlineData("format=csv&delimiter=tab", "delimiter is comma or semicolon")]
-    [InlineData("format=csv&run_id=not-a-uuid", "run_id")]
+    [InlineData("format=xlsx", "Формат — csv или ndjson")]
+    [InlineData("format=csv&delimiter=tab", "Разделитель — comma (запятая) или semicolon (точка с запятой)")]
+    [InlineData("format=csv&run_id=not-a-uuid", "Идентификатор запуска (run_id) — не UUID")]
     public async Task a_bad_export_request_gets_a_readable_page_instead_of_a_file(string query, string message)
     {
         var result = await fixture.Host.Scenario(s =>
@@ -87,7 +87,7 @@ public sealed class LogsExportTests(AdminFixture fixture) : IAsyncLifetime
         });
         Assert.Equal("text/html; charset=utf-8", result.Context.Response.ContentType);
         var page = await result.ReadAsTextAsync();
-        Assert.Contains("Cannot export: ", page);
+        Assert.Contains("Выгрузка невозможна: ", page);
         Assert.Contains(message, page);
     }
 
