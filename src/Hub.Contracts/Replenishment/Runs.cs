@@ -107,6 +107,35 @@ public sealed record Decision(
     public string? Package { get; init; }
     /// <summary>Goods are on their way to this shelf and the plan orders more for it: what a person is asked about before it is sent.</summary>
     public bool AddsToGoodsOnTheirWay => OnItsWay > 0 && (ToPurchase > 0 || FromDonors.Any(a => a.Quantity > 0));
+    /// <summary>
+    /// <see cref="Reason"/> in its parts, each a code with its numbers and names, so a page can say it in its reader's
+    /// language; empty for a plan made before the parts were recorded (its <see cref="Reason"/> is all there is).
+    /// </summary>
+    public IReadOnlyList<ReasonStep> ReasonSteps { get; init; } = [];
+}
+
+/// <summary>One step of a decision's reasoning; what <see cref="Numbers"/> and <see cref="Names"/> hold depends on <see cref="Code"/>.</summary>
+public sealed record ReasonStep(ReasonCode Code, IReadOnlyList<decimal> Numbers, IReadOnlyList<string> Names);
+
+public enum ReasonCode
+{
+    /// <summary>What the shelf holds is below its minimum. Numbers: on hand, to ship, on its way, minimum, then each source's quantity; Names: each source of what is on its way.</summary>
+    BelowMinimum,
+    /// <summary>A negative balance (or free stock, when Numbers[0], to ship, is above 0) was counted as 0.</summary>
+    NegativeCountedAsZero,
+    /// <summary>Numbers: needed, maximum.</summary>
+    ToReachMaximum,
+    /// <summary>Numbers: needed.</summary>
+    ToReachMinimum,
+    /// <summary>Names: the donor; Numbers: what it gives, its surplus.</summary>
+    DonorGives,
+    /// <summary>Names: the package; Numbers: to buy, rounded up to, the package's size.</summary>
+    RoundedUpToPackages,
+    NothingToOrder,
+    /// <summary>Numbers: what is left to buy after the donors.</summary>
+    MoreToBuy,
+    /// <summary>Numbers: what is to buy.</summary>
+    NoDonorSurplus,
 }
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);

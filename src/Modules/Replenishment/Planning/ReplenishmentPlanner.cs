@@ -134,12 +134,23 @@ public static class ReplenishmentPlanner
         var stock = toShip > 0 ? $"free stock {Q(free)} ({Q(onHand)} on hand − {Q(toShip)} to ship)" : $"balance {Q(onHand)}";
         var way = onWay > 0 ? $" + {Q(onWay)} on its way ({string.Join(", ", coming.GroupBy(r => r.Source).Select(g => $"{Q(g.Sum(r => r.Quantity))} {g.Key}"))})" : "";
         var reason = new List<string> { $"{stock}{way} < minimum {Q(level.Minimum)}" };
+        // The same reasoning in parts (a code, its numbers and names) beside the sentence, for pages in other languages.
+        var sources = coming.GroupBy(r => r.Source).Select(g => (Source: g.Key, Quantity: g.Sum(r => r.Quantity))).ToArray();
+        var steps = new List<ReasonStep>
+        {
+            new(ReasonCode.BelowMinimum, [onHand, toShip, onWay, level.Minimum, .. sources.Select(x => x.Quantity)], [.. sources.Select(x => x.Source)]),
+        };
         // A negative balance is an accounting gap in 1C, not stock that could be owed back: the shelf holds nothing.
         var onShelf = Math.Max(free, 0m);
-        if (free < 0) reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
+        if (free < 0)
+        {
+            reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
+            steps.Add(new(ReasonCode.NegativeCountedAsZero, [toShip], []));
+        }
         var target = Math.Max(level.Maximum ?? level.Minimum, level.Minimum);
         var needed = target - onShelf - onWay;
         reason.Add(level.Maximum is { } max && max > level.Minimum ? $"{Q(needed)} to reach the maximum {Q(max)}" : $"{Q(needed)} to reach the minimum");
+        steps.Add(level.Maximum is { } top && top > level.Minimum ? new(ReasonCode.ToReachMaximum, [needed, top], []) : new(ReasonCode.ToReachMinimum, [needed], []));
         var sku = new Sku(item.Key, characteristic);
         var left = needed;
         var given = new List<Allocation>();
@@ -154,6 +165,7 @@ public static class ReplenishmentPlanner
             left -= take;
             given.Add(new Allocation(donor.Key, donor.Name, take));
             reason.Add($"{donor.Name} gives {Q(take)} of its surplus {Q(spare)}");
+            steps.Add(new(ReasonCode.DonorGives, [take, spare], [donor.Name]));
         }
 
         // A purchase is whole packages where the norm names one, never less than the need; what donors give of their own
@@ -161,6 +173,7 @@ public static class ReplenishmentPlanner
         if (package is not null && left > 0 && RoundUp(left, package.Factor) is var boxes && boxes != left)
         {
             reason.Add($"{Q(left)} to buy rounded up to {Q(boxes)}, whole packages \"{package.Name}\" of {Q(package.Factor)}");
+            steps.Add(new(ReasonCode.RoundedUpToPackages, [left, boxes, package.Factor], [package.Name]));
             left = boxes;
         }
 
@@ -169,18 +182,20 @@ public static class ReplenishmentPlanner
         {
             outcome = DecisionOutcome.Skipped;
             reason.Add("nothing to order");
+            steps.Add(new(ReasonCode.NothingToOrder, [], []));
         }
         else if (left <= 0) outcome = DecisionOutcome.Transfer;
         else
         {
             outcome = given.Count > 0 ? DecisionOutcome.TransferAndPurchase : DecisionOutcome.Purchase;
             reason.Add(given.Count > 0 ? $"{Q(left)} more to buy" : $"no donor has surplus; {Q(left)} to buy");
+            steps.Add(new(given.Count > 0 ? ReasonCode.MoreToBuy : ReasonCode.NoDonorSurplus, [left], []));
         }
 
         return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, onHand, level.Minimum, level.Maximum,
             Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason))
         {
-            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip, OnItsWay = onWay, Package = package?.Name,
+            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip, OnItsWay = onWay, Package = package?.Name, ReasonSteps = steps,
         };
     }
 
