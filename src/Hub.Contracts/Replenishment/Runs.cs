@@ -200,7 +200,14 @@ public sealed record RunPageView(RunDetail Run, int DecisionCount, Outbox.RunOrd
 public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false, RunSummary? Recent = null);
 
 /// <summary>One event of a run or of one of its orders: its place in the event store, its own time, its kind, the order it concerns and a line saying what happened.</summary>
-public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text);
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text)
+{
+    /// <summary>
+    /// What <see cref="Text"/> says, in parts, in the order the event's kind defines (numbers invariant, times ISO 8601), so
+    /// a page can say it in its reader's language; empty where the text is all there is (an error, a note).
+    /// </summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>A page of a run's timeline, oldest first; <see cref="Next"/> is the sequence to pass as <c>after</c> for the following page.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, long? Next);

@@ -223,7 +223,7 @@ public static class RunsView
         if (timeline is null) return "";
         var rows = new StringBuilder();
         foreach (var e in timeline.Items)
-            rows.Append($"<tr><td>{Shown.At(e.At)}</td><td class=\"event-{Html.E(e.Event)}\">{Html.E(EventName(e.Event))}</td><td>{Html.E(e.OrderId)}</td><td>{Html.E(e.Text)}</td></tr>");
+            rows.Append($"<tr><td>{Shown.At(e.At)}</td><td class=\"event-{Html.E(e.Event)}\">{Html.E(EventName(e.Event))}</td><td>{Html.E(e.OrderId)}</td><td>{TimelineLines.Render(e)}</td></tr>");
         var more = timeline.Next is { } next
             ? $"<p class=\"muted\" id=\"timeline-next\"><a href=\"/admin/runs/{runId}/timeline?after={next}\">{Shown.W("The next events")}</a> · <a href=\"/api/v1/runs/{runId}/timeline?after={next}\">{Shown.W("in the API")}</a></p>"
             : "";

@@ -103,7 +103,14 @@ public static class SchedulesView
         var run = last.RunId is { } id
             ? $" <a href=\"/admin/runs/{Html.Q(id.ToString())}\">{Shown.Say("run {0}…", id.ToString()[..8])}</a>{(last.RunStatus is { } st ? $" ({Html.E(Shown.Status(st))})" : "")}"
             : "";
-        return $"{Html.E(last.OccurrenceLocal)}<br><span class=\"{css}\" data-outcome=\"{Html.E(last.Outcome)}\">{Html.E(Outcome(last.Outcome))}</span>: {Html.E(last.Detail)}{run}";
+        // The detail is the scheduler's English sentence; where the outcome and the run linked beside it say all of it, the page says it in its own words.
+        var detail = last switch
+        {
+            { Outcome: "started", RunId: not null } => AdminText.T("a run was started"),
+            { Outcome: "skipped", RunId: not null } => AdminText.T("an earlier run was still in progress"),
+            _ => AdminText.T(last.Detail),
+        };
+        return $"{Html.E(last.OccurrenceLocal)}<br><span class=\"{css}\" data-outcome=\"{Html.E(last.Outcome)}\">{Html.E(Outcome(last.Outcome))}</span>: {Html.E(detail)}{run}";
     }
 
     /// <summary>An occurrence's outcome as a person says it; the word itself stays in the span's data attribute.</summary>

@@ -180,5 +180,30 @@ public static partial class AdminText
         ["order shipped"] = new("заказ отгружен", "order shipped"),
         ["order sent now"] = new("заказ отправлен досрочно", "order sent now"),
         ["order cancelled"] = new("заказ отменён", "order cancelled"),
+        // What happened, told from the event's values.
+        ["reading 1C and planning"] = new("чтение 1С и планирование", "reading 1C and planning"),
+        ["a parked order was replayed; the run dispatches again"] = new("недоставленный заказ отправлен повторно; запуск снова отправляет заказы", "a parked order was replayed; the run dispatches again"),
+        ["nobody (no answer within the hour)"] = new("никто (ответа не было в течение часа)", "nobody (no answer within the hour)"),
+        ["requested: {0}, {1}"] = new("запрошен: {0}, склады: {1}", "requested: {0}, {1}"),
+        ["requested: {0}, {1}, dry run"] = new("запрошен: {0}, склады: {1}, пробный запуск", "requested: {0}, {1}, dry run"),
+        ["{0} deficits, {1} orders; read {2} ms, planned {3} ms"] = new("дефицитов: {0}, заказов: {1}; чтение {2} мс, планирование {3} мс", "{0} deficits, {1} orders; read {2} ms, planned {3} ms"),
+        ["every order tried once; {0} still retrying, the scope is free for new runs"] =
+            new("каждый заказ отправлен хотя бы раз; ещё повторяются: {0}; склады свободны для новых запусков", "every order tried once; {0} still retrying, the scope is free for new runs"),
+        ["{0}: {1} sent, {2} failed"] = new("{0}: отправлено {1}, не доставлено {2}", "{0}: {1} sent, {2} failed"),
+        ["the plan orders more for {0} shelves with goods already on their way; nothing is sent until a person confirms (gives up at {1})"] =
+            new("план заказывает ещё для полок, куда товар уже в пути ({0}); ничего не отправится без подтверждения (план будет отменён в {1})",
+                "the plan orders more for {0} shelves with goods already on their way; nothing is sent until a person confirms (gives up at {1})"),
+        ["confirmed by {0}: the planned orders are queued"] = new("подтвердил {0}: заказы плана поставлены в очередь", "confirmed by {0}: the planned orders are queued"),
+        ["declined by {0}: nothing sent"] = new("отклонил {0}: ничего не отправлено", "declined by {0}: nothing sent"),
+        ["transfer order {0} → {1}, {2} lines, queued for 1C"] = new("заказ на перемещение {0} → {1}, строк: {2}, в очереди в 1С", "transfer order {0} → {1}, {2} lines, queued for 1C"),
+        ["customer order for {0}, {1} lines, queued for МойСклад"] = new("заказ покупателя для {0}, строк: {1}, в очереди в МойСклад", "customer order for {0}, {1} lines, queued for МойСклад"),
+        ["attempt {0} failed ({1}: {2}); next attempt at {3}"] = new("попытка {0} не удалась ({1}: {2}); следующая в {3}", "attempt {0} failed ({1}: {2}); next attempt at {3}"),
+        ["attempt {0}: created {1}"] = new("попытка {0}: создан документ {1}", "attempt {0}: created {1}"),
+        ["attempt {0}: created {1} ({2})"] = new("попытка {0}: создан документ {1} ({2})", "attempt {0}: created {1} ({2})"),
+        ["attempt {0} failed for good ({1}: {2}); parked"] = new("попытка {0} не удалась окончательно ({1}: {2}); заказ не доставлен", "attempt {0} failed for good ({1}: {2}); parked"),
+        ["replayed by {0}"] = new("повторно отправил {0}", "replayed by {0}"),
+        ["discarded by {0}"] = new("отбросил {0}", "discarded by {0}"),
+        ["{0} asked for the next attempt now"] = new("{0} попросил отправить сейчас", "{0} asked for the next attempt now"),
+        ["cancelled by {0} while retrying; never sent"] = new("отменил {0} во время повторов; не отправлен", "cancelled by {0} while retrying; never sent"),
     };
 }

@@ -20,6 +20,10 @@ public static partial class AdminText
         ["started"] = new("начат", "started"),
         ["skipped"] = new("пропущен", "skipped"),
         ["done"] = new("выполнен", "done"),
+        ["a run was started"] = new("запуск начат", "a run was started"),
+        ["an earlier run was still in progress"] = new("ещё шёл предыдущий запуск", "an earlier run was still in progress"),
+        ["another run for every warehouse was started at the same moment"] =
+            new("в тот же момент начат другой запуск по всем складам", "another run for every warehouse was started at the same moment"),
         ["No schedules are registered."] = new("Расписаний нет.", "No schedules are registered."),
         ["Name"] = new("Название", "Name"),
         ["Cron"] = new("Расписание (cron)", "Cron"),

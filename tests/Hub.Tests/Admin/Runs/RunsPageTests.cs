@@ -337,7 +337,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(503, events.Count);
         // The plan's line is told from the run's summary: the plan itself is never read for it.
         var (_, first) = await GetAsync($"/admin/runs/{run.RunId}/timeline", TestKeys.Viewer);
-        Assert.Contains("3 deficits, 250 orders", first);
+        Assert.Contains("дефицитов: 3, заказов: 250", first);
         Assert.Contains("<html", first);
         var (bad, problem) = await GetAsync($"/admin/runs/{run.RunId}/timeline?after=-1", TestKeys.Viewer);
         Assert.Equal(400, bad);

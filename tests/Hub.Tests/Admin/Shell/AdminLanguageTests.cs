@@ -179,6 +179,9 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
         session.Events.StartStream(retrying, new OrderQueued(retrying, runId, OrderKind.Transfer, donor.Key, donor.Name, ozerki.Key, ozerki.Name,
                 [new PlannedLine(sugar.Key, sugar.Name, sugar.Unit, 1)], SeededAt),
             new OrderRetrying(retrying, runId, "1c", 1, null, "HttpRequestException", "1С не отвечает", SeededAt.AddMinutes(5), SeededAt));
+        // The schedule's last occurrence found this run still going, in the scheduler's own (English) words.
+        session.Store(Hub.Replenishment.Schedule.LastOccurrence.From(new Hub.Contracts.Scheduling.ScheduleOccurred(Hub.Replenishment.Schedule.ScheduledReplenishment.ScheduleName,
+            SeededAt, Hub.Contracts.Scheduling.ScheduleOutcomes.Skipped, $"run {runId} (scope all, Dispatching, requested {SeededAt:u}) is still in progress", runId, SeededAt)));
         await session.SaveChangesAsync();
         return runId;
     }
@@ -222,6 +225,7 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     [InlineData("/admin/runs")]
     [InlineData("/admin/runs/{run}")]
     [InlineData("/admin/runs/{run}?orders_state=Parked")]
+    [InlineData("/admin/runs/{run}/timeline")]
     [InlineData("/admin/outbox")]
     [InlineData("/admin/schedules")]
     public async Task a_page_in_russian_mode_has_no_english_label_left(string url)
@@ -288,6 +292,25 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task a_runs_timeline_tells_each_event_in_the_readers_language_with_its_times_in_moscow()
+    {
+        var run = await SeedRunAsync();
+        var (ru, en) = (await PageAsync($"/admin/runs/{run}/timeline"), await PageAsync($"/admin/runs/{run}/timeline", "en"));
+        Assert.Contains("<td class=\"event-requested\">запрошен</td>", ru);
+        Assert.Contains("<td class=\"event-requested\">requested</td>", en);
+        Assert.Contains("запрошен: По расписанию, склады: все склады", ru);
+        Assert.Contains("requested: Schedule, all warehouses", en);
+        Assert.Contains("чтение 1С и планирование", ru);
+        Assert.Contains("дефицитов: 2, заказов: 3; чтение 1&#xA0;250 мс, планирование 15 мс", ru);
+        Assert.Contains("2 deficits, 3 orders; read 1,250 ms, planned 15 ms", en);
+        Assert.Contains("заказ на перемещение Склад Бестужевых → Магазин Купчино, строк: 1, в очереди в 1С", ru);
+        Assert.Contains("попытка 1: создан документ 00-001234", ru);
+        Assert.Contains("попытка 6 не удалась окончательно (MoySkladException: МойСклад ответил 500); заказ не доставлен", ru);
+        Assert.Contains("попытка 1 не удалась (HttpRequestException: 1С не отвечает); следующая в 04.12.2026 12:05:00 MSK", ru);
+        Assert.Contains("attempt 1 failed (HttpRequestException: 1С не отвечает); next attempt at 2026-12-04 12:05:00 MSK", en);
+    }
+
+    [Fact]
     public async Task the_outbox_and_schedules_pages_speak_russian_by_default_and_english_by_the_cookie()
     {
         await SeedRunAsync();
@@ -309,6 +332,8 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
         Assert.Contains(">Приостановить</button>", schedules);
         Assert.Contains(">Pause</button>", schedulesEn);
         Assert.Contains("<td>Оценка дефицита</td>", schedules);
+        Assert.Contains("data-outcome=\"skipped\">пропущен</span>: ещё шёл предыдущий запуск", schedules);
+        Assert.Contains("data-outcome=\"skipped\">skipped</span>: an earlier run was still in progress", schedulesEn);
     }
 
     [GeneratedRegex("<header>.*?</header>", RegexOptions.Singleline)]
