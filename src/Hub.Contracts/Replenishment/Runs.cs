@@ -32,6 +32,12 @@ public sealed record WarehouseChoice(Guid Key, string Name, bool IsDonor);
 /// <summary>1C's warehouses, by name; <see cref="Error"/> says why there are none (1C not configured or not answering).</summary>
 public sealed record WarehouseList(IReadOnlyList<WarehouseChoice> Items, string? Error)
 {
+    /// <summary>Why 1C could not be read, in the words of the failure itself (beside <see cref="Error"/>'s sentence), for a page to say in its own.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>How long 1C was waited for, when it did not answer in time.</summary>
+    public int? WaitedSeconds { get; init; }
+
     public string? NameOf(Guid? key) => key is { } k ? Items.FirstOrDefault(w => w.Key == k)?.Name : null;
 }
 

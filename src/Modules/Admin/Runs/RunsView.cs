@@ -19,7 +19,7 @@ public static class RunsView
             ? $"<label>{Html.E(T("Warehouse"))} <select name=\"warehouse_id\">{Html.Option("", T("All warehouses"), warehouseId ?? "")}" +
               $"{string.Concat(recipients.Select(w => Html.Option(w.Key.ToString(), w.Name, warehouseId)))}</select></label>"
             : $"<label>{Html.E(T("Warehouse (1C Ref_Key, empty for all)"))} <input name=\"warehouse_id\" value=\"{Html.E(warehouseId)}\" size=\"38\"></label>" +
-              (warehouses.Error is { } why ? $"<span class=\"muted\" id=\"warehouses-unavailable\">{Html.E(why)}</span>" : "");
+              (warehouses.Error is { } why ? $"<span class=\"muted\" id=\"warehouses-unavailable\">{Unavailable(warehouses, why)}</span>" : "");
         return (error is null ? "" : Html.Alert(error)) + $"""
             <form method="post" action="/admin/runs" class="filters" id="trigger">
             {AdminForms.HiddenField(context)}
@@ -29,6 +29,14 @@ public static class RunsView
             </form>
             """;
     }
+
+    /// <summary>Why 1C's warehouses are not offered, in the reader's language where the list says why in parts; encoded.</summary>
+    private static string Unavailable(WarehouseList warehouses, string error) => warehouses switch
+    {
+        { WaitedSeconds: { } s } => Shown.Say("1C did not list its warehouses within {0} s", s),
+        { Cause: { } cause } => Shown.Say("1C's warehouses could not be read: {0}", cause),
+        _ => Html.E(error),
+    };
 
     /// <summary>A run's scope as a person reads it: "all warehouses" or the warehouse's name from 1C, its Ref_Key when 1C does not list it.</summary>
     public static string ScopeName(string scope, WarehouseList? warehouses) =>
@@ -64,17 +72,17 @@ public static class RunsView
         // The resource gives the sentence; each value is encoded here, the run's link is built already encoded.
         string F(string key, params string[] safe) => string.Format(System.Globalization.CultureInfo.InvariantCulture, T(key), safe);
         string RunLink(Guid id) => $"<a href=\"/admin/runs/{id}\">{Html.E(id.ToString()[..8])}</a>";
-        string When(DateTimeOffset? at) => at is { } t ? $"{Shown.At(t)} {Html.E(AdminClock.Label)}" : "";
+        string When(DateTimeOffset? at) => at is { } t ? $"{Html.E(t)} {Html.E(AdminClock.Label)}" : "";
         var items = new List<string>();
         foreach (var w in waiting ?? [])
             items.Add($"<li class=\"attention awaiting\" data-run=\"{w.Id}\">{F("Run {0} waits for a confirmation before it sends its orders.", RunLink(w.Id))}</li>");
         foreach (var p in parked)
-            items.Add($"<li class=\"attention parked\" data-run=\"{p.RunId}\">{F("Run {0}: {1} order(s) parked, the last at {2}.", RunLink(p.RunId), Shown.N(p.Parked), When(p.LastParkedAt))} " +
+            items.Add($"<li class=\"attention parked\" data-run=\"{p.RunId}\">{F("Run {0}: {1} order(s) parked, the last at {2}.", RunLink(p.RunId), Html.E(p.Parked), When(p.LastParkedAt))} " +
                       $"<a href=\"/admin/outbox?run_id={p.RunId}\">{Html.E(T("Replay or discard"))}</a></li>");
         foreach (var r in failed)
             items.Add($"<li class=\"attention failed\" data-run=\"{r.Id}\">{F("Run {0} failed at {1}: {2}", RunLink(r.Id), When(r.FinishedAt), Html.E(r.Error))}</li>");
         if (retrying > 0)
-            items.Add($"<li class=\"attention retrying\">{F("{0} order(s) waiting for a retry.", Shown.N(retrying))} <a href=\"/admin/outbox#pending\">{Html.E(T("Send now or cancel"))}</a></li>");
+            items.Add($"<li class=\"attention retrying\">{F("{0} order(s) waiting for a retry.", Html.E(retrying))} <a href=\"/admin/outbox#pending\">{Html.E(T("Send now or cancel"))}</a></li>");
         return items.Count == 0
             ? $"<section id=\"needs-attention\" class=\"quiet\"><p class=\"muted\">{Html.E(T("Nothing needs attention: no order is parked or waiting for a retry, and no run failed in the last 24 hours."))}</p></section>"
             : $"<section id=\"needs-attention\" class=\"notice\"><h2>{Html.E(T("Needs attention"))}</h2><ul>{string.Concat(items)}</ul></section>";

@@ -62,6 +62,8 @@ public static partial class AdminText
                 "What it ordered counts as on its way; a dry run shows what another run would order."),
         ["Run again anyway"] = new("Всё равно запустить", "Run again anyway"),
         ["Dry run instead"] = new("Пробный запуск", "Dry run instead"),
+        ["1C did not list its warehouses within {0} s"] = new("1С не выдала список складов за {0} с", "1C did not list its warehouses within {0} s"),
+        ["1C's warehouses could not be read: {0}"] = new("Не удалось прочитать склады из 1С: {0}", "1C's warehouses could not be read: {0}"),
         ["All runs"] = new("Все запуски", "All runs"),
 
         // A run's page.

@@ -167,7 +167,15 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
             var (status, page) = await GetAsync("/admin/runs", TestKeys.Operator);
             Assert.Equal(200, status);
             Assert.Contains("<input name=\"warehouse_id\" value=\"\" size=\"38\">", page);
-            Assert.Contains("id=\"warehouses-unavailable\">1C&#39;s warehouses could not be read", page.Replace("&#x27;", "&#39;"));
+            Assert.Contains("id=\"warehouses-unavailable\">Не удалось прочитать склады из 1С: ", page);
+            // In English for one who chose it.
+            var english = await fixture.Host.Scenario(x =>
+            {
+                x.Get.Url("/admin/runs");
+                x.WithRequestHeader("Cookie", "hub_lang=c=en|uic=en");
+                x.WithKey(TestKeys.Operator);
+            });
+            Assert.Contains("id=\"warehouses-unavailable\">1C&#39;s warehouses could not be read: ", (await english.ReadAsTextAsync()).Replace("&#x27;", "&#39;"));
         }
         finally
         {
