@@ -120,6 +120,30 @@ public sealed record Decision(
     public IReadOnlyList<ReasonStep> ReasonSteps { get; init; } = [];
 }
 
+/// <summary>Something a plan noticed, by code with its values (numbers invariant), for a page to say in its reader's language.</summary>
+public sealed record PlanWarning(PlanWarningCode Code, IReadOnlyList<string> Values);
+
+public enum PlanWarningCode
+{
+    /// <summary>Values: how many balance rows were added up.</summary>
+    RepeatedBalances,
+    /// <summary>Values: the warehouse asked for.</summary>
+    WarehouseNotListed,
+    /// <summary>Values: how many norms name items not in use.</summary>
+    ItemsNotInUse,
+    /// <summary>Values: the donor's name.</summary>
+    DonorNotListed,
+    /// <summary>Values: how many warehouses share the name, the name, the key of the one taken.</summary>
+    DonorNameRepeated,
+    /// <summary>Values: how many norms were given twice.</summary>
+    LevelsGivenTwice,
+    MoySkladNotConfigured,
+    /// <summary>Values: how many customer orders, the last error.</summary>
+    ShipmentsUnknown,
+    /// <summary>Values: the error.</summary>
+    TransfersCannotBeSent,
+}
+
 /// <summary>One step of a decision's reasoning; what <see cref="Numbers"/> and <see cref="Names"/> hold depends on <see cref="Code"/>.</summary>
 public sealed record ReasonStep(ReasonCode Code, IReadOnlyList<decimal> Numbers, IReadOnlyList<string> Names);
 
@@ -189,6 +213,8 @@ public sealed record RunDetail
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary><see cref="Warnings"/> in their parts, one each in the same order; empty for a plan made before they were recorded.</summary>
+    public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
     public IReadOnlyList<RunOrder> Orders { get; init; } = [];
 }
 

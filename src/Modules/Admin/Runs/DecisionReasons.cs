@@ -44,3 +44,32 @@ public static class DecisionReasons
         return $"{stock}{way} {Shown.SayHtml("< minimum {0}", Shown.N(minimum))}";
     }
 }
+
+/// <summary>What a plan noticed, said in the reader's language from each warning's parts; a plan without them shows its sentences.</summary>
+public static class PlanWarnings
+{
+    /// <summary>Each warning as HTML, encoded.</summary>
+    public static IEnumerable<string> Render(RunDetail run) => run.WarningParts.Count == run.Warnings.Count && run.Warnings.Count > 0
+        ? run.WarningParts.Select(One)
+        : run.Warnings.Select(w => Html.E(w));
+
+    private static string One(PlanWarning w)
+    {
+        string V(int i) => i < w.Values.Count ? w.Values[i] : "";
+        string N(int i) => decimal.TryParse(V(i), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? Shown.N(n) : Html.E(V(i));
+        string Text(int i) => Html.E(V(i));
+        return w.Code switch
+        {
+            PlanWarningCode.RepeatedBalances => Shown.SayHtml("{0} balance rows repeated a warehouse, item and characteristic; their quantities were added up.", N(0)),
+            PlanWarningCode.WarehouseNotListed => Shown.SayHtml("Warehouse {0} is not among the warehouses 1C listed; nothing was planned.", Text(0)),
+            PlanWarningCode.ItemsNotInUse => Shown.SayHtml("{0} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.", N(0)),
+            PlanWarningCode.DonorNotListed => Shown.SayHtml("Donor warehouse “{0}” is not among the warehouses 1C listed; it gives nothing.", Text(0)),
+            PlanWarningCode.DonorNameRepeated => Shown.SayHtml("{0} warehouses in 1C are named “{1}”; the first ({2}) is the donor.", N(0), Text(1), Text(2)),
+            PlanWarningCode.LevelsGivenTwice => Shown.SayHtml("{0} minimum levels were given twice with different values; the higher one was used.", N(0)),
+            PlanWarningCode.MoySkladNotConfigured => Shown.W("МойСклад is not configured, so the customer orders sent to it count whole as on their way."),
+            PlanWarningCode.ShipmentsUnknown => Shown.SayHtml("МойСклад did not say what it shipped of {0} customer orders, so they count whole as on their way: {1}", N(0), Text(1)),
+            PlanWarningCode.TransfersCannotBeSent => Shown.SayHtml("Transfer orders could not be sent: {0}", Text(0)),
+            _ => Html.E(w.Code),
+        };
+    }
+}

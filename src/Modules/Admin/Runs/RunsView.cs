@@ -172,7 +172,7 @@ public static class RunsView
         return $"""
             <p><a href="/admin/runs">{Shown.W("All runs")}</a> · <a href="/admin/logs?run_id={run.Id}">{Shown.W("Logs of this run")}</a></p>
             <dl class="fields" id="run">{string.Concat(fields.Where(f => f.Value.Length > 0).Select(f => $"<dt>{Shown.W(f.Label)}</dt><dd>{f.Value}</dd>"))}</dl>
-            {(run.Warnings.Count == 0 ? "" : $"<h3>{Shown.W("Warnings")}</h3><ul>{string.Concat(run.Warnings.Select(w => $"<li>{Html.E(w)}</li>"))}</ul>")}
+            {(run.Warnings.Count == 0 ? "" : $"<h3>{Shown.W("Warnings")}</h3><ul>{string.Concat(PlanWarnings.Render(run).Select(w => $"<li>{w}</li>"))}</ul>")}
             <h3>{Shown.W("Orders")} ({OrderCounts(view)}{(run.DryRun ? Shown.W(", planned only: a dry run sends nothing") : "")})</h3>
             {(run.DryRun ? "" : OrderFilter(run.Id, state))}
             {(run.Orders.Count == 0 ? $"<p class=\"muted\">{noOrders}</p>" : $"<table id=\"orders\"><thead><tr><th>{Shown.W("Kind")}</th><th>{Shown.W("System")}</th><th>{Shown.W("Donor")}</th><th>{Shown.W("Recipient")}</th><th>{Shown.W("Lines")}</th><th>{Shown.W("State")}</th><th class=\"num\">{Shown.W("Attempts")}</th><th>{Shown.W("External number")}</th><th>{Shown.W("Reason")}</th><th>{Shown.Say("Next attempt ({0})", AdminClock.Label)}</th><th></th></tr></thead><tbody>{orders}</tbody></table>")}

@@ -91,6 +91,25 @@ public static partial class AdminText
             new("складов: {0}, номенклатуры: {1}, строк остатков: {2}, строк минимумов: {3}; доноры: {4}", "{0} warehouses, {1} items, {2} balance rows, {3} level rows; donors: {4}"),
         ["Skipped (not ordered)"] = new("Пропущено (не заказано)", "Skipped (not ordered)"),
         ["Warnings"] = new("Предупреждения", "Warnings"),
+        ["{0} balance rows repeated a warehouse, item and characteristic; their quantities were added up."] =
+            new("Строк остатков с повторяющимися складом, номенклатурой и характеристикой: {0}; их количества сложены.", "{0} balance rows repeated a warehouse, item and characteristic; their quantities were added up."),
+        ["Warehouse {0} is not among the warehouses 1C listed; nothing was planned."] =
+            new("Склада {0} нет в списке складов 1С; ничего не спланировано.", "Warehouse {0} is not among the warehouses 1C listed; nothing was planned."),
+        ["{0} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned."] =
+            new("Минимумов для номенклатуры, которую 1С не числит действующей (помечена на удаление или это группы): {0}; они не спланированы.",
+                "{0} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned."),
+        ["Donor warehouse “{0}” is not among the warehouses 1C listed; it gives nothing."] =
+            new("Склада-донора «{0}» нет в списке складов 1С; он ничего не отдаёт.", "Donor warehouse “{0}” is not among the warehouses 1C listed; it gives nothing."),
+        ["{0} warehouses in 1C are named “{1}”; the first ({2}) is the donor."] =
+            new("В 1С складов с названием «{1}»: {0}; донором взят первый ({2}).", "{0} warehouses in 1C are named “{1}”; the first ({2}) is the donor."),
+        ["{0} minimum levels were given twice with different values; the higher one was used."] =
+            new("Минимумов, заданных дважды с разными значениями: {0}; взято большее.", "{0} minimum levels were given twice with different values; the higher one was used."),
+        ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."] =
+            new("МойСклад не настроен, поэтому отправленные туда заказы покупателя целиком считаются товаром в пути.", "МойСклад is not configured, so the customer orders sent to it count whole as on their way."),
+        ["МойСклад did not say what it shipped of {0} customer orders, so they count whole as on their way: {1}"] =
+            new("МойСклад не сообщил, что отгружено по заказам покупателя ({0}), поэтому они целиком считаются товаром в пути: {1}",
+                "МойСклад did not say what it shipped of {0} customer orders, so they count whole as on their way: {1}"),
+        ["Transfer orders could not be sent: {0}"] = new("Заказы на перемещение не могут быть отправлены: {0}", "Transfer orders could not be sent: {0}"),
         [", planned only: a dry run sends nothing"] = new(", только план: пробный запуск ничего не отправляет", ", planned only: a dry run sends nothing"),
         ["{0}: {1} sent, {2} open, {3} failed"] = new("{0}: отправлено {1}, в работе {2}, не доставлено {3}", "{0}: {1} sent, {2} open, {3} failed"),
         ["all"] = new("все", "all"),

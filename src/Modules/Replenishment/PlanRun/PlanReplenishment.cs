@@ -58,7 +58,11 @@ public static class PlanReplenishmentHandler
         // What МойСклад has not shipped of the hub's customer orders is on its way; an order it shipped in full is recorded so.
         var shipments = !open.Any(HubOrders.AwaitsShipment) ? MoySkladShipments.None
             : moySkladOptions.Value.IsConfigured ? await MoySkladShipments.ReadAsync(open, moySklad, clock.GetUtcNow(), ct)
-            : MoySkladShipments.None with { Warnings = ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."] };
+            : MoySkladShipments.None with
+            {
+                Warnings = ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."],
+                WarningParts = [new PlanWarning(PlanWarningCode.MoySkladNotConfigured, [])],
+            };
         input = HubOrders.Add(input, open, shipments.Unshipped);
         var readMs = watch.ElapsedMilliseconds;
         if (run.WarehouseId is { } only && input.Warehouses.All(w => w.Key != only))
@@ -66,7 +70,8 @@ public static class PlanReplenishmentHandler
 
         watch.Restart();
         var plan = ReplenishmentPlanner.Create(input);
-        if (shipments.Warnings.Count > 0) plan = plan with { Warnings = [.. plan.Warnings, .. shipments.Warnings] };
+        if (shipments.Warnings.Count > 0)
+            plan = plan with { Warnings = [.. plan.Warnings, .. shipments.Warnings], WarningParts = [.. plan.WarningParts, .. shipments.WarningParts] };
         var planMs = watch.ElapsedMilliseconds;
 
         // What every transfer order names (organization, priority) must resolve before anything is sent: an order that
@@ -80,7 +85,7 @@ public static class PlanReplenishmentHandler
             catch (Exception ex) when (ex is OneCSettingException or Hub.Integrations.Http.ExternalApiException)
             {
                 if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger, started);
-                plan = plan with { Warnings = [.. plan.Warnings, $"Transfer orders could not be sent: {ex.Message}"] };
+                plan = plan.Warn($"Transfer orders could not be sent: {ex.Message}", new PlanWarning(PlanWarningCode.TransfersCannotBeSent, [ex.Message]));
             }
         }
 
@@ -124,7 +129,7 @@ public static class PlanReplenishmentHandler
         var asks = onTheirWay.Count > 0;
         var runEvents = new List<object> { started ?? new RunPlanningStarted(now) };
         runEvents.Add(new RunPlanned(Inputs(input), plan.Decisions.ToArray(), plan.Skipped.ToDictionary(), plan.Warnings.ToArray(), readMs, planMs,
-            orders.Length, sends && !asks ? [] : orders, now));
+            orders.Length, sends && !asks ? [] : orders, now) { WarningParts = plan.WarningParts.ToArray() });
         var messages = new OutgoingMessages();
         if (asks)
         {

@@ -27,13 +27,20 @@ public static class ReplenishmentPlanner
     public static Plan Create(PlanningInput input)
     {
         var warnings = new List<string>();
+        var parts = new List<PlanWarning>();
+        // Each warning is kept as a sentence and in its parts, side by side.
+        void Warn(string text, PlanWarningCode code, params object[] values)
+        {
+            warnings.Add(text);
+            parts.Add(new PlanWarning(code, values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray()));
+        }
         var skipped = new Dictionary<string, int>();
         void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
 
         var warehouses = input.Warehouses.GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.First());
         var items = input.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First());
         var characteristics = input.Characteristics ?? new Dictionary<Guid, string>();
-        var donors = ResolveDonors(input.DonorNames, warehouses.Values, warnings);
+        var donors = ResolveDonors(input.DonorNames, warehouses.Values, Warn);
 
         // Register rows may be split by dimensions the hub does not read (series, purpose, premises): they add up.
         var balances = new Dictionary<Shelf, (decimal OnHand, decimal ToShip)>();
@@ -46,9 +53,9 @@ public static class ReplenishmentPlanner
 
         var repeatedBalances = input.Balances.Count - balances.Count;
         if (repeatedBalances > 0)
-            warnings.Add($"{repeatedBalances} balance rows repeated a warehouse, item and characteristic; their quantities were added up.");
+            Warn($"{repeatedBalances} balance rows repeated a warehouse, item and characteristic; their quantities were added up.", PlanWarningCode.RepeatedBalances, repeatedBalances);
 
-        var levels = MergeLevels(input.Levels, warnings);
+        var levels = MergeLevels(input.Levels, Warn);
 
         var onItsWay = new Dictionary<Shelf, List<OnItsWayRow>>();
         foreach (var row in input.OnItsWay.Where(r => r.Quantity > 0))
@@ -74,7 +81,7 @@ public static class ReplenishmentPlanner
         }
 
         if (input.OnlyWarehouse is { } only && !warehouses.ContainsKey(only))
-            warnings.Add($"Warehouse {only} is not among the warehouses 1C listed; nothing was planned.");
+            Warn($"Warehouse {only} is not among the warehouses 1C listed; nothing was planned.", PlanWarningCode.WarehouseNotListed, only);
 
         var decisions = new List<Decision>();
         var recipientLevels = levels.Values
@@ -117,9 +124,9 @@ public static class ReplenishmentPlanner
         }
 
         if (skipped.TryGetValue(UnknownItem, out var unknownItems))
-            warnings.Add($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.");
+            Warn($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.", PlanWarningCode.ItemsNotInUse, unknownItems);
 
-        return new Plan(decisions, Transfers(decisions), Purchases(decisions, Math.Max(1, input.MaxPurchasePositions)), skipped, warnings);
+        return new Plan(decisions, Transfers(decisions), Purchases(decisions, Math.Max(1, input.MaxPurchasePositions)), skipped, warnings) { WarningParts = parts };
     }
 
     private static string? CharacteristicName(IReadOnlyDictionary<Guid, string> names, Guid key) =>
@@ -201,7 +208,7 @@ public static class ReplenishmentPlanner
 
     private static decimal RoundUp(decimal quantity, decimal factor) => Math.Ceiling(quantity / factor) * factor;
 
-    private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, List<string> warnings)
+    private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, Action<string, PlanWarningCode, object[]> warn)
     {
         var byName = warehouses.ToLookup(w => w.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         var donors = new List<WarehouseRow>();
@@ -210,19 +217,19 @@ public static class ReplenishmentPlanner
             var found = byName[name].ToArray();
             if (found.Length == 0)
             {
-                warnings.Add($"Donor warehouse \"{name}\" is not among the warehouses 1C listed; it gives nothing.");
+                warn($"Donor warehouse \"{name}\" is not among the warehouses 1C listed; it gives nothing.", PlanWarningCode.DonorNotListed, [name]);
                 continue;
             }
 
             if (found.Length > 1)
-                warnings.Add($"{found.Length} warehouses in 1C are named \"{name}\"; the first ({found[0].Key}) is the donor.");
+                warn($"{found.Length} warehouses in 1C are named \"{name}\"; the first ({found[0].Key}) is the donor.", PlanWarningCode.DonorNameRepeated, [found.Length, name, found[0].Key]);
             donors.Add(found[0]);
         }
 
         return donors;
     }
 
-    private static Dictionary<Shelf, LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, List<string> warnings)
+    private static Dictionary<Shelf, LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, Action<string, PlanWarningCode, object[]> warn)
     {
         var merged = new Dictionary<Shelf, LevelRow>();
         var conflicts = 0;
@@ -247,7 +254,7 @@ public static class ReplenishmentPlanner
         }
 
         if (conflicts > 0)
-            warnings.Add($"{conflicts} minimum levels were given twice with different values; the higher one was used.");
+            warn($"{conflicts} minimum levels were given twice with different values; the higher one was used.", PlanWarningCode.LevelsGivenTwice, [conflicts]);
         return merged;
     }
 

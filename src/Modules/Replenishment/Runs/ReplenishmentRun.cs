@@ -162,6 +162,7 @@ public sealed class RunPlan
     public List<Decision> Decisions { get; set; } = [];
     public Dictionary<string, int> Skipped { get; set; } = [];
     public List<string> Warnings { get; set; } = [];
+    public List<PlanWarning> WarningParts { get; set; } = [];
     /// <summary>A dry run's orders, planned and never sent; a real run's are read from the Outbox's delivery view.</summary>
     public List<RunOrder> Unsent { get; set; } = [];
 
@@ -174,7 +175,7 @@ public sealed partial class RunPlanProjection : EventProjection
     public RunPlan Create(IEvent<RunPlanned> e) => new()
     {
         Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.ToList(), Skipped = e.Data.Skipped.ToDictionary(),
-        Warnings = e.Data.Warnings.ToList(), Unsent = e.Data.Unsent.ToList(),
+        Warnings = e.Data.Warnings.ToList(), WarningParts = e.Data.WarningParts.ToList(), Unsent = e.Data.Unsent.ToList(),
     };
 }
 
@@ -192,6 +193,7 @@ public sealed class RunPlanPreview
     public int DecisionCount { get; set; }
     public Dictionary<string, int> Skipped { get; set; } = [];
     public List<string> Warnings { get; set; } = [];
+    public List<PlanWarning> WarningParts { get; set; } = [];
     public int UnsentCount { get; set; }
 
     public static void ConfigureMarten(DocumentMapping<RunPlanPreview> map) => map.Alias = "replenishment_run_plan_preview";
@@ -203,6 +205,7 @@ public sealed partial class RunPlanPreviewProjection : EventProjection
     public RunPlanPreview Create(IEvent<RunPlanned> e) => new()
     {
         Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.Take(RunPlanPreview.DecisionsKept).ToList(),
-        DecisionCount = e.Data.Decisions.Count, Skipped = e.Data.Skipped.ToDictionary(), Warnings = e.Data.Warnings.ToList(), UnsentCount = e.Data.Unsent.Count,
+        DecisionCount = e.Data.Decisions.Count, Skipped = e.Data.Skipped.ToDictionary(), Warnings = e.Data.Warnings.ToList(),
+        WarningParts = e.Data.WarningParts.ToList(), UnsentCount = e.Data.Unsent.Count,
     };
 }

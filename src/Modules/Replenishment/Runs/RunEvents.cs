@@ -20,7 +20,11 @@ public sealed record RunPlanningStarted(DateTimeOffset At);
 /// run's orders are never sent, so they are kept here (<see cref="Unsent"/>).
 /// </summary>
 public sealed record RunPlanned(RunInputs Inputs, IReadOnlyList<Decision> Decisions, IReadOnlyDictionary<string, int> Skipped,
-    IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At);
+    IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At)
+{
+    /// <summary>The warnings in their parts, one each; empty in a plan recorded before they were kept.</summary>
+    public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
+}
 
 /// <summary>
 /// The plan orders more for <paramref name="Shelves"/> shelves with goods already on their way; its orders are kept with the

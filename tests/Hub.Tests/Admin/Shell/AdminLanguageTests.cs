@@ -158,20 +158,25 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
              new BalanceRow(ozerki.Key, sugar.Key, 10)],
             [new LevelRow(kupchino.Key, tea.Key, 1500, 2500), new LevelRow(ozerki.Key, coffee.Key, 10, null, PackageKey: box.Key), new LevelRow(ozerki.Key, sugar.Key, 5, null),
              new LevelRow(Guid.NewGuid(), tea.Key, 1, null)],
-            [donor.Name])
+            [donor.Name, "Склад Пулково"])
         {
             OnItsWay = [new OnItsWayRow(kupchino.Key, tea.Key, Guid.Empty, 200, OneCSnapshot.IncomingSource)],
             Packages = new Dictionary<Guid, PackageRow> { [box.Key] = box },
         };
         var plan = ReplenishmentPlanner.Create(input);
-        Assert.Empty(plan.Warnings);
+        // One warning, kept as a sentence and in its parts.
+        Assert.Single(plan.Warnings);
+        Assert.Single(plan.WarningParts);
         var runId = Guid.CreateVersion7();
         var (sent, parked, retrying) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
         var transfer = plan.Transfers.Single();
         var purchase = plan.Purchases.Single();
         await using var session = fixture.Store.LightweightSession();
         session.Events.StartStream<ReplenishmentRun>(runId, new RunRequested(runId, RunTrigger.Schedule, null, false, SeededAt), new RunPlanningStarted(SeededAt),
-            new RunPlanned(new RunInputs(3, 3, 4, 4, [donor.Name]), plan.Decisions, plan.Skipped, plan.Warnings, 1250, 15, 3, [], SeededAt));
+            new RunPlanned(new RunInputs(3, 3, 4, 4, [donor.Name]), plan.Decisions, plan.Skipped, plan.Warnings, 1250, 15, 3, [], SeededAt)
+            {
+                WarningParts = plan.WarningParts,
+            });
         session.Events.StartStream(sent, new OrderQueued(sent, runId, OrderKind.Transfer, donor.Key, donor.Name, transfer.RecipientKey, transfer.RecipientName, transfer.Lines, SeededAt),
             new OrderSent(sent, runId, "1c", 1, null, Guid.NewGuid().ToString(), "00-001234", null, SeededAt));
         session.Events.StartStream(parked, new OrderQueued(parked, runId, OrderKind.Purchase, null, null, purchase.RecipientKey, purchase.RecipientName, purchase.Lines, SeededAt),
@@ -278,6 +283,8 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
         // Moscow time, 3 hours ahead of UTC, in each language's format.
         Assert.Contains("<dt>Запрошен</dt><dd>04.12.2026 12:00:00 MSK</dd>", ru);
         Assert.Contains("<dt>Requested</dt><dd>2026-12-04 12:00:00 MSK</dd>", en);
+        Assert.Contains("<li>Склада-донора «Склад Пулково» нет в списке складов 1С; он ничего не отдаёт.</li>", ru);
+        Assert.Contains("<li>Donor warehouse “Склад Пулково” is not among the warehouses 1C listed; it gives nothing.</li>", en);
         // Why shelves were left out, by the planner's fixed phrases.
         Assert.Contains("остаток не ниже минимума: 1", ru);
         Assert.Contains("balance at or above the minimum: 1", en);
