@@ -192,6 +192,32 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     }
 
     /// <summary>
+    /// A real run whose plan waits for a person's yes (it orders more for a shelf with goods on their way), for one shop of
+    /// its own so it holds a scope of its own beside <see cref="SeedRunAsync"/>'s run of every warehouse.
+    /// </summary>
+    private async Task<Guid> SeedWaitingRunAsync()
+    {
+        var (donor, shop) = (new WarehouseRow(Guid.NewGuid(), "Склад Бестужевых"), new WarehouseRow(Guid.NewGuid(), "Магазин Девяткино"));
+        var tea = new ItemRow(Guid.NewGuid(), "Чай зелёный", "шт");
+        var plan = ReplenishmentPlanner.Create(new PlanningInput([donor, shop], [tea], [new BalanceRow(donor.Key, tea.Key, 900), new BalanceRow(shop.Key, tea.Key, 2)],
+            [new LevelRow(shop.Key, tea.Key, 50, 80)], [donor.Name], shop.Key)
+        {
+            OnItsWay = [new OnItsWayRow(shop.Key, tea.Key, Guid.Empty, 10, HubOrders.Retrying)],
+        });
+        Assert.True(Assert.Single(plan.Decisions).AddsToGoodsOnTheirWay);
+        var transfer = Assert.Single(plan.Transfers);
+        var runId = Guid.CreateVersion7();
+        RunOrder[] unsent = [new() { Id = Guid.CreateVersion7(), Kind = OrderKind.Transfer, DonorKey = donor.Key, DonorName = donor.Name, RecipientKey = shop.Key,
+            RecipientName = shop.Name, Lines = transfer.Lines.ToList() }];
+        await using var session = fixture.Store.LightweightSession();
+        session.Events.StartStream<ReplenishmentRun>(runId, new RunRequested(runId, RunTrigger.Admin, shop.Key, false, SeededAt), new RunPlanningStarted(SeededAt),
+            new RunPlanned(new RunInputs(2, 1, 2, 1, [donor.Name]), plan.Decisions, plan.Skipped, plan.Warnings, 40, 3, 1, unsent, SeededAt),
+            new RunAwaitingConfirmation(1, SeededAt.AddHours(1), SeededAt));
+        await session.SaveChangesAsync();
+        return runId;
+    }
+
+    /// <summary>
     /// What a person reads on a page: its text, and the titles, placeholders, labels, confirmation questions and button
     /// values of its elements; not scripts, styles, code (cron expressions) or what is marked as another language on purpose
     /// (the switch to English).
@@ -231,12 +257,14 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     [InlineData("/admin/runs/{run}")]
     [InlineData("/admin/runs/{run}?orders_state=Parked")]
     [InlineData("/admin/runs/{run}/timeline")]
+    [InlineData("/admin/runs/{waiting}")]
     [InlineData("/admin/outbox")]
     [InlineData("/admin/schedules")]
     public async Task a_page_in_russian_mode_has_no_english_label_left(string url)
     {
         var run = await SeedRunAsync();
-        var page = await PageAsync(url.Replace("{run}", run.ToString()));
+        var waiting = url.Contains("{waiting}") ? await SeedWaitingRunAsync() : Guid.Empty;
+        var page = await PageAsync(url.Replace("{run}", run.ToString()).Replace("{waiting}", waiting.ToString()));
         Assert.Contains("<html lang=\"ru\">", page);
         // Data, not labels: the signed-in person's name and the schedules' names are what they are in any language.
         var data = DataName().Matches(page).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).Append(OperatorName).ToArray();
@@ -315,6 +343,20 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
         Assert.Contains("попытка 6 не удалась окончательно (MoySkladException: МойСклад ответил 500); заказ не доставлен", ru);
         Assert.Contains("попытка 1 не удалась (HttpRequestException: 1С не отвечает); следующая в 04.12.2026 12:05:00 MSK", ru);
         Assert.Contains("attempt 1 failed (HttpRequestException: 1С не отвечает); next attempt at 2026-12-04 12:05:00 MSK", en);
+    }
+
+    [Fact]
+    public async Task a_plan_waiting_for_a_yes_asks_in_the_readers_language()
+    {
+        var run = await SeedWaitingRunAsync();
+        var (ru, en) = (await PageAsync($"/admin/runs/{run}"), await PageAsync($"/admin/runs/{run}", "en"));
+        Assert.Contains("Без ответа в 04.12.2026 13:00:00 MSK план будет отменён", ru);
+        Assert.Contains("Without an answer it sends nothing at 2026-12-04 13:00:00 MSK.", en);
+        Assert.Contains("Магазин Девяткино: Чай зелёный, в пути 10: остаток 2 &#x2B; 10 в пути (10 хаб повторяет отправку) &lt; минимума 50", ru);
+        Assert.Contains(">Отправить заказы</button>", ru);
+        Assert.Contains("<td class=\"status-unsent\">ещё не отправлен: ждёт подтверждения</td>", ru);
+        Assert.Contains("<dt>Статус</dt><dd><span data-status=\"AwaitingConfirmation\">Ждёт подтверждения</span></dd>", ru);
+        Assert.Contains("<span data-status=\"AwaitingConfirmation\">Awaiting confirmation</span>", en);
     }
 
     [Fact]
