@@ -120,6 +120,20 @@ public sealed record Decision(
     public IReadOnlyList<ReasonStep> ReasonSteps { get; init; } = [];
 }
 
+/// <summary>Why a run failed, by code with its values, for a page to say in its reader's language beside the run's English error.</summary>
+public sealed record RunError(RunErrorCode Code, IReadOnlyList<string> Values);
+
+public enum RunErrorCode
+{
+    OneCNotConfigured,
+    /// <summary>Values: the failure's own message.</summary>
+    ReadingOneCFailed,
+    /// <summary>Values: the warehouse asked for, how many warehouses 1C lists.</summary>
+    WarehouseNotListed,
+    /// <summary>Values: the failure's own message.</summary>
+    TransfersCannotBeSent,
+}
+
 /// <summary>Something a plan noticed, by code with its values (numbers invariant), for a page to say in its reader's language.</summary>
 public sealed record PlanWarning(PlanWarningCode Code, IReadOnlyList<string> Values);
 
@@ -179,7 +193,11 @@ public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, de
 
 /// <summary>A run without its decisions: what a list shows.</summary>
 public sealed record RunSummary(Guid Id, RunTrigger Trigger, string Scope, bool DryRun, RunStatus Status, DateTimeOffset RequestedAt,
-    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error);
+    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error)
+{
+    /// <summary><see cref="Error"/> in its parts; null when the run did not fail, or failed before they were recorded.</summary>
+    public RunError? ErrorParts { get; init; }
+}
 
 public sealed record RunsPage(IReadOnlyList<RunSummary> Items, string? Next);
 
@@ -209,6 +227,8 @@ public sealed record RunDetail
     public long? ReadMs { get; init; }
     public long? PlanMs { get; init; }
     public string? Error { get; init; }
+    /// <summary><see cref="Error"/> in its parts; null when the run did not fail, or failed before they were recorded.</summary>
+    public RunError? ErrorParts { get; init; }
     public RunInputs? Inputs { get; init; }
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();

@@ -73,3 +73,22 @@ public static class PlanWarnings
         };
     }
 }
+
+/// <summary>Why a run failed, in the reader's language from the error's parts; a failure without them shows its sentence.</summary>
+public static class RunErrors
+{
+    /// <summary>The error as HTML, encoded; empty when there is none.</summary>
+    public static string Render(RunError? parts, string? error)
+    {
+        if (parts is null) return Html.E(error);
+        string V(int i) => Html.E(i < parts.Values.Count ? parts.Values[i] : "");
+        return parts.Code switch
+        {
+            RunErrorCode.OneCNotConfigured => Shown.W("1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password."),
+            RunErrorCode.ReadingOneCFailed => Shown.SayHtml("Reading 1C failed: {0}", V(0)),
+            RunErrorCode.WarehouseNotListed => Shown.SayHtml("Warehouse {0} is not among the {1} warehouses 1C lists.", V(0), V(1)),
+            RunErrorCode.TransfersCannotBeSent => Shown.SayHtml("Transfer orders cannot be sent: {0}", V(0)),
+            _ => Html.E(error),
+        };
+    }
+}

@@ -126,7 +126,7 @@ public static class RunsView
             rows.Append($"""
                 <tr class="run" data-id="{r.Id}"><td><a href="/admin/runs/{r.Id}">{Shown.At(r.RequestedAt)}</a></td><td data-trigger="{Html.E(r.Trigger)}">{Html.E(Shown.Trigger(r.Trigger))}</td><td{(r.Scope == "all" ? "" : $" title=\"{Html.E(r.Scope)}\"")}>{Html.E(ScopeName(r.Scope, warehouses))}</td>
                 <td>{(r.DryRun ? Shown.W("dry run") : "")}</td><td class="status-{Html.E(r.Status)}" data-status="{Html.E(r.Status)}">{Html.E(Shown.Status(r.Status))}</td><td>{Shown.At(r.PlannedAt)}</td><td>{Shown.At(r.FinishedAt)}</td>
-                <td class="num">{Shown.N(r.Deficits)}</td><td class="num">{Shown.N(r.Orders)}</td><td class="num">{Shown.N(r.Sent)}</td><td class="num">{Shown.N(r.Failed)}</td><td>{Html.E(r.Error)}</td></tr>
+                <td class="num">{Shown.N(r.Deficits)}</td><td class="num">{Shown.N(r.Orders)}</td><td class="num">{Shown.N(r.Sent)}</td><td class="num">{Shown.N(r.Failed)}</td><td>{RunErrors.Render(r.ErrorParts, r.Error)}</td></tr>
                 """);
         var more = page.Next is null ? "" : $"<p><a href=\"/admin/runs?status={Html.Q(status)}&next={Html.Q(page.Next)}\">{Shown.W("Older runs")}</a></p>";
         return $"""
@@ -149,7 +149,7 @@ public static class RunsView
             ("Dry run", Shown.W(run.DryRun ? "yes" : "no")), ("Status", $"<span data-status=\"{Html.E(run.Status)}\">{Html.E(Shown.Status(run.Status))}</span>"),
             ("Requested", When(run.RequestedAt)), ("Planning started", When(run.PlanningStartedAt)), ("Planned at", When(run.PlannedAt)),
             ("Dispatched, scope freed", When(run.DispatchedAt)), ("Finished", When(run.FinishedAt)),
-            ("Reading 1C, ms", Shown.N(run.ReadMs)), ("Planning, ms", Shown.N(run.PlanMs)), ("Error", Html.E(run.Error)),
+            ("Reading 1C, ms", Shown.N(run.ReadMs)), ("Planning, ms", Shown.N(run.PlanMs)), ("Error", RunErrors.Render(run.ErrorParts, run.Error)),
             ("Read", run.Inputs is { } i ? Shown.SayHtml("{0} warehouses, {1} items, {2} balance rows, {3} level rows; donors: {4}", Shown.N(i.Warehouses), Shown.N(i.Items),
                 Shown.N(i.BalanceRows), Shown.N(i.LevelRows), Html.E(i.Donors.Count == 0 ? "—" : string.Join(", ", i.Donors))) : ""),
             ("Skipped (not ordered)", string.Join("; ", run.Skipped.Select(s => $"{Html.E(T(s.Key))}: {Shown.N(s.Value)}"))),

@@ -47,6 +47,11 @@ public static partial class AdminText
         ["Orders"] = new("Заказы", "Orders"),
         ["Undelivered"] = new("Не доставлено", "Undelivered"),
         ["Error"] = new("Ошибка", "Error"),
+        ["1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password."] =
+            new("1С не настроена: задайте OneC:BaseUrl, OneC:User и OneC:Password.", "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password."),
+        ["Reading 1C failed: {0}"] = new("Не удалось прочитать 1С: {0}", "Reading 1C failed: {0}"),
+        ["Warehouse {0} is not among the {1} warehouses 1C lists."] = new("Склада {0} нет среди складов 1С ({1}).", "Warehouse {0} is not among the {1} warehouses 1C lists."),
+        ["Transfer orders cannot be sent: {0}"] = new("Заказы на перемещение не могут быть отправлены: {0}", "Transfer orders cannot be sent: {0}"),
         ["warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C, or empty for every warehouse."] =
             new("Склад должен быть задан своим Ref_Key (UUID) из 1С или оставлен пустым — тогда все склады.", "warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C, or empty for every warehouse."),
         ["Another run for this scope was started a moment ago."] = new("Другой запуск по этим складам начат только что.", "Another run for this scope was started a moment ago."),

@@ -102,7 +102,7 @@ public static class RunDetails
     {
         Id = r.Id, Trigger = r.Trigger, WarehouseId = r.WarehouseId, Scope = r.Scope, DryRun = r.DryRun, Status = r.Status,
         RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt, DispatchedAt = r.DispatchedAt,
-        ConfirmBy = r.ConfirmBy, ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
+        ConfirmBy = r.ConfirmBy, ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, ErrorParts = r.ErrorParts, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
         Skipped = plan?.Skipped ?? new Dictionary<string, int>(), Warnings = plan?.Warnings ?? [],
         WarningParts = plan?.WarningParts ?? [], Orders = orders,
     };

@@ -33,6 +33,7 @@ public sealed class ReplenishmentRun
     public long? ReadMs { get; set; }
     public long? PlanMs { get; set; }
     public string? Error { get; set; }
+    public RunError? ErrorParts { get; set; }
     public int Deficits { get; set; }
     public int OrderCount { get; set; }
 
@@ -112,6 +113,7 @@ public sealed class ReplenishmentRun
     public void Apply(RunFailed e)
     {
         Error = e.Error;
+        ErrorParts = e.Parts;
         End(RunStatus.Failed, e.At);
     }
 

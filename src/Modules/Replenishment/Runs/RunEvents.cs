@@ -45,7 +45,11 @@ public sealed record RunDeclined(string By, DateTimeOffset At);
 public sealed record RunDispatched(int StillOpen, DateTimeOffset At);
 
 /// <summary>Planning could not finish.</summary>
-public sealed record RunFailed(string Error, DateTimeOffset At);
+public sealed record RunFailed(string Error, DateTimeOffset At)
+{
+    /// <summary>The error in its parts; null in a failure recorded before they were kept.</summary>
+    public RunError? Parts { get; init; }
+}
 
 /// <summary>The run reached its outcome; the counts are its orders' at that moment.</summary>
 public sealed record RunFinished(RunStatus Outcome, int Sent, int Failed, DateTimeOffset At);

@@ -346,6 +346,24 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     }
 
     [Fact]
+    public async Task a_failed_run_says_why_in_the_readers_language()
+    {
+        var runId = Guid.CreateVersion7();
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Events.StartStream<ReplenishmentRun>(runId, new RunRequested(runId, RunTrigger.Cli, null, true, SeededAt),
+                new RunFailed("Reading 1C failed: Подключение сброшено", SeededAt) { Parts = new RunError(RunErrorCode.ReadingOneCFailed, ["Подключение сброшено"]) });
+            await session.SaveChangesAsync();
+        }
+        var (ru, en) = (await PageAsync("/admin/runs"), await PageAsync("/admin/runs", "en"));
+        Assert.Contains("<td>Не удалось прочитать 1С: Подключение сброшено</td>", ru);
+        Assert.Contains("<td>Reading 1C failed: Подключение сброшено</td>", en);
+        Assert.Contains("<td data-trigger=\"Cli\">Из командной строки</td>", ru);
+        var detail = await PageAsync($"/admin/runs/{runId}");
+        Assert.Contains("<dt>Ошибка</dt><dd>Не удалось прочитать 1С: Подключение сброшено</dd>", detail);
+    }
+
+    [Fact]
     public async Task a_plan_waiting_for_a_yes_asks_in_the_readers_language()
     {
         var run = await SeedWaitingRunAsync();
