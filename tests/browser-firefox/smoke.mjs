@@ -135,10 +135,10 @@ try {
   await page.locator('#trigger button[type=submit]').click();
   await urlMatches(page, /\/admin\/runs\/[0-9a-f-]{36}$/);
   // The run's page polls itself through htmx while the run is active.
-  await contains(page, '#run', 'Planned', 60_000);
+  await contains(page, '#run', 'Спланирован', 60_000);
   await shot(page, 'run');
-  await page.locator('a::-p-text(All runs)').click();
-  await count(page, 'tr.run', 1, 'Planned');
+  await page.locator('a::-p-text(Все запуски)').click();
+  await count(page, 'tr.run', 1, 'Спланирован');
   await shot(page, 'runs');
   say('a dry run from the Runs page reached Planned on its own page');
 
@@ -146,17 +146,17 @@ try {
   await nav(page, 'Schedules', 'schedules');
   await contains(page, 'tr.schedule[data-name=replenishment]', 'Europe/Moscow');
   await page.locator('#pause-replenishment').click();
-  await contains(page, '#done', 'paused');
-  await contains(page, 'tr.schedule[data-name=replenishment]', 'paused');
+  await contains(page, '#done', 'приостановлено');
+  await contains(page, 'tr.schedule[data-name=replenishment]', 'приостановлено');
   await shot(page, 'schedules');
   await page.locator('#resume-replenishment').click();
-  await contains(page, '#done', 'resumed');
-  await contains(page, 'tr.schedule[data-name=replenishment]', 'active');
+  await contains(page, '#done', 'возобновлено');
+  await contains(page, 'tr.schedule[data-name=replenishment]', 'действует');
   say('the replenishment schedule paused and resumed');
 
   step = 'outbox';
   await nav(page, 'Outbox', 'outbox');
-  await contains(page, '#empty', 'No parked orders');
+  await contains(page, '#empty', 'Недоставленных заказов');
   await shot(page, 'outbox');
   say('Outbox has no parked orders');
 

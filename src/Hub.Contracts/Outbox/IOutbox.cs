@@ -2,7 +2,14 @@ namespace Hub.Contracts.Outbox;
 
 /// <summary>One parked order: an order the Outbox gave up on, with the reason, until an operator replays or discards it.</summary>
 public sealed record DeadLetterSummary(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, int Attempts,
-    string? ExceptionType, string? Reason, DateTimeOffset ParkedAt, Guid? EnvelopeId);
+    string? ExceptionType, string? Reason, DateTimeOffset ParkedAt, Guid? EnvelopeId)
+{
+    /// <summary><see cref="Description"/> in its parts, for a page to say in its reader's language; null for an order recorded before its lines were kept.</summary>
+    public OrderParts? Order { get; init; }
+}
+
+/// <summary>What an order is, in parts: its kind, from where to where, and how many lines it has.</summary>
+public sealed record OrderParts(Hub.Contracts.Replenishment.OrderKind Kind, string? DonorName, string RecipientName, int Lines);
 
 public sealed record DeadLettersPage(IReadOnlyList<DeadLetterSummary> Items, string? Next);
 
@@ -12,7 +19,11 @@ public sealed record ParkedOrderQuery(string? System, string? ExceptionType, Dat
 
 /// <summary>An order still on its way: queued, retrying after a transient failure, or replayed from the dead letters.</summary>
 public sealed record PendingOrder(Guid Id, Guid RunId, string ExternalSystem, string MessageType, string Description, string State, int Attempts,
-    DateTimeOffset? NextAttemptAt, string? Reason, DateTimeOffset UpdatedAt);
+    DateTimeOffset? NextAttemptAt, string? Reason, DateTimeOffset UpdatedAt)
+{
+    /// <summary><see cref="Description"/> in its parts; null for an order recorded before its lines were kept.</summary>
+    public OrderParts? Order { get; init; }
+}
 
 /// <summary>A run with orders parked and waiting for an operator: how many, and when the last was parked.</summary>
 public sealed record ParkedRun(Guid RunId, int Parked, DateTimeOffset LastParkedAt);

@@ -32,6 +32,12 @@ public sealed record WarehouseChoice(Guid Key, string Name, bool IsDonor);
 /// <summary>1C's warehouses, by name; <see cref="Error"/> says why there are none (1C not configured or not answering).</summary>
 public sealed record WarehouseList(IReadOnlyList<WarehouseChoice> Items, string? Error)
 {
+    /// <summary>Why 1C could not be read, in the words of the failure itself (beside <see cref="Error"/>'s sentence), for a page to say in its own.</summary>
+    public string? Cause { get; init; }
+
+    /// <summary>How long 1C was waited for, when it did not answer in time.</summary>
+    public int? WaitedSeconds { get; init; }
+
     public string? NameOf(Guid? key) => key is { } k ? Items.FirstOrDefault(w => w.Key == k)?.Name : null;
 }
 
@@ -107,6 +113,73 @@ public sealed record Decision(
     public string? Package { get; init; }
     /// <summary>Goods are on their way to this shelf and the plan orders more for it: what a person is asked about before it is sent.</summary>
     public bool AddsToGoodsOnTheirWay => OnItsWay > 0 && (ToPurchase > 0 || FromDonors.Any(a => a.Quantity > 0));
+    /// <summary>
+    /// <see cref="Reason"/> in its parts, each a code with its numbers and names, so a page can say it in its reader's
+    /// language; empty for a plan made before the parts were recorded (its <see cref="Reason"/> is all there is).
+    /// </summary>
+    public IReadOnlyList<ReasonStep> ReasonSteps { get; init; } = [];
+}
+
+/// <summary>Why a run failed, by code with its values, for a page to say in its reader's language beside the run's English error.</summary>
+public sealed record RunError(RunErrorCode Code, IReadOnlyList<string> Values);
+
+public enum RunErrorCode
+{
+    OneCNotConfigured,
+    /// <summary>Values: the failure's own message.</summary>
+    ReadingOneCFailed,
+    /// <summary>Values: the warehouse asked for, how many warehouses 1C lists.</summary>
+    WarehouseNotListed,
+    /// <summary>Values: the failure's own message.</summary>
+    TransfersCannotBeSent,
+}
+
+/// <summary>Something a plan noticed, by code with its values (numbers invariant), for a page to say in its reader's language.</summary>
+public sealed record PlanWarning(PlanWarningCode Code, IReadOnlyList<string> Values);
+
+public enum PlanWarningCode
+{
+    /// <summary>Values: how many balance rows were added up.</summary>
+    RepeatedBalances,
+    /// <summary>Values: the warehouse asked for.</summary>
+    WarehouseNotListed,
+    /// <summary>Values: how many norms name items not in use.</summary>
+    ItemsNotInUse,
+    /// <summary>Values: the donor's name.</summary>
+    DonorNotListed,
+    /// <summary>Values: how many warehouses share the name, the name, the key of the one taken.</summary>
+    DonorNameRepeated,
+    /// <summary>Values: how many norms were given twice.</summary>
+    LevelsGivenTwice,
+    MoySkladNotConfigured,
+    /// <summary>Values: how many customer orders, the last error.</summary>
+    ShipmentsUnknown,
+    /// <summary>Values: the error.</summary>
+    TransfersCannotBeSent,
+}
+
+/// <summary>One step of a decision's reasoning; what <see cref="Numbers"/> and <see cref="Names"/> hold depends on <see cref="Code"/>.</summary>
+public sealed record ReasonStep(ReasonCode Code, IReadOnlyList<decimal> Numbers, IReadOnlyList<string> Names);
+
+public enum ReasonCode
+{
+    /// <summary>What the shelf holds is below its minimum. Numbers: on hand, to ship, on its way, minimum, then each source's quantity; Names: each source of what is on its way.</summary>
+    BelowMinimum,
+    /// <summary>A negative balance (or free stock, when Numbers[0], to ship, is above 0) was counted as 0.</summary>
+    NegativeCountedAsZero,
+    /// <summary>Numbers: needed, maximum.</summary>
+    ToReachMaximum,
+    /// <summary>Numbers: needed.</summary>
+    ToReachMinimum,
+    /// <summary>Names: the donor; Numbers: what it gives, its surplus.</summary>
+    DonorGives,
+    /// <summary>Names: the package; Numbers: to buy, rounded up to, the package's size.</summary>
+    RoundedUpToPackages,
+    NothingToOrder,
+    /// <summary>Numbers: what is left to buy after the donors.</summary>
+    MoreToBuy,
+    /// <summary>Numbers: what is to buy.</summary>
+    NoDonorSurplus,
 }
 
 public sealed record Allocation(Guid DonorKey, string DonorName, decimal Quantity);
@@ -120,7 +193,11 @@ public sealed record PlannedLine(Guid ItemKey, string ItemName, string? Unit, de
 
 /// <summary>A run without its decisions: what a list shows.</summary>
 public sealed record RunSummary(Guid Id, RunTrigger Trigger, string Scope, bool DryRun, RunStatus Status, DateTimeOffset RequestedAt,
-    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error);
+    DateTimeOffset? PlannedAt, DateTimeOffset? FinishedAt, int Deficits, int Orders, int Sent, int Failed, string? Error)
+{
+    /// <summary><see cref="Error"/> in its parts; null when the run did not fail, or failed before they were recorded.</summary>
+    public RunError? ErrorParts { get; init; }
+}
 
 public sealed record RunsPage(IReadOnlyList<RunSummary> Items, string? Next);
 
@@ -150,10 +227,14 @@ public sealed record RunDetail
     public long? ReadMs { get; init; }
     public long? PlanMs { get; init; }
     public string? Error { get; init; }
+    /// <summary><see cref="Error"/> in its parts; null when the run did not fail, or failed before they were recorded.</summary>
+    public RunError? ErrorParts { get; init; }
     public RunInputs? Inputs { get; init; }
     public IReadOnlyList<Decision> Decisions { get; init; } = [];
     public IReadOnlyDictionary<string, int> Skipped { get; init; } = new Dictionary<string, int>();
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary><see cref="Warnings"/> in their parts, one each in the same order; empty for a plan made before they were recorded.</summary>
+    public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
     public IReadOnlyList<RunOrder> Orders { get; init; } = [];
 }
 
@@ -171,7 +252,14 @@ public sealed record RunPageView(RunDetail Run, int DecisionCount, Outbox.RunOrd
 public sealed record RunStart(Guid? StartedRunId, RunSummary? Conflict, bool RaceLost = false, RunSummary? Recent = null);
 
 /// <summary>One event of a run or of one of its orders: its place in the event store, its own time, its kind, the order it concerns and a line saying what happened.</summary>
-public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text);
+public sealed record TimelineEntry(long Sequence, DateTimeOffset At, string Event, Guid? OrderId, string Text)
+{
+    /// <summary>
+    /// What <see cref="Text"/> says, in parts, in the order the event's kind defines (numbers invariant, times ISO 8601), so
+    /// a page can say it in its reader's language; empty where the text is all there is (an error, a note).
+    /// </summary>
+    public IReadOnlyList<string> Values { get; init; } = [];
+}
 
 /// <summary>A page of a run's timeline, oldest first; <see cref="Next"/> is the sequence to pass as <c>after</c> for the following page.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Items, long? Next);

@@ -21,7 +21,7 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
         var (filter, errors) = query.ToFilter(outbox);
         // The outcome of the last action comes back in the URL as a word and a number, never as text to print, so a link cannot put words on the page.
         var done = Query<string>("done", false) is "replayed" or "discarded" && Query<int?>("count", false) is { } count
-            ? $"<div class=\"notice\" role=\"status\" id=\"done\">{count} parked order(s) {Html.E(Query<string>("done"))}.</div>"
+            ? OutboxView.Done(Query<string>("done")!, count)
             : "";
         string body;
         var status = StatusCodes.Status200OK;
@@ -42,7 +42,7 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
                     : "";
                 // What waits for an operator leads, whatever the filter shows.
                 var lead = OutboxView.Lead(await outbox.CountParkedAsync(new ParkedOrderQuery(null, null, null, null, null), ct), await outbox.CountRetryingAsync(ct));
-                body = lead + "<h2>Parked</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
+                body = lead + $"<h2>{Runs.Shown.W("Parked")}</h2>" + bulk + OutboxView.Table(HttpContext, page, canOperate) +
                        PendingDeliveries.Table(await outbox.PendingAsync(query.System, Guid.TryParse(query.RunId, out var run) ? run : null, PendingDeliveries.Limit, ct),
                            canOperate ? p => RetryingOrderActions.Forms(HttpContext, p.Id, null) : null);
             }
@@ -77,7 +77,7 @@ public sealed class ActOnDeadLettersPageEndpoint(IOutbox outbox) : EndpointWitho
         {
             if (!Guid.TryParse(text, out var id))
             {
-                await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "ids must be the ids of parked orders.", ct);
+                await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, AdminText.T("ids must be the ids of parked orders."), ct);
                 return;
             }
             ids.Add(id);

@@ -31,14 +31,15 @@ public sealed record OutboxQuery(string? System, string? ExceptionType, string? 
         {
             if (text is null) return null;
             if (AdminClock.TryParse(text, out var t)) return t;
-            errors.Add($"{name} is not a date and time (use e.g. 2026-11-23 09:00, read as {AdminClock.Label}, or 2026-11-23T06:00Z)");
+            errors.Add(string.Format(global::System.Globalization.CultureInfo.InvariantCulture,
+                AdminText.T("{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"), name, AdminClock.Label));
             return null;
         }
         Guid? run = null;
         if (RunId is not null)
         {
             if (Guid.TryParse(RunId, out var r)) run = r;
-            else errors.Add("run_id is not a UUID");
+            else errors.Add(AdminText.T("run_id is not a UUID"));
         }
         var request = new ParkedOrderQuery(System, ExceptionType, Time(From, "from"), Time(To, "to"), run, ids);
         errors.AddRange(outbox.Check(request));

@@ -63,7 +63,7 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         {
             if (!Guid.TryParse(warehouseText, out var id))
             {
-                await Refuse(warehouseText, "warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C, or empty for every warehouse.", ct);
+                await Refuse(warehouseText, AdminText.T("warehouse_id must be a warehouse's Ref_Key (a UUID) from 1C, or empty for every warehouse."), ct);
                 return;
             }
             warehouse = id;
@@ -73,20 +73,23 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
         var outcome = await runs.StartAsync(RunTrigger.Admin, warehouse, dryRun, ct, confirmed);
         if (outcome.RaceLost)
         {
-            await Refuse(warehouseText, "Another run for this scope was started a moment ago.", ct);
+            await Refuse(warehouseText, AdminText.T("Another run for this scope was started a moment ago."), ct);
             return;
         }
         if (outcome.Conflict is { } running)
         {
+            var warehouses = await runs.WarehousesAsync(ct);
             await Refuse(warehouseText, running.Status == RunStatus.AwaitingConfirmation
-                ? $"Run {running.Id} (scope {running.Scope}) waits for its plan to be confirmed or declined on its page; it holds its scope until then."
-                : $"Run {running.Id} (scope {running.Scope}, {running.Status}) is still in progress; wait for it to finish.", ct, StatusCodes.Status409Conflict);
+                ? Format(AdminText.T("Run {0} ({1}) waits for its plan to be confirmed or declined on its page; it holds its scope until then."), running.Id, RunsView.ScopeName(running.Scope, warehouses))
+                : Format(AdminText.T("Run {0} ({1}, {2}) is still in progress; wait for it to finish."), running.Id, RunsView.ScopeName(running.Scope, warehouses), Shown.Status(running.Status)),
+                ct, StatusCodes.Status409Conflict);
             return;
         }
         if (outcome.Recent is { } recent)
         {
             // Asked, not assumed: the same scope again within the hour is most often a second click.
-            await AdminResponse.PageAsync(HttpContext, "Runs", RunsView.ConfirmRepeat(HttpContext, warehouseText, recent) + "<p><a href=\"/admin/runs\">All runs</a></p>", ct,
+            await AdminResponse.PageAsync(HttpContext, "Runs", RunsView.ConfirmRepeat(HttpContext, warehouseText, recent, await runs.WarehousesAsync(ct)) +
+                $"<p><a href=\"/admin/runs\">{Shown.W("All runs")}</a></p>", ct,
                 StatusCodes.Status409Conflict);
             return;
         }
@@ -95,7 +98,9 @@ public sealed class TriggerRunEndpoint(IRuns runs) : EndpointWithoutRequest
 
     private async Task Refuse(string warehouse, string message, CancellationToken ct, int status = StatusCodes.Status400BadRequest) =>
         await AdminResponse.PageAsync(HttpContext, "Runs", RunsView.TriggerForm(HttpContext, await runs.WarehousesAsync(ct), warehouse, message) +
-            "<p><a href=\"/admin/runs\">All runs</a></p>", ct, status);
+            $"<p><a href=\"/admin/runs\">{Shown.W("All runs")}</a></p>", ct, status);
+
+    private static string Format(string sentence, params object?[] values) => string.Format(System.Globalization.CultureInfo.InvariantCulture, sentence, values);
 }
 
 /// <summary>
@@ -106,6 +111,8 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
 {
     public const int OrdersPerPage = 100;
     public const int DecisionsShown = 200;
+
+    public static string NoRun(Guid id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, AdminText.T("No run has id {0}."), id);
 
     public override void Configure()
     {
@@ -122,16 +129,16 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         if (Query<string>("orders_state", false) is { Length: > 0 } s)
         {
             if (Enum.TryParse<DeliveryState>(s, true, out var parsed) && Enum.IsDefined(parsed)) state = parsed;
-            else problems.Add($"orders_state must be one of {string.Join(", ", Enum.GetNames<DeliveryState>())}; all orders are shown.");
+            else problems.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, AdminText.T("orders_state must be one of {0}; all orders are shown."), string.Join(", ", Enum.GetNames<DeliveryState>())));
         }
         Guid? after = null;
         if (Query<string>("orders_after", false) is { Length: > 0 } a)
         {
             if (Guid.TryParse(a, out var g)) after = g;
-            else problems.Add("orders_after must be the id of an order on the previous page; the first page is shown.");
+            else problems.Add(AdminText.T("orders_after must be the id of an order on the previous page; the first page is shown."));
         }
         var query = new RunPageQuery(state, after, OrdersPerPage, DecisionsShown);
-        var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), $"No run has id {id}.", ct);
+        var view = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, query, ct), NoRun(id), ct);
         if (view is null) return;
         Func<RunOrder, string>? actions = AdminUser.CanOperate(User) ? o => Outbox.RetryingOrderActions.Forms(HttpContext, o.Id, view.Run.Id) : null;
         var detail = (problems.Count == 0 ? "" : Html.Alert(problems)) + RunsView.AwaitingConfirmation(HttpContext, view.Run, AdminUser.CanOperate(User)) +
@@ -144,7 +151,7 @@ public sealed class RunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         // The poll asks for the region alone. The timeline, the costly part of a large run, loads on its own as soon as the
         // page shows and refreshes more slowly; without scripts its link opens it.
         var notice = Outbox.RetryingOrderActions.Notice(Query<string>("order_done", false));
-        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {view.Run.Id}", region, () => notice + region + RunsView.TimelineSection(view.Run, null), ct);
+        await AdminResponse.PageOrFragmentAsync(HttpContext, string.Format(System.Globalization.CultureInfo.InvariantCulture, AdminText.T("Run {0}"), view.Run.Id), region, () => notice + region + RunsView.TimelineSection(view.Run, null), ct);
     }
 }
 
@@ -170,15 +177,15 @@ public sealed class RunTimelineEndpoint(IRuns runs) : EndpointWithoutRequest
         long after = 0;
         if (raw is { Length: > 0 } && (!long.TryParse(raw, out after) || after < 0))
         {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, "after must be the sequence a previous page of the timeline ended with.", ct);
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status400BadRequest, AdminText.T("after must be the sequence a previous page of the timeline ended with."), ct);
             return;
         }
-        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, new RunPageQuery(Orders: 0, Decisions: 0), ct), $"No run has id {id}.", ct);
+        var run = await AdminResponse.LoadOneAsync(HttpContext, () => runs.PageAsync(id, new RunPageQuery(Orders: 0, Decisions: 0), ct), RunPageEndpoint.NoRun(id), ct);
         if (run is null) return;
         var timeline = await runs.TimelineAsync(id, after, PageSize, ct);
         var section = RunsView.TimelineSection(run.Run, timeline, after);
-        await AdminResponse.PageOrFragmentAsync(HttpContext, $"Run {id}: timeline", section,
-            () => $"<p><a href=\"/admin/runs/{id}\">The run</a></p>{section}", ct);
+        await AdminResponse.PageOrFragmentAsync(HttpContext, string.Format(System.Globalization.CultureInfo.InvariantCulture, AdminText.T("Run {0}: timeline"), id), section,
+            () => $"<p><a href=\"/admin/runs/{id}\">{Shown.W("The run")}</a></p>{section}", ct);
     }
 }
 
@@ -200,7 +207,7 @@ public sealed class AnswerRunPageEndpoint(IRuns runs) : EndpointWithoutRequest
         var answer = await runs.AnswerAsync(id, HttpContext.Request.Path.Value!.EndsWith("/confirm", StringComparison.Ordinal), User.Identity?.Name ?? "an operator", ct);
         if (answer.Outcome == "NotFound")
         {
-            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, $"No run has id {id}.", ct);
+            await AdminResponse.ErrorAsync(HttpContext, StatusCodes.Status404NotFound, RunPageEndpoint.NoRun(id), ct);
             return;
         }
         // The run's page shows what became of it (its status and timeline); a late second answer changed nothing.

@@ -42,6 +42,10 @@ public sealed class Delivery
 
     public bool IsOpen => State is DeliveryState.Queued or DeliveryState.Retrying or DeliveryState.Replayed;
 
+    /// <summary>What the order is, in parts, for pages in other languages than its <see cref="Description"/>; null for one recorded before its lines were kept.</summary>
+    // A method, not a property: the document's JSON keeps only what is stored.
+    public static OrderParts? PartsOf(Delivery d) => d.Lines.Count == 0 ? null : new(d.Kind, d.DonorName, d.RecipientName, d.Lines.Count);
+
     public RunOrder ToRunOrder() => new()
     {
         Id = Id, Kind = Kind, DonorKey = DonorKey, DonorName = DonorName, RecipientKey = RecipientKey, RecipientName = RecipientName,

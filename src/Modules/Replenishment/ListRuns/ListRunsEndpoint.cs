@@ -49,7 +49,7 @@ public static class ListRunsHandler
 
     public static RunSummary Summarise(ReplenishmentRun r, RunOrderCounts? counts = null) =>
         new(r.Id, r.Trigger, r.Scope, r.DryRun, r.Status, r.RequestedAt, r.PlannedAt, r.FinishedAt, r.Deficits, r.OrderCount,
-            counts?.Sent ?? r.Sent, counts?.Failed ?? r.Failed, r.Error);
+            counts?.Sent ?? r.Sent, counts?.Failed ?? r.Failed, r.Error) { ErrorParts = r.ErrorParts };
 }
 
 public sealed class ListRunsEndpoint(IQuerySession session, IRunOrders deliveries) : Endpoint<ListRunsRequest, RunsPage>

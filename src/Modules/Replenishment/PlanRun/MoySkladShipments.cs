@@ -10,7 +10,11 @@ namespace Hub.Replenishment.PlanRun;
 /// </summary>
 public static class MoySkladShipments
 {
-    public sealed record Result(IReadOnlyDictionary<Guid, IReadOnlyList<decimal>> Unshipped, IReadOnlyList<OrderShipped> Shipped, IReadOnlyList<string> Warnings);
+    public sealed record Result(IReadOnlyDictionary<Guid, IReadOnlyList<decimal>> Unshipped, IReadOnlyList<OrderShipped> Shipped, IReadOnlyList<string> Warnings)
+    {
+        /// <summary><see cref="Warnings"/> in their parts, one each.</summary>
+        public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
+    }
 
     public static readonly Result None = new(new Dictionary<Guid, IReadOnlyList<decimal>>(), [], []);
 
@@ -50,7 +54,10 @@ public static class MoySkladShipments
 
         var warnings = unanswered == 0 ? Array.Empty<string>()
             : [$"МойСклад did not say what it shipped of {unanswered} customer orders, so they count whole as on their way: {lastError}"];
-        return new Result(unshipped, shipped, warnings);
+        return new Result(unshipped, shipped, warnings)
+        {
+            WarningParts = unanswered == 0 ? [] : [new PlanWarning(PlanWarningCode.ShipmentsUnknown, [unanswered.ToString(System.Globalization.CultureInfo.InvariantCulture), lastError ?? ""])],
+        };
     }
 
     /// <summary>

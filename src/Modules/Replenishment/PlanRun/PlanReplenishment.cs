@@ -33,7 +33,7 @@ public static class PlanReplenishmentHandler
         // A redelivery after the plan was committed finds the run past Planning: the orders are already in the outbox.
         if (run is not { Status: RunStatus.Planning }) return (MartenOps.Nothing(), []);
         if (!oneCOptions.Value.IsConfigured)
-            return Fail(run, "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password.", clock, logs, logger);
+            return Fail(run, "1C is not configured: set OneC:BaseUrl, OneC:User and OneC:Password.", clock, logs, logger, parts: new(RunErrorCode.OneCNotConfigured, []));
 
         using var scope = IntegrationScope.Begin(new IntegrationScope(Process, run.Id));
         var started = new RunPlanningStarted(clock.GetUtcNow());
@@ -52,21 +52,27 @@ public static class PlanReplenishmentHandler
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Whatever stops the reading ends the run with its reason; a run left in Planning would block its scope.
-            return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger, started);
+            return Fail(run, $"Reading 1C failed: {ex.Message}", clock, logs, logger, started, new(RunErrorCode.ReadingOneCFailed, [ex.Message]));
         }
 
         // What МойСклад has not shipped of the hub's customer orders is on its way; an order it shipped in full is recorded so.
         var shipments = !open.Any(HubOrders.AwaitsShipment) ? MoySkladShipments.None
             : moySkladOptions.Value.IsConfigured ? await MoySkladShipments.ReadAsync(open, moySklad, clock.GetUtcNow(), ct)
-            : MoySkladShipments.None with { Warnings = ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."] };
+            : MoySkladShipments.None with
+            {
+                Warnings = ["МойСклад is not configured, so the customer orders sent to it count whole as on their way."],
+                WarningParts = [new PlanWarning(PlanWarningCode.MoySkladNotConfigured, [])],
+            };
         input = HubOrders.Add(input, open, shipments.Unshipped);
         var readMs = watch.ElapsedMilliseconds;
         if (run.WarehouseId is { } only && input.Warehouses.All(w => w.Key != only))
-            return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger, started);
+            return Fail(run, $"Warehouse {only} is not among the {input.Warehouses.Count} warehouses 1C lists.", clock, logs, logger, started,
+                new(RunErrorCode.WarehouseNotListed, [only.ToString(), input.Warehouses.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
 
         watch.Restart();
         var plan = ReplenishmentPlanner.Create(input);
-        if (shipments.Warnings.Count > 0) plan = plan with { Warnings = [.. plan.Warnings, .. shipments.Warnings] };
+        if (shipments.Warnings.Count > 0)
+            plan = plan with { Warnings = [.. plan.Warnings, .. shipments.Warnings], WarningParts = [.. plan.WarningParts, .. shipments.WarningParts] };
         var planMs = watch.ElapsedMilliseconds;
 
         // What every transfer order names (organization, priority) must resolve before anything is sent: an order that
@@ -79,8 +85,8 @@ public static class PlanReplenishmentHandler
             }
             catch (Exception ex) when (ex is OneCSettingException or Hub.Integrations.Http.ExternalApiException)
             {
-                if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger, started);
-                plan = plan with { Warnings = [.. plan.Warnings, $"Transfer orders could not be sent: {ex.Message}"] };
+                if (!run.DryRun) return Fail(run, $"Transfer orders cannot be sent: {ex.Message}", clock, logs, logger, started, new(RunErrorCode.TransfersCannotBeSent, [ex.Message]));
+                plan = plan.Warn($"Transfer orders could not be sent: {ex.Message}", new PlanWarning(PlanWarningCode.TransfersCannotBeSent, [ex.Message]));
             }
         }
 
@@ -124,7 +130,7 @@ public static class PlanReplenishmentHandler
         var asks = onTheirWay.Count > 0;
         var runEvents = new List<object> { started ?? new RunPlanningStarted(now) };
         runEvents.Add(new RunPlanned(Inputs(input), plan.Decisions.ToArray(), plan.Skipped.ToDictionary(), plan.Warnings.ToArray(), readMs, planMs,
-            orders.Length, sends && !asks ? [] : orders, now));
+            orders.Length, sends && !asks ? [] : orders, now) { WarningParts = plan.WarningParts.ToArray() });
         var messages = new OutgoingMessages();
         if (asks)
         {
@@ -173,12 +179,13 @@ public static class PlanReplenishmentHandler
     }
 
     private static (IMartenOp, OutgoingMessages) Fail(ReplenishmentRun run, string error, TimeProvider clock, IIntegrationLogWriter logs, ILogger logger,
-        RunPlanningStarted? started = null)
+        RunPlanningStarted? started = null, RunError? parts = null)
     {
         var now = clock.GetUtcNow();
         logs.Write(Step(run, "failed", error) with { Level = LogLevels.Error, ErrorMessage = error });
         logger.LogWarning("Run {RunId} failed: {Error}", run.Id, error);
-        object[] events = started is null ? [new RunFailed(error, now)] : [started, new RunFailed(error, now)];
+        var failed = new RunFailed(error, now) { Parts = parts };
+        object[] events = started is null ? [failed] : [started, failed];
         return (AppendEvents.To(run.Id, events), [RunNotices.Ended(run.Id, RunStatus.Failed, 0, now, error)]);
     }
 

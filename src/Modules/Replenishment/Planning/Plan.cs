@@ -6,7 +6,14 @@ public sealed record Plan(
     IReadOnlyList<PlannedTransfer> Transfers,
     IReadOnlyList<PlannedPurchase> Purchases,
     IReadOnlyDictionary<string, int> Skipped,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary><see cref="Warnings"/> in their parts, one each in the same order.</summary>
+    public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
+
+    /// <summary>The plan with one more warning, its sentence and its parts.</summary>
+    public Plan Warn(string text, PlanWarning parts) => this with { Warnings = [.. Warnings, text], WarningParts = [.. WarningParts, parts] };
+}
 
 /// <summary>One "Заказ на перемещение" per donor → recipient pair.</summary>
 public sealed record PlannedTransfer(Guid DonorKey, string DonorName, Guid RecipientKey, string RecipientName, IReadOnlyList<PlannedLine> Lines);

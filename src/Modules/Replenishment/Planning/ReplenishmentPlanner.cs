@@ -27,13 +27,20 @@ public static class ReplenishmentPlanner
     public static Plan Create(PlanningInput input)
     {
         var warnings = new List<string>();
+        var parts = new List<PlanWarning>();
+        // Each warning is kept as a sentence and in its parts, side by side.
+        void Warn(string text, PlanWarningCode code, params object[] values)
+        {
+            warnings.Add(text);
+            parts.Add(new PlanWarning(code, values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture) ?? "").ToArray()));
+        }
         var skipped = new Dictionary<string, int>();
         void Skip(string reason) => skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
 
         var warehouses = input.Warehouses.GroupBy(w => w.Key).ToDictionary(g => g.Key, g => g.First());
         var items = input.Items.GroupBy(i => i.Key).ToDictionary(g => g.Key, g => g.First());
         var characteristics = input.Characteristics ?? new Dictionary<Guid, string>();
-        var donors = ResolveDonors(input.DonorNames, warehouses.Values, warnings);
+        var donors = ResolveDonors(input.DonorNames, warehouses.Values, Warn);
 
         // Register rows may be split by dimensions the hub does not read (series, purpose, premises): they add up.
         var balances = new Dictionary<Shelf, (decimal OnHand, decimal ToShip)>();
@@ -46,9 +53,9 @@ public static class ReplenishmentPlanner
 
         var repeatedBalances = input.Balances.Count - balances.Count;
         if (repeatedBalances > 0)
-            warnings.Add($"{repeatedBalances} balance rows repeated a warehouse, item and characteristic; their quantities were added up.");
+            Warn($"{repeatedBalances} balance rows repeated a warehouse, item and characteristic; their quantities were added up.", PlanWarningCode.RepeatedBalances, repeatedBalances);
 
-        var levels = MergeLevels(input.Levels, warnings);
+        var levels = MergeLevels(input.Levels, Warn);
 
         var onItsWay = new Dictionary<Shelf, List<OnItsWayRow>>();
         foreach (var row in input.OnItsWay.Where(r => r.Quantity > 0))
@@ -74,7 +81,7 @@ public static class ReplenishmentPlanner
         }
 
         if (input.OnlyWarehouse is { } only && !warehouses.ContainsKey(only))
-            warnings.Add($"Warehouse {only} is not among the warehouses 1C listed; nothing was planned.");
+            Warn($"Warehouse {only} is not among the warehouses 1C listed; nothing was planned.", PlanWarningCode.WarehouseNotListed, only);
 
         var decisions = new List<Decision>();
         var recipientLevels = levels.Values
@@ -117,9 +124,9 @@ public static class ReplenishmentPlanner
         }
 
         if (skipped.TryGetValue(UnknownItem, out var unknownItems))
-            warnings.Add($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.");
+            Warn($"{unknownItems} minimum levels name items 1C does not list as in use (marked for deletion, or groups); they were not planned.", PlanWarningCode.ItemsNotInUse, unknownItems);
 
-        return new Plan(decisions, Transfers(decisions), Purchases(decisions, Math.Max(1, input.MaxPurchasePositions)), skipped, warnings);
+        return new Plan(decisions, Transfers(decisions), Purchases(decisions, Math.Max(1, input.MaxPurchasePositions)), skipped, warnings) { WarningParts = parts };
     }
 
     private static string? CharacteristicName(IReadOnlyDictionary<Guid, string> names, Guid key) =>
@@ -134,12 +141,23 @@ public static class ReplenishmentPlanner
         var stock = toShip > 0 ? $"free stock {Q(free)} ({Q(onHand)} on hand − {Q(toShip)} to ship)" : $"balance {Q(onHand)}";
         var way = onWay > 0 ? $" + {Q(onWay)} on its way ({string.Join(", ", coming.GroupBy(r => r.Source).Select(g => $"{Q(g.Sum(r => r.Quantity))} {g.Key}"))})" : "";
         var reason = new List<string> { $"{stock}{way} < minimum {Q(level.Minimum)}" };
+        // The same reasoning in parts (a code, its numbers and names) beside the sentence, for pages in other languages.
+        var sources = coming.GroupBy(r => r.Source).Select(g => (Source: g.Key, Quantity: g.Sum(r => r.Quantity))).ToArray();
+        var steps = new List<ReasonStep>
+        {
+            new(ReasonCode.BelowMinimum, [onHand, toShip, onWay, level.Minimum, .. sources.Select(x => x.Quantity)], [.. sources.Select(x => x.Source)]),
+        };
         // A negative balance is an accounting gap in 1C, not stock that could be owed back: the shelf holds nothing.
         var onShelf = Math.Max(free, 0m);
-        if (free < 0) reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
+        if (free < 0)
+        {
+            reason.Add(toShip > 0 ? "negative free stock counted as 0" : "negative balance counted as 0");
+            steps.Add(new(ReasonCode.NegativeCountedAsZero, [toShip], []));
+        }
         var target = Math.Max(level.Maximum ?? level.Minimum, level.Minimum);
         var needed = target - onShelf - onWay;
         reason.Add(level.Maximum is { } max && max > level.Minimum ? $"{Q(needed)} to reach the maximum {Q(max)}" : $"{Q(needed)} to reach the minimum");
+        steps.Add(level.Maximum is { } top && top > level.Minimum ? new(ReasonCode.ToReachMaximum, [needed, top], []) : new(ReasonCode.ToReachMinimum, [needed], []));
         var sku = new Sku(item.Key, characteristic);
         var left = needed;
         var given = new List<Allocation>();
@@ -154,6 +172,7 @@ public static class ReplenishmentPlanner
             left -= take;
             given.Add(new Allocation(donor.Key, donor.Name, take));
             reason.Add($"{donor.Name} gives {Q(take)} of its surplus {Q(spare)}");
+            steps.Add(new(ReasonCode.DonorGives, [take, spare], [donor.Name]));
         }
 
         // A purchase is whole packages where the norm names one, never less than the need; what donors give of their own
@@ -161,6 +180,7 @@ public static class ReplenishmentPlanner
         if (package is not null && left > 0 && RoundUp(left, package.Factor) is var boxes && boxes != left)
         {
             reason.Add($"{Q(left)} to buy rounded up to {Q(boxes)}, whole packages \"{package.Name}\" of {Q(package.Factor)}");
+            steps.Add(new(ReasonCode.RoundedUpToPackages, [left, boxes, package.Factor], [package.Name]));
             left = boxes;
         }
 
@@ -169,24 +189,26 @@ public static class ReplenishmentPlanner
         {
             outcome = DecisionOutcome.Skipped;
             reason.Add("nothing to order");
+            steps.Add(new(ReasonCode.NothingToOrder, [], []));
         }
         else if (left <= 0) outcome = DecisionOutcome.Transfer;
         else
         {
             outcome = given.Count > 0 ? DecisionOutcome.TransferAndPurchase : DecisionOutcome.Purchase;
             reason.Add(given.Count > 0 ? $"{Q(left)} more to buy" : $"no donor has surplus; {Q(left)} to buy");
+            steps.Add(new(given.Count > 0 ? ReasonCode.MoreToBuy : ReasonCode.NoDonorSurplus, [left], []));
         }
 
         return new Decision(recipient.Key, recipient.Name, item.Key, item.Name, item.Unit, onHand, level.Minimum, level.Maximum,
             Math.Max(needed, 0m), given, Math.Max(left, 0m), outcome, string.Join("; ", reason))
         {
-            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip, OnItsWay = onWay, Package = package?.Name,
+            CharacteristicKey = characteristic, CharacteristicName = characteristicName, ToShip = toShip, OnItsWay = onWay, Package = package?.Name, ReasonSteps = steps,
         };
     }
 
     private static decimal RoundUp(decimal quantity, decimal factor) => Math.Ceiling(quantity / factor) * factor;
 
-    private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, List<string> warnings)
+    private static IReadOnlyList<WarehouseRow> ResolveDonors(IReadOnlyList<string> names, IEnumerable<WarehouseRow> warehouses, Action<string, PlanWarningCode, object[]> warn)
     {
         var byName = warehouses.ToLookup(w => w.Name.Trim(), StringComparer.OrdinalIgnoreCase);
         var donors = new List<WarehouseRow>();
@@ -195,19 +217,19 @@ public static class ReplenishmentPlanner
             var found = byName[name].ToArray();
             if (found.Length == 0)
             {
-                warnings.Add($"Donor warehouse \"{name}\" is not among the warehouses 1C listed; it gives nothing.");
+                warn($"Donor warehouse \"{name}\" is not among the warehouses 1C listed; it gives nothing.", PlanWarningCode.DonorNotListed, [name]);
                 continue;
             }
 
             if (found.Length > 1)
-                warnings.Add($"{found.Length} warehouses in 1C are named \"{name}\"; the first ({found[0].Key}) is the donor.");
+                warn($"{found.Length} warehouses in 1C are named \"{name}\"; the first ({found[0].Key}) is the donor.", PlanWarningCode.DonorNameRepeated, [found.Length, name, found[0].Key]);
             donors.Add(found[0]);
         }
 
         return donors;
     }
 
-    private static Dictionary<Shelf, LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, List<string> warnings)
+    private static Dictionary<Shelf, LevelRow> MergeLevels(IReadOnlyList<LevelRow> rows, Action<string, PlanWarningCode, object[]> warn)
     {
         var merged = new Dictionary<Shelf, LevelRow>();
         var conflicts = 0;
@@ -232,7 +254,7 @@ public static class ReplenishmentPlanner
         }
 
         if (conflicts > 0)
-            warnings.Add($"{conflicts} minimum levels were given twice with different values; the higher one was used.");
+            warn($"{conflicts} minimum levels were given twice with different values; the higher one was used.", PlanWarningCode.LevelsGivenTwice, [conflicts]);
         return merged;
     }
 

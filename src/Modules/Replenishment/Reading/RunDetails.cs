@@ -84,6 +84,7 @@ public static class RunDetails
         public List<Decision> Decisions { get; set; } = [];
         public Dictionary<string, int> Skipped { get; set; } = [];
         public List<string> Warnings { get; set; } = [];
+        public List<PlanWarning> WarningParts { get; set; } = [];
         public List<RunOrder> Unsent { get; set; } = [];
         public int DecisionCount { get; set; }
         public int UnsentCount { get; set; }
@@ -91,17 +92,18 @@ public static class RunDetails
         public static RunPlanSlice Of(RunPlanPreview p, int decisions) => new()
         {
             Id = p.Id, Inputs = p.Inputs, Decisions = p.Decisions.Take(Math.Max(decisions, 0)).ToList(), Skipped = p.Skipped, Warnings = p.Warnings,
-            DecisionCount = p.DecisionCount,
+            WarningParts = p.WarningParts, DecisionCount = p.DecisionCount,
         };
 
-        public RunPlan ToPlan() => new() { Id = Id, Inputs = Inputs, Decisions = Decisions, Skipped = Skipped, Warnings = Warnings, Unsent = Unsent };
+        public RunPlan ToPlan() => new() { Id = Id, Inputs = Inputs, Decisions = Decisions, Skipped = Skipped, Warnings = Warnings, WarningParts = WarningParts, Unsent = Unsent };
     }
 
     public static RunDetail Compose(ReplenishmentRun r, RunPlan? plan, IReadOnlyList<RunOrder> orders) => new()
     {
         Id = r.Id, Trigger = r.Trigger, WarehouseId = r.WarehouseId, Scope = r.Scope, DryRun = r.DryRun, Status = r.Status,
         RequestedAt = r.RequestedAt, PlanningStartedAt = r.PlanningStartedAt, PlannedAt = r.PlannedAt, FinishedAt = r.FinishedAt, DispatchedAt = r.DispatchedAt,
-        ConfirmBy = r.ConfirmBy, ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
-        Skipped = plan?.Skipped ?? new Dictionary<string, int>(), Warnings = plan?.Warnings ?? [], Orders = orders,
+        ConfirmBy = r.ConfirmBy, ReadMs = r.ReadMs, PlanMs = r.PlanMs, Error = r.Error, ErrorParts = r.ErrorParts, Inputs = plan?.Inputs, Decisions = plan?.Decisions ?? [],
+        Skipped = plan?.Skipped ?? new Dictionary<string, int>(), Warnings = plan?.Warnings ?? [],
+        WarningParts = plan?.WarningParts ?? [], Orders = orders,
     };
 }

@@ -46,9 +46,9 @@ public sealed class WarehouseDirectory(IServiceScopeFactory scopes, IOptions<One
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            var failed = new WarehouseList([], ex is OperationCanceledException
-                ? $"1C did not list its warehouses within {Patience.TotalSeconds:0} s"
-                : $"1C's warehouses could not be read: {ex.Message}");
+            var failed = ex is OperationCanceledException
+                ? new WarehouseList([], $"1C did not list its warehouses within {Patience.TotalSeconds:0} s") { WaitedSeconds = (int)Patience.TotalSeconds }
+                : new WarehouseList([], $"1C's warehouses could not be read: {ex.Message}") { Cause = ex.Message };
             _cached = (failed, clock.GetUtcNow());
             return failed;
         }

@@ -33,6 +33,7 @@ public sealed class ReplenishmentRun
     public long? ReadMs { get; set; }
     public long? PlanMs { get; set; }
     public string? Error { get; set; }
+    public RunError? ErrorParts { get; set; }
     public int Deficits { get; set; }
     public int OrderCount { get; set; }
 
@@ -112,6 +113,7 @@ public sealed class ReplenishmentRun
     public void Apply(RunFailed e)
     {
         Error = e.Error;
+        ErrorParts = e.Parts;
         End(RunStatus.Failed, e.At);
     }
 
@@ -162,6 +164,7 @@ public sealed class RunPlan
     public List<Decision> Decisions { get; set; } = [];
     public Dictionary<string, int> Skipped { get; set; } = [];
     public List<string> Warnings { get; set; } = [];
+    public List<PlanWarning> WarningParts { get; set; } = [];
     /// <summary>A dry run's orders, planned and never sent; a real run's are read from the Outbox's delivery view.</summary>
     public List<RunOrder> Unsent { get; set; } = [];
 
@@ -174,7 +177,7 @@ public sealed partial class RunPlanProjection : EventProjection
     public RunPlan Create(IEvent<RunPlanned> e) => new()
     {
         Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.ToList(), Skipped = e.Data.Skipped.ToDictionary(),
-        Warnings = e.Data.Warnings.ToList(), Unsent = e.Data.Unsent.ToList(),
+        Warnings = e.Data.Warnings.ToList(), WarningParts = e.Data.WarningParts.ToList(), Unsent = e.Data.Unsent.ToList(),
     };
 }
 
@@ -192,6 +195,7 @@ public sealed class RunPlanPreview
     public int DecisionCount { get; set; }
     public Dictionary<string, int> Skipped { get; set; } = [];
     public List<string> Warnings { get; set; } = [];
+    public List<PlanWarning> WarningParts { get; set; } = [];
     public int UnsentCount { get; set; }
 
     public static void ConfigureMarten(DocumentMapping<RunPlanPreview> map) => map.Alias = "replenishment_run_plan_preview";
@@ -203,6 +207,7 @@ public sealed partial class RunPlanPreviewProjection : EventProjection
     public RunPlanPreview Create(IEvent<RunPlanned> e) => new()
     {
         Id = e.StreamId, Inputs = e.Data.Inputs, Decisions = e.Data.Decisions.Take(RunPlanPreview.DecisionsKept).ToList(),
-        DecisionCount = e.Data.Decisions.Count, Skipped = e.Data.Skipped.ToDictionary(), Warnings = e.Data.Warnings.ToList(), UnsentCount = e.Data.Unsent.Count,
+        DecisionCount = e.Data.Decisions.Count, Skipped = e.Data.Skipped.ToDictionary(), Warnings = e.Data.Warnings.ToList(),
+        WarningParts = e.Data.WarningParts.ToList(), UnsentCount = e.Data.Unsent.Count,
     };
 }

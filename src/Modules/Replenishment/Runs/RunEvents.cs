@@ -20,7 +20,11 @@ public sealed record RunPlanningStarted(DateTimeOffset At);
 /// run's orders are never sent, so they are kept here (<see cref="Unsent"/>).
 /// </summary>
 public sealed record RunPlanned(RunInputs Inputs, IReadOnlyList<Decision> Decisions, IReadOnlyDictionary<string, int> Skipped,
-    IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At);
+    IReadOnlyList<string> Warnings, long ReadMs, long PlanMs, int Orders, IReadOnlyList<RunOrder> Unsent, DateTimeOffset At)
+{
+    /// <summary>The warnings in their parts, one each; empty in a plan recorded before they were kept.</summary>
+    public IReadOnlyList<PlanWarning> WarningParts { get; init; } = [];
+}
 
 /// <summary>
 /// The plan orders more for <paramref name="Shelves"/> shelves with goods already on their way; its orders are kept with the
@@ -41,7 +45,11 @@ public sealed record RunDeclined(string By, DateTimeOffset At);
 public sealed record RunDispatched(int StillOpen, DateTimeOffset At);
 
 /// <summary>Planning could not finish.</summary>
-public sealed record RunFailed(string Error, DateTimeOffset At);
+public sealed record RunFailed(string Error, DateTimeOffset At)
+{
+    /// <summary>The error in its parts; null in a failure recorded before they were kept.</summary>
+    public RunError? Parts { get; init; }
+}
 
 /// <summary>The run reached its outcome; the counts are its orders' at that moment.</summary>
 public sealed record RunFinished(RunStatus Outcome, int Sent, int Failed, DateTimeOffset At);

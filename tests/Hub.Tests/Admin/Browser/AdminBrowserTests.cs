@@ -84,30 +84,30 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         await Expect(page.Locator("#trigger input[name=dry_run]")).ToBeCheckedAsync();
         await page.ClickAsync("#trigger button[type=submit]");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/runs/[0-9a-f-]{36}$"));
-        await Expect(page.Locator("#run")).ToContainTextAsync("Planned", new() { Timeout = 60_000 });
-        await Expect(page.Locator("#run")).ToContainTextAsync("Admin");
+        await Expect(page.Locator("#run")).ToContainTextAsync("Спланирован", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#run")).ToContainTextAsync("Из админки");
         // The timeline loads on its own once the page shows, and refreshes until the run has ended.
         await Expect(page.Locator("#timeline .event-planned")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(page.Locator("#timeline .event-requested")).ToHaveCountAsync(1);
         await ShotAsync(page, "run");
         var runUrl = page.Url;
-        await page.ClickAsync("a:text('All runs')");
+        await page.ClickAsync("a:text('Все запуски')");
         await Expect(page.Locator("tr.run")).ToHaveCountAsync(1);
-        await Expect(page.Locator("tr.run")).ToContainTextAsync("Planned");
+        await Expect(page.Locator("tr.run")).ToContainTextAsync("Спланирован");
         await ShotAsync(page, "runs");
 
         // Pause the schedule and resume it.
         await page.ClickAsync("header nav a[href='/admin/schedules']");
         await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("Europe/Moscow");
         await page.ClickAsync($"#pause-{ScheduledReplenishment.ScheduleName}");
-        await Expect(page.Locator("#done")).ToContainTextAsync("paused");
-        await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("paused");
+        await Expect(page.Locator("#done")).ToContainTextAsync("приостановлено");
+        await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("приостановлено");
         await ShotAsync(page, "schedules");
         await page.ClickAsync($"#resume-{ScheduledReplenishment.ScheduleName}");
-        await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("active");
+        await Expect(page.Locator($"tr.schedule[data-name={ScheduledReplenishment.ScheduleName}]")).ToContainTextAsync("действует");
 
         await page.ClickAsync("header nav a[href='/admin/outbox']");
-        await Expect(page.Locator("#empty")).ToContainTextAsync("No parked orders");
+        await Expect(page.Locator("#empty")).ToContainTextAsync("Недоставленных заказов");
         await ShotAsync(page, "outbox");
         await page.ClickAsync("header nav a[href='/admin/health']");
         await Expect(page.Locator("#overall")).ToContainTextAsync("в норме");
@@ -166,8 +166,8 @@ public sealed class AdminBrowserTests : IAsyncLifetime
         string? asked = null;
         page.Dialog += (_, dialog) => { asked = dialog.Message; dialog.AcceptAsync(); };
         await page.ClickAsync("#replay-all");
-        await Expect(page.Locator("#done")).ToContainTextAsync($"{parked} parked order(s) replayed");
-        Assert.Equal($"Replay {parked} parked order(s)?", asked);
+        await Expect(page.Locator("#done")).ToContainTextAsync($"Повторно отправлено недоставленных заказов: {parked}");
+        Assert.Equal($"Повторить отправку недоставленных заказов ({parked})?", asked);
 
         deadline = DateTime.UtcNow.AddMinutes(2);
         while (Sim.State.TransferOrders.Count < parked && DateTime.UtcNow < deadline) await Task.Delay(200);

@@ -53,8 +53,8 @@ public sealed class FailureDrillBrowserTests : IAsyncLifetime
         await Expect(page).ToHaveURLAsync(new Regex("/admin/runs/[0-9a-f-]{36}$"));
         var runUrl = page.Url;
         var runId = runUrl[^36..];
-        var status = page.Locator("#run dt:text-is('status') + dd");
-        await Expect(status).ToHaveTextAsync("CompletedWithFailures", new() { Timeout = 120_000 });
+        var status = page.Locator("#run dt:text-is('Статус') + dd");
+        await Expect(status).ToHaveTextAsync("Завершён с ошибками", new() { Timeout = 120_000 });
         var parked = await page.Locator("#orders td.status-Parked").CountAsync();
         Assert.True(parked > 0, "no order was parked");
 
@@ -89,13 +89,13 @@ public sealed class FailureDrillBrowserTests : IAsyncLifetime
         await Expect(page.Locator("tr.dead-letter")).ToHaveCountAsync(parked);
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.ClickAsync("#replay-all");
-        await Expect(page.Locator("#done")).ToContainTextAsync($"{parked} parked order(s) replayed");
+        await Expect(page.Locator("#done")).ToContainTextAsync($"Повторно отправлено недоставленных заказов: {parked}");
 
         deadline = DateTime.UtcNow.AddMinutes(2);
         while (_hub.Simulator.State.TransferOrders.Count < parked && DateTime.UtcNow < deadline) await Task.Delay(200);
         Assert.Equal(parked, _hub.Simulator.State.TransferOrders.Count);
         await page.GotoAsync(runUrl);
-        await Expect(status).ToHaveTextAsync("Completed", new() { Timeout = 60_000 });
+        await Expect(status).ToHaveTextAsync("Завершён", new() { Timeout = 60_000 });
         await Expect(page.Locator("#badges")).Not.ToContainTextAsync("Не доставлено");
         await Expect(page.Locator("#badge-parked")).ToHaveCountAsync(0);
         await Chromium.ShotAsync(page, "drill-cleared");

@@ -53,7 +53,7 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(1, Regex.Count(page, "<tr class=\"pending\""));
         Assert.Contains("retrying &lt;order&gt;", page);
         Assert.Equal(1, Regex.Count(page, "<tr class=\"dead-letter\""));
-        Assert.Contains("Nothing is waiting", await PageAsync("/admin/outbox?system=1c", TestKeys.Viewer));
+        Assert.Contains("Отправки ничего не ждёт.", await PageAsync("/admin/outbox?system=1c", TestKeys.Viewer));
     }
 
     private async Task<string> PageAsync(string url, string key)
@@ -76,16 +76,17 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(3, Regex.Count(all, "<tr class=\"dead-letter\""));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", all);
         Assert.DoesNotContain("<script>alert", all);
-        Assert.DoesNotContain("Replay", all);
+        Assert.DoesNotContain("Повторить", all);
+        Assert.DoesNotContain("/admin/outbox/replay", all);
 
         var oneC = await PageAsync("/admin/outbox?system=1c", TestKeys.Operator);
         Assert.Equal(2, Regex.Count(oneC, "<tr class=\"dead-letter\""));
-        Assert.Contains("Replay all 2", oneC);
+        Assert.Contains("Повторить все (2)", oneC);
         Assert.Contains("data-confirm=\"", oneC);
         Assert.Contains("<input type=\"hidden\" name=\"system\" value=\"1c\">", oneC);
 
         var none = await PageAsync("/admin/outbox?system=moysklad&exception_type=Timeout", TestKeys.Operator);
-        Assert.Contains("No parked orders match these filters.", none);
+        Assert.Contains("Недоставленных заказов по этим фильтрам нет.", none);
     }
 
     [Fact]
@@ -112,7 +113,7 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(DeliveryState.Parked, await StateAsync(ids[1]));
 
         var (_, after, _) = await session.GetAsync("/admin/outbox?system=1c&done=discarded&count=2");
-        Assert.Contains("2 parked order(s) discarded.", after);
+        Assert.Contains("Отброшено недоставленных заказов: 2.", after);
 
         var (replayed, _, _) = await session.PostAsync("/admin/outbox/replay",
             new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["ids"] = ids[1].ToString() });

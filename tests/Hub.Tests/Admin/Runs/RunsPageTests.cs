@@ -43,7 +43,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
     {
         var (_, viewerPage) = await GetAsync("/admin/runs", TestKeys.Viewer);
         Assert.DoesNotContain("Запустить оценку дефицита", viewerPage);
-        Assert.Contains("No runs yet.", viewerPage);
+        Assert.Contains("Запусков пока не было.", viewerPage);
         var (_, operatorPage) = await GetAsync("/admin/runs", TestKeys.Operator);
         Assert.Contains("Запустить оценку дефицита", operatorPage);
 
@@ -81,13 +81,13 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal("Planned", await WaitForEndAsync(id));
 
         var (_, detail, _) = await session.GetAsync(location);
-        Assert.Contains("<dt>trigger</dt><dd>Admin</dd>", detail);
-        Assert.Contains("<dt>dry run</dt><dd>yes</dd>", detail);
-        Assert.Contains("<dt>status</dt><dd>Planned</dd>", detail);
+        Assert.Contains("<dt>Источник</dt><dd>Из админки</dd>", detail);
+        Assert.Contains("<dt>Пробный запуск</dt><dd>да</dd>", detail);
+        Assert.Contains("<dt>Статус</dt><dd><span data-status=\"Planned\">Спланирован</span></dd>", detail);
         Assert.Contains("id=\"decisions\"", detail);
         // A dry run's orders were never handed to the outbox: they say so instead of looking queued.
-        Assert.Contains("planned only: a dry run sends nothing", detail);
-        Assert.Contains("<td class=\"status-dry-run\">not sent (dry run)</td>", detail);
+        Assert.Contains("только план: пробный запуск ничего не отправляет", detail);
+        Assert.Contains("<td class=\"status-dry-run\">не отправлен (пробный запуск)</td>", detail);
         Assert.DoesNotContain("status-Queued", detail);
         Assert.Contains($"href=\"/admin/logs?run_id={id}\"", detail);
         // A finished run polls nothing; its timeline loads once.
@@ -116,7 +116,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Contains("id=\"confirm-repeat\"", page);
         Assert.Contains($"href=\"/admin/runs/{recentId}\"", page);
-        Assert.Contains("within the hour", page);
+        Assert.Contains("меньше часа назад", page);
         Assert.Contains("<input type=\"hidden\" name=\"confirm\" value=\"true\">", page);
         Assert.Single(await fixture.Store.QuerySession().Query<ReplenishmentRun>().ToListAsync());
 
@@ -151,7 +151,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var id = Guid.Parse(runUrl[^36..]);
         Assert.Equal("Planned", await WaitForEndAsync(id));
         var (_, runPage, _) = await session.GetAsync(runUrl);
-        Assert.Contains($"<dt>scope</dt><dd>{System.Net.WebUtility.HtmlEncode(shop.Name)} ({shop.RefKey})</dd>", runPage);
+        Assert.Contains($"<dt>Склады</dt><dd>{System.Net.WebUtility.HtmlEncode(shop.Name)} ({shop.RefKey})</dd>", runPage);
         var (_, list, _) = await session.GetAsync("/admin/runs");
         Assert.Contains($"<td title=\"{shop.RefKey}\">{System.Net.WebUtility.HtmlEncode(shop.Name)}</td>", list);
     }
@@ -167,7 +167,15 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
             var (status, page) = await GetAsync("/admin/runs", TestKeys.Operator);
             Assert.Equal(200, status);
             Assert.Contains("<input name=\"warehouse_id\" value=\"\" size=\"38\">", page);
-            Assert.Contains("id=\"warehouses-unavailable\">1C&#39;s warehouses could not be read", page.Replace("&#x27;", "&#39;"));
+            Assert.Contains("id=\"warehouses-unavailable\">Не удалось прочитать склады из 1С: ", page);
+            // In English for one who chose it.
+            var english = await fixture.Host.Scenario(x =>
+            {
+                x.Get.Url("/admin/runs");
+                x.WithRequestHeader("Cookie", "hub_lang=c=en|uic=en");
+                x.WithKey(TestKeys.Operator);
+            });
+            Assert.Contains("id=\"warehouses-unavailable\">1C&#39;s warehouses could not be read: ", (await english.ReadAsTextAsync()).Replace("&#x27;", "&#39;"));
         }
         finally
         {
@@ -186,7 +194,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
             s.StatusCodeShouldBe(400);
         });
         var page = await result.ReadAsTextAsync();
-        Assert.Contains("warehouse_id must be a warehouse", page);
+        Assert.Contains("Склад должен быть задан своим Ref_Key (UUID) из 1С", page);
         // The form comes back with 1C's warehouses to choose from; what was posted is never echoed as markup.
         Assert.Contains("<select name=\"warehouse_id\">", page);
         Assert.DoesNotContain("<b>nope</b>", page);
@@ -278,14 +286,14 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var run = await BigRun.SeedAsync(fixture.Store, orders: 250, decisions: 230, sent: 200, parked: 20);
         var (status, first) = await GetAsync($"/admin/runs/{run.RunId}", TestKeys.Viewer);
         Assert.Equal(200, status);
-        Assert.Contains("Orders (250: 200 sent, 30 open, 20 failed)", first);
+        Assert.Contains("Заказы (250: отправлено 200, в работе 30, не доставлено 20)", first);
         Assert.Equal(100, Rows(Section(first, "orders")));
         var byId = run.OrderIds.Order().ToArray();
         // Each seeded order goes to a shop of its own: its recipient cell tells the orders apart.
         var number = (Guid id) => $"<td>Магазин №{Array.IndexOf(run.OrderIds.ToArray(), id)}</td>";
         Assert.Contains(number(byId[0]), Section(first, "orders"));
         Assert.Equal(200, Rows(Section(first, "decisions")));
-        Assert.Contains("The first 200 of 230 are shown", first);
+        Assert.Contains("Показаны первые 200 из 230", first);
         Assert.Contains($"href=\"/admin/runs/{run.RunId}?orders_state=Parked\"", first);
 
         var next = $"/admin/runs/{run.RunId}?orders_after={byId[99]}";
@@ -337,11 +345,11 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Equal(503, events.Count);
         // The plan's line is told from the run's summary: the plan itself is never read for it.
         var (_, first) = await GetAsync($"/admin/runs/{run.RunId}/timeline", TestKeys.Viewer);
-        Assert.Contains("3 deficits, 250 orders", first);
+        Assert.Contains("дефицитов: 3, заказов: 250", first);
         Assert.Contains("<html", first);
         var (bad, problem) = await GetAsync($"/admin/runs/{run.RunId}/timeline?after=-1", TestKeys.Viewer);
         Assert.Equal(400, bad);
-        Assert.Contains("after must be the sequence a previous page of the timeline ended with.", problem);
+        Assert.Contains("after должен быть номером, которым закончилась предыдущая страница хода выполнения.", problem);
     }
 
     [Fact]
@@ -350,8 +358,8 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var run = await BigRun.SeedAsync(fixture.Store, orders: 3, decisions: 3, sent: 3, parked: 0);
         var (status, page) = await GetAsync($"/admin/runs/{run.RunId}?orders_state=%3Cb%3Elost&orders_after=nope", TestKeys.Viewer);
         Assert.Equal(200, status);
-        Assert.Contains("orders_state must be one of Queued, Retrying, Sent, Parked, Replayed, Discarded; all orders are shown.", page);
-        Assert.Contains("orders_after must be the id of an order on the previous page; the first page is shown.", page);
+        Assert.Contains("orders_state должен быть одним из значений Queued, Retrying, Sent, Parked, Replayed, Discarded; показаны все заказы.", page);
+        Assert.Contains("orders_after должен быть идентификатором заказа с предыдущей страницы; показана первая страница.", page);
         Assert.Equal(3, Rows(Section(page, "orders")));
         Assert.DoesNotContain("<b>lost", page);
     }
@@ -362,7 +370,7 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var id = Guid.NewGuid();
         var (status, page) = await GetAsync($"/admin/runs/{id}", TestKeys.Viewer);
         Assert.Equal(404, status);
-        Assert.Contains($"No run has id {id}.", page);
+        Assert.Contains($"Запуска с идентификатором {id} нет.", page);
         Assert.Contains("<title>Something is wrong · Интеграционный хаб</title>", page);
     }
 }

@@ -42,7 +42,7 @@ public sealed class SchedulesPageTests(AdminFixture fixture) : IAsyncLifetime
             s.WithKey(TestKeys.Viewer);
             s.StatusCodeShouldBe(403);
         });
-        Assert.Contains("class=\"ok\">active", await PageAsync(TestKeys.Viewer));
+        Assert.Contains("class=\"ok\" data-state=\"active\">действует", await PageAsync(TestKeys.Viewer));
 
         using var session = new CookieSession(fixture.Client());
         await session.SignInAsync(TestKeys.Operator);
@@ -50,12 +50,12 @@ public sealed class SchedulesPageTests(AdminFixture fixture) : IAsyncLifetime
         var (status, _, response) = await session.PostAsync($"/admin/schedules/{Name}/pause", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
         Assert.Equal(HttpStatusCode.Redirect, status);
         var (_, paused, _) = await session.GetAsync(response.Headers.Location!.OriginalString);
-        Assert.Contains($"{Name}: paused.", paused);
-        Assert.Contains("class=\"bad\">paused", paused);
+        Assert.Contains($"{Name}: приостановлено.", paused);
+        Assert.Contains("class=\"bad\" data-state=\"paused\">приостановлено", paused);
         Assert.Contains($"id=\"resume-{Name}\"", paused);
 
         var (resumed, _, _) = await session.PostAsync($"/admin/schedules/{Name}/resume", new Dictionary<string, string> { ["__csrf"] = session.LastToken! });
         Assert.Equal(HttpStatusCode.Redirect, resumed);
-        Assert.Contains("class=\"ok\">active", await PageAsync(TestKeys.Viewer));
+        Assert.Contains("class=\"ok\" data-state=\"active\">действует", await PageAsync(TestKeys.Viewer));
     }
 }

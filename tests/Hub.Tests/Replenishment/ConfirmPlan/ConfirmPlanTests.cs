@@ -123,7 +123,7 @@ public sealed class ConfirmPlanTests(ReplenishmentFixture fixture) : IAsyncLifet
         Assert.Contains("<section class=\"notice\" id=\"awaiting-confirmation\">", page);
         Assert.Contains("в пути", page);
         Assert.Contains($"action=\"/admin/runs/{id}/confirm\"", page);
-        Assert.Contains("not sent yet: waiting for a confirmation", page);
+        Assert.Contains("ещё не отправлен: ждёт подтверждения", page);
         var (_, list, _) = await session.GetAsync("/admin/runs");
         Assert.Contains($"<li class=\"attention awaiting\" data-run=\"{id}\">", list);
 
@@ -135,7 +135,7 @@ public sealed class ConfirmPlanTests(ReplenishmentFixture fixture) : IAsyncLifet
         Assert.NotEmpty(run.GetProperty("orders").EnumerateArray());
         Assert.Equal(before, fixture.Simulator.State.CustomerOrders.Count);
         var (_, after, _) = await session.GetAsync($"/admin/runs/{id}");
-        Assert.Contains("not sent (declined)", after);
+        Assert.Contains("не отправлен (план отклонён)", after);
         Assert.DoesNotContain("id=\"awaiting-confirmation\"", after);
 
         // The scope is free again, and an API client is never asked.
