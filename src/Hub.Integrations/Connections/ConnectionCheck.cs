@@ -65,7 +65,9 @@ public sealed class ConnectionCheck(IServiceProvider services, ReferenceChecker 
                     var names = await checker.CheckMoySkladAsync(cts.Token);
                     return (names.State == ReferenceState.Found, ping.ElapsedMs,
                         $"organizations: {ping.Organizations}, rate limit remaining: {ping.RateLimitRemaining ?? "?"}; {names.Summary()}",
-                        (IReadOnlyList<ReadinessLine>?)null);
+                        (IReadOnlyList<ReadinessLine>?)null,
+                        (IReadOnlyList<KeyValuePair<string, string>>)[new("organizations", $"{ping.Organizations}"), new("rate limit remaining", $"{ping.RateLimitRemaining ?? "?"}")],
+                        names);
                 }),
             CheckAsync(OneCClient.System, ReferenceChecker.OneCLabel, oc.BaseUrl, oc.IsConfigured,
                 "set OneC:BaseUrl, OneC:User and OneC:Password", async () =>
@@ -76,23 +78,24 @@ public sealed class ConnectionCheck(IServiceProvider services, ReferenceChecker 
                     var checks = await OneCReadiness.CheckAsync(client, oc, cts.Token);
                     // No donor warehouses configured is no fault of the connection.
                     return (names.State is ReferenceState.Found or ReferenceState.NotConfigured && checks.All(c => c.Ok), ping.ElapsedMs,
-                        $"warehouses: {ping.Warehouses}; {names.Summary()}", checks);
+                        $"warehouses: {ping.Warehouses}; {names.Summary()}", checks,
+                        (IReadOnlyList<KeyValuePair<string, string>>)[new("warehouses", $"{ping.Warehouses}")], names);
                 }));
         Last = results;
         return results;
     }
 
     private async Task<ConnectionResult> CheckAsync(string system, string label, string baseUrl, bool configured, string howToConfigure,
-        Func<Task<(bool NamesFound, long ElapsedMs, string Text, IReadOnlyList<ReadinessLine>? Checks)>> probe)
+        Func<Task<(bool NamesFound, long ElapsedMs, string Text, IReadOnlyList<ReadinessLine>? Checks, IReadOnlyList<KeyValuePair<string, string>> Facts, SystemReferences Names)>> probe)
     {
         var url = WithoutCredentials(baseUrl);
         if (!configured) return new(system, label, ConnectionOutcome.NotConfigured, url, null, howToConfigure, clock.GetUtcNow());
         var started = clock.GetTimestamp();
         try
         {
-            var (found, elapsed, text, checks) = await probe();
+            var (found, elapsed, text, checks, facts, names) = await probe();
             return new(system, label, found ? ConnectionOutcome.Ok : ConnectionOutcome.NamesMissing, url, elapsed, Mask(text), clock.GetUtcNow(),
-                checks?.Select(c => c with { Text = Mask(c.Text) }).ToList());
+                checks?.Select(c => c with { Text = Mask(c.Text) }).ToList(), facts, names);
         }
         catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or JsonException)
         {

@@ -24,9 +24,13 @@ public enum ConnectionOutcome
 /// <param name="CheckedAt">When this system's check ended.</param>
 /// <param name="Checks">For 1C: each object the hub needs (published, readable), the transfer order's attributes, the
 /// organization and priority, one line each.</param>
+/// <param name="Facts">What <paramref name="Text"/> says of the server, as name and value (organizations, 44), and
+/// <paramref name="Names"/> the name check it reports: the parts a page tells in its reader's language. Not in the API's JSON.</param>
 public sealed record ConnectionResult(
     string System, string Label, ConnectionOutcome Outcome, string BaseUrl, long? ElapsedMs, string Text, DateTimeOffset CheckedAt,
-    IReadOnlyList<OneC.ReadinessLine>? Checks = null)
+    IReadOnlyList<OneC.ReadinessLine>? Checks = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyList<KeyValuePair<string, string>>? Facts = null,
+    [property: System.Text.Json.Serialization.JsonIgnore] References.SystemReferences? Names = null)
 {
     public IReadOnlyList<OneC.ReadinessLine> Lines => Checks ?? [];
 

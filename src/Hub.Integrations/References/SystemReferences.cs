@@ -27,6 +27,7 @@ public sealed record SystemReferences(string System, string Label, ReferenceStat
         ["setting"] = n.Setting,
         ["found"] = n.Found,
         ["closest"] = n.Closest,
+        ["problem"] = n.Problem,
     }).ToList();
 
     /// <summary>The one line an operator reads in the console: what was found, what was not and what is there instead.</summary>

@@ -77,7 +77,7 @@ public static class DashboardView
             <section id="run-days"><h2>{Html.E(title)}</h2>
             <figure class="runs-chart">{StatsChart.Svg(title, "", bars, 1, wholeNumbers: true)}</figure>
             {(d.DaysCapped ? $"<p class=\"muted\" id=\"days-capped\">{Html.E(T("A busy week: only its latest runs are counted here; the Runs page lists them all."))}</p>" : "")}
-            <table id="run-days-table"><thead><tr><th>{Html.E(F("Day ({0})", AdminClock.Label))}</th><th class="num">{Html.E(T("done"))}</th><th class="num">{Html.E(T("with failures"))}</th>
+            <table id="run-days-table"><thead><tr><th>{Html.E(F("Day ({0})", AdminClock.Label))}</th><th class="num">{Html.E(T("runs done"))}</th><th class="num">{Html.E(T("with failures"))}</th>
             <th class="num">{Html.E(T("failed"))}</th><th class="num">{Html.E(T("plan only"))}</th><th class="num">{Html.E(T("in progress"))}</th><th class="num">{Html.E(T("Total"))}</th></tr></thead>
             <tbody>{rows}</tbody></table></section>
             """;

@@ -62,7 +62,7 @@ public static class HealthView
     {
         var rows = string.Concat(report.Entries.Select(e => $"""
             <tr class="check" data-name="{Html.E(e.Key)}"><td>{Html.E(CheckName(e.Key))}</td><td class="{Css(e.Value.Status)}" data-status="{Html.E(e.Value.Status)}">{Html.E(StatusName(e.Value.Status))}</td>
-            <td>{Html.E(Description(e.Value.Description ?? e.Value.Exception?.Message))}</td><td class="num">{N((long)Math.Round(e.Value.Duration.TotalMilliseconds))} {Html.E(T("ms"))}</td>
+            <td>{Html.E((e.Key == "external-references" ? References(e.Value.Data) : null) ?? Description(e.Value.Description ?? e.Value.Exception?.Message))}</td><td class="num">{N((long)Math.Round(e.Value.Duration.TotalMilliseconds))} {Html.E(T("ms"))}</td>
             <td>{Data(e.Value.Data)}</td></tr>
             """));
         return $"""
@@ -76,6 +76,57 @@ public static class HealthView
     /// values (what is wrong, with numbers) is shown as the check wrote it, the same words /health/ready answers with.
     /// </summary>
     private static string? Description(string? text) => text is null ? null : AdminText.All.ContainsKey(text) ? T(text) : text;
+
+    /// <summary>
+    /// The names check told from its data in the reader's language (its description is the console's English line):
+    /// per system what was found, what was not with the closest names the system has, or why nothing was checked.
+    /// Null when the data is not of that shape, and the description is shown as it is.
+    /// </summary>
+    private static string? References(IReadOnlyDictionary<string, object> data)
+    {
+        var parts = new List<string>();
+        foreach (var (system, value) in data)
+        {
+            if (value is not IReadOnlyDictionary<string, object?> entry || Told(entry) is not { } told) return null;
+            parts.Add((system switch { "1c" => "1C", "moysklad" => "МойСклад", _ => system }) + ": " + told);
+        }
+        return parts.Count == 0 ? null : string.Join(" | ", parts);
+    }
+
+    /// <summary>What a connection check heard from a server, in the reader's language where the check kept its parts.</summary>
+    private static string Said(ConnectionResult r) =>
+        r is { Facts: { } facts, Names: { } names } && Told(new Dictionary<string, object?> { ["state"] = names.StateName, ["summary"] = names.Summary(), ["names"] = names.NamesJson() }) is { } told
+            ? string.Join(", ", facts.Select(f => $"{T(f.Key)}: {f.Value}")) + "; " + told
+            : r.Text;
+
+    /// <summary>One system's name check (state, summary and names as the check's data has them), or null when not of that shape.</summary>
+    private static string? Told(IReadOnlyDictionary<string, object?> entry)
+    {
+        if (entry.GetValueOrDefault("state") is not string state) return null;
+        var names = entry.GetValueOrDefault("names") as IEnumerable<IReadOnlyDictionary<string, object?>> ?? [];
+        string Named(IReadOnlyDictionary<string, object?> n) =>
+            n.GetValueOrDefault("name") is string { Length: > 0 } name ? $"{T(n.GetValueOrDefault("kind") as string ?? "")} «{name}»" : T(n.GetValueOrDefault("kind") as string ?? "");
+        string Missing(IReadOnlyDictionary<string, object?> n)
+        {
+            var setting = n.GetValueOrDefault("setting") as string ?? "";
+            if (n.GetValueOrDefault("problem") is string problem) return F("{0} ({1}) could not be checked: {2}", Named(n), setting, problem);
+            var closest = (n.GetValueOrDefault("closest") as IEnumerable<string> ?? []).Select(c => $"«{c}»").ToList();
+            var text = n.GetValueOrDefault("name") is string { Length: > 0 } ? F("{0} ({1}) not found", Named(n), setting) : F("{0}: no name set ({1})", Named(n), setting);
+            return closest.Count == 0 ? text : text + ", " + F("the system has: {0}", string.Join(", ", closest));
+        }
+        var found = names.Where(n => n.GetValueOrDefault("found") is true).Select(Named).ToList();
+        var missing = names.Where(n => n.GetValueOrDefault("found") is not true).Select(Missing).ToList();
+        const string notChecked = "configured names not checked: ";
+        var summary = entry.GetValueOrDefault("summary") as string ?? "";
+        var why = summary.IndexOf(notChecked, StringComparison.Ordinal) is var at and >= 0 ? summary[(at + notChecked.Length)..] : summary;
+        return state switch
+        {
+            "found" => F("configured names found: {0}", string.Join(", ", found)),
+            "not_found" => string.Join("; ", missing) + (found.Count == 0 ? "" : "; " + F("found: {0}", string.Join(", ", found))),
+            "checking" => T("checking the configured names"),
+            _ => F("configured names not checked: {0}", Description(why) ?? ""),
+        };
+    }
 
     public static string LogWriter(LogWriterStatus s)
     {
@@ -183,7 +234,7 @@ public static class HealthView
                 """;
         var rows = string.Concat(last.Select(r => $"""
             <tr class="connection" data-system="{Html.E(r.System)}" data-outcome="{Html.E(r.Outcome)}"><td>{Html.E(r.Label)}</td><td class="{(r.Ok ? "ok" : "bad")}">{Html.E(Outcome(r.Outcome))}</td>
-            <td class="num">{(r.ElapsedMs is { } ms ? $"{N(ms)} {Html.E(T("ms"))}" : "—")}</td><td><code>{Html.E(r.BaseUrl)}</code></td><td>{Html.E(r.Text)}{Checks(r)}</td><td>{At(r.CheckedAt)}</td></tr>
+            <td class="num">{(r.ElapsedMs is { } ms ? $"{N(ms)} {Html.E(T("ms"))}" : "—")}</td><td><code>{Html.E(r.BaseUrl)}</code></td><td>{Html.E(Said(r))}{Checks(r)}</td><td>{At(r.CheckedAt)}</td></tr>
             """));
         return $"""
             <section id="connections"><h2>{Html.E(T("External systems"))}</h2>{button}{note}

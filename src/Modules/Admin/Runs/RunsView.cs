@@ -157,7 +157,7 @@ public static class RunsView
             {nextOrders}
             <h3>{Shown.W("Decisions")} ({Shown.N(view.DecisionCount)})</h3>
             {(view.DecisionCount > run.Decisions.Count ? $"<p class=\"muted\" id=\"decisions-more\">{Shown.SayHtml("The first {0} of {1} are shown; every decision with its reason is in {2}.", Shown.N(run.Decisions.Count), Shown.N(view.DecisionCount), $"<a href=\"/api/v1/runs/{run.Id}\">{Shown.W("the run's API")}</a>")}</p>" : "")}
-            {(run.Decisions.Count == 0 ? $"<p class=\"muted\">{Shown.W("No decisions.")}</p>" : $"<table id=\"decisions\"><thead><tr><th>{Shown.W("Warehouse")}</th><th>{Shown.W("Item")}</th><th class=\"num\">{Shown.W("Balance")}</th><th class=\"num\">{Shown.W("Minimum")}</th><th class=\"num\">{Shown.W("Maximum")}</th><th class=\"num\">{Shown.W("Needed")}</th><th>{Shown.W("From donors")}</th><th class=\"num\">{Shown.W("To purchase")}</th><th>{Shown.W("Outcome")}</th><th>{Shown.W("Reason")}</th></tr></thead><tbody>{decisions}</tbody></table>")}
+            {(run.Decisions.Count == 0 ? $"<p class=\"muted\">{Shown.W("No decisions.")}</p>" : $"<table id=\"decisions\"><thead><tr><th>{Shown.W("Warehouse")}</th><th>{Shown.W("Item")}</th><th class=\"num\">{Shown.W("Balance")}</th><th class=\"num\">{Shown.W("Minimum")}</th><th class=\"num\">{Shown.W("Maximum")}</th><th class=\"num\">{Shown.W("Needed")}</th><th>{Shown.W("From donors")}</th><th class=\"num\">{Shown.W("To purchase")}</th><th>{Shown.W("Decision outcome")}</th><th>{Shown.W("Reason")}</th></tr></thead><tbody>{decisions}</tbody></table>")}
             """;
     }
 

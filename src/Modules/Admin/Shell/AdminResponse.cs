@@ -18,7 +18,7 @@ public static class AdminResponse
     public static Task ErrorAsync(HttpContext context, int status, string message, CancellationToken ct) =>
         IsHtmx(context)
             ? WriteAsync(context, status, Html.Alert(message), ct)
-            : PageAsync(context, "Something is wrong", Html.Alert(message), ct, status);
+            : PageAsync(context, AdminText.T("Something is wrong"), Html.Alert(message), ct, status);
 
     public static async Task WriteAsync(HttpContext context, int status, string html, CancellationToken ct)
     {
@@ -76,8 +76,8 @@ public static class AdminResponse
     public static string DatabaseDown(Exception ex) => Html.Alert(DatabaseDownMessage(ex), "db-down");
 
     public static string DatabaseDownMessage(Exception ex) =>
-        "The database cannot be reached right now, so nothing can be shown (" + DatabaseDownReason(ex) +
-        "). This part of the page tries again by itself and recovers when the database is back.";
+        string.Format(AdminText.T("The database cannot be reached right now, so nothing can be shown ({0}). This part of the page tries again by itself and recovers when the database is back."),
+            DatabaseDownReason(ex));
 
     /// <summary>What the database's failure says, in one line: the innermost error's first line (no stack, no connection string).</summary>
     public static string DatabaseDownReason(Exception ex) => FirstLine(Innermost(ex).Message);

@@ -23,7 +23,7 @@ public static partial class AdminText
         ["A busy week: only its latest runs are counted here; the Runs page lists them all."] =
             new("Насыщенная неделя: здесь учтены только последние запуски; все они есть на странице «Запуски».",
                 "A busy week: only its latest runs are counted here; the Runs page lists them all."),
-        ["done"] = new("выполнены", "done"),
+        ["runs done"] = new("выполнены", "done"),
         ["with failures"] = new("с недоставленными", "with failures"),
         ["completed"] = new("выполнен", "completed"),
         ["completed with failures"] = new("выполнен, есть недоставленные заказы", "completed with failures"),

@@ -43,6 +43,5 @@ public static partial class AdminText
         ["{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"] =
             new("{0}: это не дата и время (например, 2026-11-23 09:00 — время {1} — или 2026-11-23T06:00Z)",
                 "{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"),
-        ["run_id is not a UUID"] = new("run_id — не UUID", "run_id is not a UUID"),
     };
 }

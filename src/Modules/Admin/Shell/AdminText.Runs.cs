@@ -147,7 +147,7 @@ public static partial class AdminText
         ["Needed"] = new("Нужно", "Needed"),
         ["From donors"] = new("От доноров", "From donors"),
         ["To purchase"] = new("Закупить", "To purchase"),
-        ["Outcome"] = new("Решение", "Outcome"),
+        ["Decision outcome"] = new("Решение", "Outcome"),
 
         // Why a shelf is ordered for (the planner's reason, told from its parts).
         ["balance {0}"] = new("остаток {0}", "balance {0}"),
@@ -191,7 +191,7 @@ public static partial class AdminText
         ["planning started"] = new("планирование начато", "planning started"),
         ["planned"] = new("план готов", "planned"),
         ["dispatched"] = new("заказы отправлены", "dispatched"),
-        ["failed"] = new("сбой", "failed"),
+        ["failed"] = new("с ошибкой", "failed"),
         ["finished"] = new("завершён", "finished"),
         ["awaiting confirmation"] = new("ждёт подтверждения", "awaiting confirmation"),
         ["confirmed"] = new("подтверждён", "confirmed"),

@@ -61,6 +61,19 @@ public static partial class AdminText
         ["Run {0} failed at {1}: {2}"] = new("Запуск {0} завершился ошибкой в {1}: {2}", "Run {0} failed at {1}: {2}"),
         ["{0} order(s) waiting for a retry."] = new("Заказов ждут повторной попытки: {0}.", "{0} order(s) waiting for a retry."),
         ["Send now or cancel"] = new("Отправить сейчас или отменить", "Send now or cancel"),
+        ["That key is not recognised."] = new("Такой ключ не найден.", "That key is not recognised."),
+        ["That key may only write logs; the admin pages need a viewer key or higher."] =
+            new("Этим ключом можно только записывать журнал; для этих страниц нужен ключ с ролью «просмотр» или выше.",
+                "That key may only write logs; the admin pages need a viewer key or higher."),
+        ["API key"] = new("API-ключ", "API key"),
+        ["Sign in to the hub"] = new("Войти", "Sign in"),
+        ["A viewer key reads; an operator key also triggers runs, replays dead letters and pauses schedules."] =
+            new("Ключ с ролью «просмотр» только читает; ключ оператора также запускает оценку дефицита, повторяет недоставленные заказы и приостанавливает расписания.",
+                "A viewer key reads; an operator key also triggers runs, replays dead letters and pauses schedules."),
+        ["Something is wrong"] = new("Что-то пошло не так", "Something is wrong"),
+        ["The database cannot be reached right now, so nothing can be shown ({0}). This part of the page tries again by itself and recovers when the database is back."] =
+            new("База данных сейчас недоступна, поэтому показать нечего ({0}). Эта часть страницы повторит попытку сама и оживёт, когда база вернётся.",
+                "The database cannot be reached right now, so nothing can be shown ({0}). This part of the page tries again by itself and recovers when the database is back."),
         ["{0} parked order(s) waiting for an operator, {1} waiting for a retry."] =
             new("Ждут решения оператора: {0}, ждут повторной попытки: {1}.", "{0} parked order(s) waiting for an operator, {1} waiting for a retry."),
     };

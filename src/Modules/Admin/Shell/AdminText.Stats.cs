@@ -24,7 +24,6 @@ public static partial class AdminText
         ["{0} – {1} ({2}), by day."] = new("{0} – {1} ({2}), по дням.", "{0} – {1} ({2}), by day."),
         ["succeeded"] = new("успешно", "succeeded"),
         ["retrying"] = new("повторяются", "retrying"),
-        ["failed"] = new("с ошибкой", "failed"),
         ["other statuses"] = new("прочие статусы", "other statuses"),
         ["(no system)"] = new("(без системы)", "(no system)"),
         ["{0} logs, {1} failed"] = new("Записей: {0}, с ошибкой: {1}", "{0} logs, {1} failed"),

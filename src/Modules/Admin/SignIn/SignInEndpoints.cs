@@ -17,7 +17,7 @@ public sealed class SignInPageEndpoint : EndpointWithoutRequest
     }
 
     public override Task HandleAsync(CancellationToken ct) =>
-        AdminResponse.PageAsync(HttpContext, "Sign in", SignInView.Form(HttpContext, Query<string>("return_url", false), null), ct);
+        AdminResponse.PageAsync(HttpContext, AdminText.T("Sign in"), SignInView.Form(HttpContext, Query<string>("return_url", false), null), ct);
 }
 
 public sealed class SignInEndpoint(IApiKeyVerifier verifier) : EndpointWithoutRequest
@@ -37,13 +37,13 @@ public sealed class SignInEndpoint(IApiKeyVerifier verifier) : EndpointWithoutRe
         var key = verifier.Verify(form["api_key"].ToString());
         if (key is null || !key.Roles.Contains(HubRoles.Viewer))
         {
-            var message = key is null ? "That key is not recognised." : "That key may only write logs; the admin pages need a viewer key or higher.";
-            await AdminResponse.PageAsync(HttpContext, "Sign in", SignInView.Form(HttpContext, returnUrl, message), ct, StatusCodes.Status401Unauthorized);
+            var message = key is null ? AdminText.T("That key is not recognised.") : AdminText.T("That key may only write logs; the admin pages need a viewer key or higher.");
+            await AdminResponse.PageAsync(HttpContext, AdminText.T("Sign in"), SignInView.Form(HttpContext, returnUrl, message), ct, StatusCodes.Status401Unauthorized);
             return;
         }
         await HttpContext.SignInAsync(AdminAuth.CookieScheme, AdminAuth.SessionPrincipal(key));
-        // Only a local path: a crafted return_url must not send a signed-in person to another site.
-        var target = returnUrl.StartsWith("/admin", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/admin/logs";
+        // Only a local path: a crafted return_url must not send a signed-in person to another site. Without one, the dashboard.
+        var target = returnUrl.StartsWith("/admin", StringComparison.Ordinal) && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/admin";
         await Send.RedirectAsync(target);
     }
 }
@@ -73,9 +73,9 @@ public static class SignInView
         <form method="post" action="{AdminAuth.SignInPath}" class="filters" autocomplete="off">
         {AdminForms.HiddenField(context)}
         <input type="hidden" name="return_url" value="{Html.E(returnUrl)}">
-        <label>API key <input type="password" name="api_key" size="48" required autofocus></label>
-        <button type="submit">Sign in</button>
+        <label>{Html.E(AdminText.T("API key"))} <input type="password" name="api_key" size="48" required autofocus></label>
+        <button type="submit">{Html.E(AdminText.T("Sign in to the hub"))}</button>
         </form>
-        <p class="muted">A viewer key reads; an operator key also triggers runs, replays dead letters and pauses schedules.</p>
+        <p class="muted">{Html.E(AdminText.T("A viewer key reads; an operator key also triggers runs, replays dead letters and pauses schedules."))}</p>
         """;
 }

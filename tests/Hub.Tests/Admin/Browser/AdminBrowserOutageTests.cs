@@ -41,7 +41,7 @@ public sealed class AdminBrowserOutageTests : IAsyncLifetime
 
         await _pg.StopServerAsync();
         // The next auto-refresh brings the message into the page that is already open.
-        await Expect(page.Locator("#db-down")).ToContainTextAsync("The database cannot be reached right now", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#db-down")).ToContainTextAsync("База данных сейчас недоступна", new() { Timeout = 60_000 });
         await Expect(page.Locator("form.filters")).ToBeVisibleAsync();
         await Chromium.ShotAsync(page, "logs-database-down");
 

@@ -39,7 +39,7 @@ public sealed class HealthDatabaseOutageTests : IAsyncLifetime
         Assert.Equal(503, status);
         Assert.Matches("data-name=\"database\"><td>База данных</td><td class=\"bad\" data-status=\"Unhealthy\">не работает", page);
         Assert.Contains("id=\"store-down\"", page);
-        Assert.Contains("The database cannot be reached right now", page);
+        Assert.Contains("База данных сейчас недоступна", page);
         Assert.Contains("id=\"lw-queued\"", page);
         Assert.Contains($"data-name=\"{ReplenishmentModule.DeliveryQueue}\"", page);
         Assert.Contains("hx-trigger=\"every 10s\" data-pause-while=", page);

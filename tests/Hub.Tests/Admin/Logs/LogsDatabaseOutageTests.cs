@@ -58,14 +58,14 @@ public sealed class LogsDatabaseOutageTests : IAsyncLifetime
         // Auto-refresh off, yet the region polls while the database is down so the page comes back without a reload.
         var (status, page) = await GetAsync("/admin/logs?refresh=0", htmx: false);
         Assert.Equal(503, status);
-        Assert.Contains("The database cannot be reached right now", page);
+        Assert.Contains("База данных сейчас недоступна", page);
         Assert.Contains("hx-trigger=\"every 5s", page);
         Assert.Contains("class=\"filters\"", page);
 
         // A record's own page cannot be read either, and says why instead of claiming the record is missing.
         var (recordStatus, record) = await GetAsync($"/admin/logs/{Guid.NewGuid()}", htmx: false);
         Assert.Equal(503, recordStatus);
-        Assert.Contains("The database cannot be reached right now", record);
+        Assert.Contains("База данных сейчас недоступна", record);
 
         var (fragmentStatus, fragment) = await GetAsync("/admin/logs?refresh=0", htmx: true);
         Assert.Equal(200, fragmentStatus);

@@ -371,6 +371,6 @@ public sealed class RunsPageTests(AdminFixture fixture) : IAsyncLifetime
         var (status, page) = await GetAsync($"/admin/runs/{id}", TestKeys.Viewer);
         Assert.Equal(404, status);
         Assert.Contains($"Запуска с идентификатором {id} нет.", page);
-        Assert.Contains("<title>Something is wrong · Интеграционный хаб</title>", page);
+        Assert.Contains("<title>Что-то пошло не так · Интеграционный хаб</title>", page);
     }
 }

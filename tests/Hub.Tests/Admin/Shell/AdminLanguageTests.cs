@@ -227,11 +227,15 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
         var page = Hidden().Replace(html, " ");
         page = OtherLanguage().Replace(page, " ");
         foreach (Match a in ReadAttribute().Matches(page)) yield return WebUtility.HtmlDecode(a.Groups["value"].Value);
-        foreach (Match t in TextNode().Matches(page)) yield return WebUtility.HtmlDecode(t.Groups["text"].Value);
+        // Between tags, tags read whole with their quoted attributes (an htmx selector may hold a '>').
+        foreach (var text in Tag().Split(page)) if (text.Trim().Length > 0) yield return WebUtility.HtmlDecode(text);
     }
 
     /// <summary>Words that are English whatever surrounds them, and allowed: names of systems, formats and zones a Russian engineer writes so too.</summary>
-    private static readonly string[] Allowed = ["Ref_Key", "Europe/Moscow", "NDJSON", "JSON", "CSV", "GUID", "UUID", "MSK", "UTC", "HTTP", "API", "1C", "cron"];
+    /// Log levels are written as Serilog, Seq and the API write them (ERROR, WARNING), which is what an engineer filters by;
+    /// ru-RU names a format; Hub.Host is the service's name in Wolverine's node list.
+    private static readonly string[] Allowed = ["Ref_Key", "Europe/Moscow", "NDJSON", "JSON", "CSV", "GUID", "UUID", "MSK", "UTC", "HTTP", "API", "1C", "cron",
+        "ru-RU", "Hub.Host", "CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "TRACE"];
 
     /// <summary>Words of the pages' own that must never be left in English, even alone.</summary>
     private static readonly HashSet<string> UiWords = new(StringComparer.OrdinalIgnoreCase)
@@ -245,7 +249,7 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     /// <summary>The English a text still has: two or more Latin words in a row, or one of the pages' own words; ids and allowed names aside.</summary>
     private static IEnumerable<string> EnglishIn(string text)
     {
-        var rest = Ids().Replace(text, " ");
+        var rest = Setting().Replace(Ids().Replace(text, " "), " ");
         foreach (var allowed in Allowed) rest = rest.Replace(allowed, " ", StringComparison.Ordinal);
         foreach (Match m in EnglishWords().Matches(rest)) yield return m.Value;
         foreach (Match w in LatinWord().Matches(rest))
@@ -260,6 +264,11 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     [InlineData("/admin/runs/{waiting}")]
     [InlineData("/admin/outbox")]
     [InlineData("/admin/schedules")]
+    [InlineData("/admin")]
+    [InlineData("/admin/logs")]
+    [InlineData("/admin/stats")]
+    [InlineData("/admin/health")]
+    [InlineData("/admin/sign-in")]
     public async Task a_page_in_russian_mode_has_no_english_label_left(string url)
     {
         var run = await SeedRunAsync();
@@ -428,8 +437,12 @@ public sealed partial class AdminLanguageTests(AdminFixture fixture) : IAsyncLif
     [GeneratedRegex("data-name=\"([^\"]*)\"")]
     private static partial Regex DataName();
 
-    [GeneratedRegex(">(?<text>[^<]+)<")]
-    private static partial Regex TextNode();
+    [GeneratedRegex("<(?:[^\"'>]|\"[^\"]*\"|'[^']*')*>")]
+    private static partial Regex Tag();
+
+    /// <summary>A setting's name as the configuration spells it (Notifications:Webhook, OneC:DonorWarehouses:0): code, not a label.</summary>
+    [GeneratedRegex("\\b[A-Z][A-Za-z]+(?::[A-Za-z0-9]+)+\\b")]
+    private static partial Regex Setting();
 
     [GeneratedRegex("[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}|\\b[0-9a-f]{8}\\b")]
     private static partial Regex Ids();

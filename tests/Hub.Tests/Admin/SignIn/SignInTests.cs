@@ -36,7 +36,7 @@ public sealed class SignInTests(AdminFixture fixture)
     public async Task a_wrong_key_or_an_ingest_key_is_refused_with_a_message_and_no_session()
     {
         using var session = Session();
-        foreach (var (key, message) in new[] { ("not-a-key", "not recognised"), (TestKeys.Ingest, "only write logs") })
+        foreach (var (key, message) in new[] { ("not-a-key", "Такой ключ не найден."), (TestKeys.Ingest, "можно только записывать журнал") })
         {
             await session.GetAsync("/admin/sign-in");
             var (status, body, _) = await session.PostAsync("/admin/sign-in", new Dictionary<string, string> { ["__csrf"] = session.LastToken!, ["api_key"] = key });

@@ -92,7 +92,7 @@ public sealed class HubExceptionHandlerTests : IAsyncLifetime
                 if (url.StartsWith("/admin", StringComparison.Ordinal))
                 {
                     Assert.StartsWith("text/html", answer.Content.Headers.ContentType?.ToString());
-                    if (status == 503) Assert.Contains("The database cannot be reached right now", text);
+                    if (status == 503) Assert.Contains("База данных сейчас недоступна", text);
                     continue;
                 }
                 if (url.StartsWith("/health", StringComparison.Ordinal))
