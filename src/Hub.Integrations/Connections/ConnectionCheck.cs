@@ -95,7 +95,7 @@ public sealed class ConnectionCheck(IServiceProvider services, ReferenceChecker 
         {
             var (found, elapsed, text, checks, facts, names) = await probe();
             return new(system, label, found ? ConnectionOutcome.Ok : ConnectionOutcome.NamesMissing, url, elapsed, Mask(text), clock.GetUtcNow(),
-                checks?.Select(c => c with { Text = Mask(c.Text) }).ToList(), facts, names);
+                checks?.Select(c => c with { Text = Mask(c.Text), Args = c.Args.Select(Mask).ToList() }).ToList(), facts, names);
         }
         catch (Exception ex) when (ex is ExternalApiException or InvalidOperationException or OperationCanceledException or JsonException)
         {

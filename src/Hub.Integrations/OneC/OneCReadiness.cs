@@ -5,6 +5,26 @@ namespace Hub.Integrations.OneC;
 /// <summary>One thing a real base must have for the hub to work, and whether it has it, in a line an operator can act on.</summary>
 public sealed record ReadinessLine(string Subject, bool Ok, string Text)
 {
+    /// <summary>
+    /// The line's words with {0}… for its values, and the values (the subject's when <see cref="SubjectTemplate"/> is set, then
+    /// the text's): what a page tells in its reader's language. The English line stays what the console and the API print.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore] public string? TextTemplate { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore] public string? SubjectTemplate { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore] public IReadOnlyList<string> Args { get; init; } = [];
+
+    public const string NotPublished = "not published: add it to the base's standard OData interface (needed for {0})";
+    public const string Readable = "published and readable";
+    public const string NotReadable = "published but not readable by user '{0}': {1}";
+    public const string AttributesSubject = "{0} attributes";
+    public const string AttributesPublished = "all {0} header attributes and {1} row fields posting checks are published, and {2} for the hub's marker";
+    public const string NotInMetadata = "not in $metadata: {0}";
+
+    internal static ReadinessLine Told(string subject, bool ok, string template, params string[] args) =>
+        new(subject, ok, string.Format(System.Globalization.CultureInfo.InvariantCulture, template, args)) { TextTemplate = template, Args = args };
+
     public override string ToString() => $"{(Ok ? "OK     " : "MISSING")} {Subject}: {Text}";
 }
 
@@ -48,19 +68,19 @@ public static class OneCReadiness
         {
             if (!metadata.Publishes(set))
             {
-                lines.Add(new ReadinessLine(set, false, $"not published: add it to the base's standard OData interface (needed for {use})"));
+                lines.Add(ReadinessLine.Told(set, false, ReadinessLine.NotPublished, use));
                 continue;
             }
 
             try
             {
                 await client.ProbeAsync(path, select, ct);
-                lines.Add(new ReadinessLine(set, true, "published and readable"));
+                lines.Add(ReadinessLine.Told(set, true, ReadinessLine.Readable));
             }
             catch (ExternalApiException ex)
             {
                 // A missing right is a 500 from 1C, not a 403: its text says so.
-                lines.Add(new ReadinessLine(set, false, $"published but not readable by user '{o.User}': {ex.Text}"));
+                lines.Add(ReadinessLine.Told(set, false, ReadinessLine.NotReadable, o.User ?? "", ex.Text));
             }
         }
 
@@ -70,10 +90,10 @@ public static class OneCReadiness
         {
             var missing = RequiredHeader.Concat(HubHeader).Where(f => !metadata.Has(type, f))
                 .Concat(RequiredRow.Concat(HubRow).Where(f => !metadata.Has(rowType, f)).Select(f => $"Товары.{f}")).ToList();
-            lines.Add(missing.Count == 0
-                ? new ReadinessLine($"{type} attributes", true,
-                    $"all {RequiredHeader.Count} header attributes and {RequiredRow.Count} row fields posting checks are published, and Комментарий for the hub's marker")
-                : new ReadinessLine($"{type} attributes", false, $"not in $metadata: {string.Join(", ", missing)}"));
+            var line = missing.Count == 0
+                ? ReadinessLine.Told($"{type} attributes", true, ReadinessLine.AttributesPublished, $"{RequiredHeader.Count}", $"{RequiredRow.Count}", "Комментарий")
+                : ReadinessLine.Told($"{type} attributes", false, ReadinessLine.NotInMetadata, string.Join(", ", missing));
+            lines.Add(line with { SubjectTemplate = ReadinessLine.AttributesSubject, Args = [type, .. line.Args] });
         }
 
         foreach (var (subject, resolve) in new (string, Func<CancellationToken, Task<(Guid Key, string Name)>>)[]

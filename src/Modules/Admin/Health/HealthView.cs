@@ -246,7 +246,20 @@ public static class HealthView
     // For a 1C base: each object the hub needs and what every transfer order names, one line each, what is missing first.
     private static string Checks(ConnectionResult r) => r.Lines.Count == 0 ? "" :
         "<ul class=\"checks\">" + string.Concat(r.Lines.OrderBy(l => l.Ok).Select(l =>
-            $"<li class=\"{(l.Ok ? "ok" : "bad")}\" data-ok=\"{(l.Ok ? "true" : "false")}\">{Html.E(l.Ok ? T("present") : T("missing"))} <b>{Html.E(l.Subject)}</b>: {Html.E(l.Text)}</li>")) + "</ul>";
+            $"<li class=\"{(l.Ok ? "ok" : "bad")}\" data-ok=\"{(l.Ok ? "true" : "false")}\">{Html.E(l.Ok ? T("present") : T("missing"))} <b>{Html.E(Subject(l))}</b>: {Html.E(Told(l))}</li>")) + "</ul>";
+
+    /// <summary>A readiness line's subject: a 1C object's name as it is, the hub's own words in the reader's language.</summary>
+    private static string Subject(Hub.Integrations.OneC.ReadinessLine l) =>
+        l.SubjectTemplate is { } t && l.Args.Count > 0 ? F(t, l.Args[0]) : T(l.Subject);
+
+    /// <summary>A readiness line's text from its parts, where it kept them; what it needs a set for is the hub's word too.</summary>
+    private static string Told(Hub.Integrations.OneC.ReadinessLine l)
+    {
+        if (l.TextTemplate is not { } t) return l.Text;
+        var args = (l.SubjectTemplate is null ? l.Args : l.Args.Skip(1)).ToArray();
+        if (t == Hub.Integrations.OneC.ReadinessLine.NotPublished) args = args.Select(a => T($"needed for {a}")).ToArray();
+        return F(t, args);
+    }
 
     private static string Outcome(ConnectionOutcome outcome) => outcome switch
     {

@@ -27,7 +27,7 @@ public sealed class OutboxPageEndpoint(IOutbox outbox) : EndpointWithoutRequest
         var status = StatusCodes.Status200OK;
         if (filter is null)
         {
-            body = Html.Alert(errors);
+            body = Html.Alert(errors.Select(AdminText.T)); // the API's fixed words, in the reader's language
             status = StatusCodes.Status400BadRequest;
         }
         else

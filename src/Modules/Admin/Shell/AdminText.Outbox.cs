@@ -6,6 +6,13 @@ public static partial class AdminText
     // Built once, by All.
     private static Dictionary<string, Entry> Outbox => new(StringComparer.Ordinal)
     {
+        // The Outbox API's refusals, as its validators word them.
+        ["system must be one of: 1c, moysklad"] = new("Система — одна из: 1c, moysklad", "system must be one of: 1c, moysklad"),
+        ["system must be one of 1c, moysklad"] = new("Система — одна из: 1c, moysklad", "system must be one of 1c, moysklad"),
+        ["from must be before to"] = new("«С» должно быть раньше, чем «По»", "from must be before to"),
+        ["next must be the cursor a previous page returned"] = new("next — это курсор, который вернула предыдущая страница", "next must be the cursor a previous page returned"),
+        ["give ids, a filter (system, exception_type, from, to, run_id), or all=true"] =
+            new("Укажите идентификаторы, фильтр (system, exception_type, from, to, run_id) или all=true", "give ids, a filter (system, exception_type, from, to, run_id), or all=true"),
         ["Transfer order {0} → {1}, {2} lines"] = new("Заказ на перемещение {0} → {1}, строк: {2}", "Transfer order {0} → {1}, {2} lines"),
         ["Customer order for {0}, {1} lines"] = new("Заказ покупателя для {0}, строк: {1}", "Customer order for {0}, {1} lines"),
         ["{0} parked order(s) replayed."] = new("Повторно отправлено недоставленных заказов: {0}.", "{0} parked order(s) replayed."),

@@ -6,6 +6,12 @@ public static partial class AdminText
     // Built once, by All.
     private static Dictionary<string, Entry> Stats => new(StringComparer.Ordinal)
     {
+        // The stats API's refusals, as GetLogStatsValidator words them.
+        ["bucket is hour or day"] = new("Период — hour (по часам) или day (по дням)", "bucket is hour or day"),
+        ["group_by takes system, process, both (system,process) or none"] =
+            new("Группировка (group_by) — system, process, обе (system,process) или none", "group_by takes system, process, both (system,process) or none"),
+        ["the range is too long: at most 93 days by hour, 1000 by day"] =
+            new("Слишком длинный период: не больше 93 дней по часам и 1000 по дням", "the range is too long: at most 93 days by hour, 1000 by day"),
         ["Hourly, last 24 hours"] = new("По часам, последние 24 часа", "Hourly, last 24 hours"),
         ["Daily, last 30 days"] = new("По дням, последние 30 дней", "Daily, last 30 days"),
         ["System"] = new("Система", "System"),

@@ -116,8 +116,8 @@ public sealed class HealthPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Matches("<td class=\"ok\">Подключено</td>\\s*<td class=\"num\">[\\d ]+ мс</td>", Text(oneC));
         Assert.Matches("складов: \\d+; настроенные названия найдены: склад-донор «Бестужевых»", WebUtility.HtmlDecode(oneC));
         // What a real base must have, one line each: here everything is, so nothing is listed as missing.
-        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>InformationRegister_ТоварныеОграничения</b>: published and readable</li>", WebUtility.HtmlDecode(oneC));
-        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>priority</b>: 'Средний'", WebUtility.HtmlDecode(oneC));
+        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>InformationRegister_ТоварныеОграничения</b>: опубликован и читается</li>", WebUtility.HtmlDecode(oneC));
+        Assert.Contains("<li class=\"ok\" data-ok=\"true\">есть <b>приоритет</b>: 'Средний'", WebUtility.HtmlDecode(oneC));
         Assert.DoesNotContain("data-ok=\"false\"", oneC);
         // When it was checked, in Moscow time to the second, the zone named.
         Assert.Matches(@"<td>\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}:\d{2} MSK</td>", oneC);

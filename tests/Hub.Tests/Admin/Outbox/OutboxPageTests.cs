@@ -56,6 +56,20 @@ public sealed class OutboxPageTests(AdminFixture fixture) : IAsyncLifetime
         Assert.Contains("Отправки ничего не ждёт.", await PageAsync("/admin/outbox?system=1c", TestKeys.Viewer));
     }
 
+    [Theory]
+    [InlineData("system=amocrm", "Система — одна из: 1c, moysklad")]
+    [InlineData("from=2026-11-02 00:00&to=2026-11-01 00:00", "«С» должно быть раньше, чем «По»")]
+    public async Task a_bad_filter_is_refused_in_the_readers_language_with_the_apis_rule(string query, string message)
+    {
+        var result = await fixture.Host.Scenario(s =>
+        {
+            s.Get.Url($"/admin/outbox?{query}");
+            s.WithKey(TestKeys.Viewer);
+            s.StatusCodeShouldBe(400);
+        });
+        Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await result.ReadAsTextAsync()));
+    }
+
     private async Task<string> PageAsync(string url, string key)
     {
         var result = await fixture.Host.Scenario(s =>

@@ -169,7 +169,7 @@ public sealed partial class StatsPageTests(AdminFixture fixture) : IAsyncLifetim
     }
 
     [Theory]
-    [InlineData("bucket=week", "bucket is hour or day")]
+    [InlineData("bucket=week", "Период — hour (по часам) или day (по дням)")]
     [InlineData("tz=Mars/Olympus", "tz \"Mars/Olympus\" is not a known time zone")]
     public async Task bad_choices_in_the_url_get_a_readable_message_on_the_page(string query, string message)
     {
