@@ -41,7 +41,7 @@ using var store = DocumentStore.For(o =>
     {
         if (mapping.DocumentType == typeof(IntegrationLog)) IntegrationLogMapping.Configure(mapping);
     });
-    o.Storage.Add<LogRollupSchema>();
+    o.Storage.Add(new LogRollupSchema(o, Hub.Logs.GetLogStats.LogStatsOptions.DefaultDayZone));
     o.AutoCreateSchemaObjects = AutoCreate.None; // the hub's db-apply made the schema; the anchors write into exactly that
 });
 
