@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Text.Json;
-using Hub.Admin.Dashboard;
 using Hub.Admin.Shell;
 using Hub.Integrations.Connections;
 using Microsoft.AspNetCore.Http;
@@ -88,7 +87,7 @@ public static class HealthView
         foreach (var (system, value) in data)
         {
             if (value is not IReadOnlyDictionary<string, object?> entry || Told(entry) is not { } told) return null;
-            parts.Add((system switch { "1c" => "1C", "moysklad" => "МойСклад", _ => system }) + ": " + told);
+            parts.Add(PageFormat.System(system) + ": " + told);
         }
         return parts.Count == 0 ? null : string.Join(" | ", parts);
     }

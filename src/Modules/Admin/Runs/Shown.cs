@@ -10,7 +10,7 @@ namespace Hub.Admin.Runs;
 /// </summary>
 public static class Shown
 {
-    private static CultureInfo Culture => CultureInfo.GetCultureInfo(AdminText.English ? "en-US" : "ru-RU");
+    private static CultureInfo Culture => PageFormat.Culture;
 
     /// <summary>A number in the reader's format, encoded.</summary>
     public static string N(decimal? value) => value is { } v ? Html.E(v.ToString("#,0.###", Culture)) : "";
@@ -20,9 +20,7 @@ public static class Shown
     /// <summary>A time in the pages' zone: the reader's date format in Russian, the sortable one in English; encoded.</summary>
     public static string At(DateTimeOffset? at) => at is { } t ? Html.E(Text(t)) : "";
 
-    public static string Text(DateTimeOffset t) => AdminText.English
-        ? AdminClock.Format(t)
-        : TimeZoneInfo.ConvertTime(t, AdminClock.Zone).ToString("dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Text(DateTimeOffset t) => PageFormat.Seconds(t);
 
     /// <summary>A translated sentence whose placeholders are filled with plain text; the result encoded.</summary>
     public static string Say(string key, params object?[] values) => Html.E(string.Format(Culture, AdminText.T(key), values));
@@ -83,13 +81,7 @@ public static class Shown
     });
 
     /// <summary>An external system by the name its users know (the data keeps "1c" and "moysklad").</summary>
-    public static string System(string? system) => system switch
-    {
-        "1c" => AdminText.T("1C"),
-        "moysklad" => "МойСклад",
-        null => "",
-        _ => system,
-    };
+    public static string System(string? system) => PageFormat.System(system);
 
     /// <summary>What a message type is, for a person: the order it sends.</summary>
     public static string Message(string? type) => type switch

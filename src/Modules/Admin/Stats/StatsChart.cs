@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Hub.Admin.Dashboard;
 using Hub.Admin.Shell;
 
 namespace Hub.Admin.Stats;

@@ -1,5 +1,4 @@
 using System.Text;
-using Hub.Admin.Dashboard;
 using Hub.Admin.Shell;
 
 namespace Hub.Admin.Stats;

@@ -1,12 +1,10 @@
 using System.Globalization;
-using Hub.Admin.Shell;
-
-namespace Hub.Admin.Dashboard;
+namespace Hub.Admin.Shell;
 
 /// <summary>
 /// Numbers and times as the reader's language writes them: ru-RU "1 234,5" and "04.12.2026 12:00", English "1,234.5" and
 /// the ISO-like "2026-12-04 12:00" it showed before. Times are in the pages' zone (<see cref="AdminClock"/>). The result is
-/// text, still to be encoded with <see cref="Html.E"/>. Used by the dashboard, Health and Stats.
+/// text, still to be encoded with <see cref="Html.E"/>. Every page formats through it (the Runs pages through Runs/Shown, which encodes).
 /// </summary>
 public static class PageFormat
 {
@@ -40,6 +38,15 @@ public static class PageFormat
 
     /// <summary>A day as a chart's axis labels it: "04.12" in both languages (day first reads in English too, and is short).</summary>
     public static string ShortDay(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).ToString("dd.MM", CultureInfo.InvariantCulture);
+
+    /// <summary>An external system by the name its users know (the data keeps "1c" and "moysklad").</summary>
+    public static string System(string? system) => system switch
+    {
+        "1c" => AdminText.T("1C"),
+        "moysklad" => "МойСклад",
+        null => "",
+        _ => system,
+    };
 
     /// <summary>A sentence of the text table with its values filled in (values already formatted, not yet encoded).</summary>
     public static string F(string key, params object[] values) => string.Format(Culture, AdminText.T(key), values);
