@@ -141,6 +141,41 @@ t=$(now); psql_hub -c "\\copy (select data from $T where ts >= '$from' order by 
 rm -f /tmp/hub-scale-export.csv /tmp/hub-scale-copy.txt
 results+=("| export of 30 days ($n rows), CSV | $(echo "$n / $e" | bc) rows/s | psql \\copy: $(echo "$n / $c" | bc) rows/s | $(ratio "$e" "$c")× |")
 
+say "retention of one month under ingestion (4 writers posting batches of 1000 over HTTP)"
+# The oldest monthly partition that holds rows, and the whole days since its end: a prune with that limit (the same
+# for successes, so no success rule deletes beyond it) drops that month whole and deletes rows only in the part of a day after it.
+oldest=""
+for p in $(psql_hub -c "select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid where i.inhparent = '$T'::regclass and c.relname ~ '_m[0-9]{6}\$' order by 1"); do
+  if [ "$(psql_hub -c "select exists (select 1 from hub.$p)")" = t ]; then oldest=$p; break; fi
+done
+month_rows=$(psql_hub -c "select count(*) from hub.$oldest")
+month_end=$(psql_hub -c "select (to_date(right('$oldest', 6), 'YYYYMM') + interval '1 month')::date")
+days=$(( ($(date -u +%s) - $(date -u -d "$month_end" +%s)) / 86400 ))
+python3 - > /tmp/hub-scale-batch.json <<'PY'
+import json
+print(json.dumps([{"process_name": "bench_ingest", "step": "send", "external_system": "moysklad", "status": "success",
+                   "message": f"Заказ покупателя СИ00-{i:06d} отправлен", "payload": {"quantity": i % 50}} for i in range(1000)]))
+PY
+post() { curl -s -o /dev/null -w '%{http_code}\n' -H "X-Api-Key: $key" -H 'Content-Type: application/json' --data-binary @/tmp/hub-scale-batch.json "http://127.0.0.1:$port/api/v1/logs"; }
+writers() { local until=$1; for _ in 1 2 3 4; do ( while [ "$(date +%s)" -lt "$until" ]; do post; done ) & done; wait; }
+stored_between() { psql_hub -c "select count(*) from $T where process_name = 'bench_ingest' and created_at >= to_timestamp($1) and created_at < to_timestamp($2)"; }
+t0=$(date +%s); writers $((t0 + 60)) > /tmp/hub-scale-codes.txt &
+load=$!
+sleep 20
+# Each line of the prune's output stamped as it comes: "due:" ends the counting, "deleted:" the work.
+dotnet "$dll" logs prune --all-days "$days" --success-days "$days" | while IFS= read -r line; do echo "$(date +%s.%N) $line"; done > /tmp/hub-scale-prune.txt
+wait $load
+p_start=$(grep ' rule:' /tmp/hub-scale-prune.txt | cut -d' ' -f1); p_due=$(grep ' due:' /tmp/hub-scale-prune.txt | cut -d' ' -f1)
+p_end=$(grep ' deleted:' /tmp/hub-scale-prune.txt | cut -d' ' -f1)
+dropped=$(grep -o 'whole months dropped: .*' /tmp/hub-scale-prune.txt | cut -d: -f2 | tr -d ' ')
+deleted=$(grep -o 'deleted: .*' /tmp/hub-scale-prune.txt | head -1)
+base=$(stored_between "$t0 + 5" "$p_start - 1"); base_s=$(echo "$p_start - 1 - $t0 - 5" | bc)
+during=$(stored_between "$p_start" "$p_end"); during_s=$(echo "$p_end - $p_start" | bc)
+base_rate=$(echo "$base / $base_s" | bc); during_rate=$(echo "$during / $during_s" | bc)
+non202=$(grep -vc '^202$' /tmp/hub-scale-codes.txt || true)
+results+=("| retention of the oldest month ($oldest, $month_rows rows; limit $days days) | counting $(secs "$p_start" "$p_due") s, then the work $(secs "$p_due" "$p_end") s; dropped: ${dropped:-none}; $deleted | ingestion $base_rate records/s before, $during_rate during the prune ($non202 answers not 202) | $(ratio "$during_rate" "$base_rate") of the rate |")
+psql_hub -c "delete from $T where process_name = 'bench_ingest'" >/dev/null
+
 {
   echo "# Logs at scale: $rows rows over 180 days"
   echo

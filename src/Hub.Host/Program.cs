@@ -45,6 +45,16 @@ if (settings.ConnectionString.Length == 0 && CommandLine.NeedsDatabase(command))
     Console.Error.WriteLine(HubSettings.MissingConnection);
     return 2;
 }
+// Bad log retention or partition settings stop the server and every command that uses the database here, in one
+// line, not at the store's first use (help and the like still answer).
+string? logsSettingsError = null;
+try { if (CommandLine.NeedsDatabase(command)) logsSettingsError = Hub.Logs.LogsModule.SettingsProblem(builder.Configuration); }
+catch (InvalidOperationException e) { logsSettingsError = e.Message; } // a value that is not a number at all
+if (logsSettingsError is not null)
+{
+    Console.Error.WriteLine(logsSettingsError);
+    return 5;
+}
 // A server never runs without a key check: a bad key setting, or no keys outside Development, stops it here.
 var (keys, keysError) = AccessSettings.Read(builder.Configuration, builder.Environment.IsDevelopment());
 string? developmentKey = null;

@@ -146,7 +146,8 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
         };
         if (options.Problem() is { } problem) throw new BadInput(problem);
 
-        var pruner = new LogPruner(services.GetRequiredService<IDocumentStore>(), options);
+        var pruner = new LogPruner(services.GetRequiredService<IDocumentStore>(), options,
+            services.GetRequiredService<Weasel.Postgresql.Tables.Partitioning.ManagedRangePartitions>().Policy);
         var plan = pruner.Plan(DateTimeOffset.UtcNow);
         Console.Out.WriteLine($"rule: status success older than {options.SuccessDays} days (before {plan.SuccessCutoff:u}), " +
                               $"any log older than {options.AllDays} days (before {plan.AllCutoff:u})");
@@ -167,6 +168,8 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
             Console.Out.WriteLine($"  deleted {progress.Total}…");
         }, CancellationToken.None);
         Console.Out.WriteLine($"deleted: {done.Successful} successful, {done.Expired} older, {done.Total} in all; the stats of those periods are kept");
+        if (done.DroppedPartitions.Count > 0)
+            Console.Out.WriteLine($"whole months dropped: {string.Join(", ", done.DroppedPartitions)}");
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Marten;
+using Weasel.Postgresql.Tables.Partitioning;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,9 @@ public sealed record PruneLogs(bool DryRun = false);
 public sealed record PruneLogsResult(bool DryRun, DateTimeOffset SuccessCutoff, DateTimeOffset AllCutoff, long Successful, long Expired)
 {
     public long Total => Successful + Expired;
+
+    /// <summary>The monthly partitions dropped whole (their rows are in <see cref="Expired"/>).</summary>
+    public IReadOnlyList<string> DroppedPartitions { get; init; } = [];
 }
 
 /// <summary>
@@ -21,14 +25,17 @@ public sealed record PruneLogsResult(bool DryRun, DateTimeOffset SuccessCutoff, 
 public static class PruneLogsHandler
 {
     public static async Task<PruneLogsResult> Handle(PruneLogs command, IDocumentStore store, IOptions<LogRetentionOptions> options,
-        TimeProvider clock, ILogger<PruneLogs> logger, CancellationToken ct)
+        ManagedRangePartitions months, TimeProvider clock, ILogger<PruneLogs> logger, CancellationToken ct)
     {
-        var pruner = new LogPruner(store, options.Value);
+        // The weekly run also rolls the monthly window on, so a hub that is never restarted has its coming months
+        // before it needs them (the DEFAULT partition would take their rows meanwhile, and then block their creation).
+        if (!command.DryRun) await store.Advanced.RollPartitionsForwardAsync(ct);
+        var pruner = new LogPruner(store, options.Value, months.Policy);
         var plan = pruner.Plan(clock.GetUtcNow());
         var result = command.DryRun ? await pruner.CountAsync(plan, ct) : await pruner.DeleteAsync(plan, progress: null, ct);
-        logger.LogInformation("Log retention{DryRun}: {Successful} successful logs before {SuccessCutoff:u} and {Expired} logs before {AllCutoff:u} {Verb}",
+        logger.LogInformation("Log retention{DryRun}: {Successful} successful logs before {SuccessCutoff:u} and {Expired} logs before {AllCutoff:u} {Verb}; whole months dropped: {DroppedPartitions}",
             command.DryRun ? " (dry run)" : "", result.Successful, result.SuccessCutoff, result.Expired, result.AllCutoff,
-            command.DryRun ? "would be deleted" : "deleted");
+            command.DryRun ? "would be deleted" : "deleted", result.DroppedPartitions.Count == 0 ? "none" : string.Join(", ", result.DroppedPartitions));
         return result;
     }
 }

@@ -67,6 +67,11 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
               FROM pg_proc p
               JOIN pg_namespace n ON n.oid = p.pronamespace
               WHERE p.proname = {Literal(LogRollupSchema.ApplyFunction)} AND n.nspname = {Literal(schema)}
+              UNION ALL
+              SELECT 'table', c.relname::text, c.relkind::text
+              FROM pg_class c
+              JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE c.relname = {Literal(logTable)} AND n.nspname = {Literal(schema)}
             ) AS existing
             ORDER BY kind, name;
 
@@ -76,13 +81,20 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
     public async Task<ISchemaObjectDelta> CreateDeltaAsync(DbDataReader reader, CancellationToken ct = default)
     {
         var triggers = new List<string>();
-        string? function = null;
+        string? function = null, tableKind = null;
         while (await reader.ReadAsync(ct))
         {
-            if (reader.GetString(0) == "function") function = reader.GetString(1);
-            else triggers.Add(reader.GetString(1));
+            switch (reader.GetString(0))
+            {
+                case "function": function = reader.GetString(1); break;
+                case "table": tableKind = reader.GetString(1); break;
+                default: triggers.Add(reader.GetString(1)); break;
+            }
         }
-        var same = function is not null && Normalize(function) == Normalize(sql.ApplyFunction())
+        // A log table that is not yet partitioned is rebuilt by Marten in this same migration (copied out, dropped with
+        // its triggers, created partitioned, copied back), after this check has run: the triggers are then written again
+        // behind it (the fill only adds hours it does not have, so nothing is counted twice).
+        var same = tableKind == PartitionedTable && function is not null && Normalize(function) == Normalize(sql.ApplyFunction())
                    && triggers.Select(Normalize).SequenceEqual(Definitions.Select(Normalize));
         // Create, never Update: the create statement replaces whatever part exists, so it is also the update.
         return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
@@ -93,6 +105,9 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
         Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger, SchemaUtils.IdentifierUsage.General),
         new PostgresqlObjectName(schema, LogRollupSchema.ApplyFunction, SchemaUtils.IdentifierUsage.General),
     ];
+
+    /// <summary>pg_class.relkind of a partitioned table.</summary>
+    public const string PartitionedTable = "p";
 
     private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

@@ -89,9 +89,10 @@ public sealed class LogSearchIndex(string schema, string logTable) : ISchemaObje
         // Names come from code and the configured schema; quoted as literals, they need no parameters.
         builder.Append($"""
 
-            SELECT i.indisvalid, pg_get_indexdef(i.indexrelid)
+            SELECT i.indisvalid, pg_get_indexdef(i.indexrelid), t.relkind::text
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indexrelid
+            JOIN pg_class t ON t.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE c.relname = {Literal(LogSearchText.IndexName)} AND n.nspname = {Literal(schema)};
 
@@ -105,7 +106,10 @@ public sealed class LogSearchIndex(string schema, string logTable) : ISchemaObje
         var definition = reader.GetString(1);
         // pg_get_indexdef rewrites the expression (casts, parentheses), so what is checked is what matters:
         // a valid trigram GIN index on the log table under this name.
-        var same = valid && definition.Contains("USING gin", StringComparison.OrdinalIgnoreCase)
+        // On a log table not yet partitioned the index goes with the table when Marten rebuilds it partitioned in this
+        // same migration; it is then created again on the new table (and by PostgreSQL on each of its months).
+        var partitioned = reader.GetString(2) == Rollup.LogRollupTriggers.PartitionedTable;
+        var same = valid && partitioned && definition.Contains("USING gin", StringComparison.OrdinalIgnoreCase)
                          && definition.Contains("gin_trgm_ops", StringComparison.OrdinalIgnoreCase)
                          && definition.Contains(logTable, StringComparison.OrdinalIgnoreCase);
         return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Update);

@@ -4,8 +4,10 @@ using Hub.Logs.PruneLogs;
 using Hub.Logs.Writing;
 using Hub.Tests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Weasel.Core;
+using Weasel.Core.Partitioning;
 using Wolverine.Tracking;
 
 namespace Hub.Tests.Logs.PruneLogs;
@@ -75,6 +77,34 @@ public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_month_wholly_past_the_overall_limit_is_dropped_as_a_partition_and_its_rows_counted_as_expired()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var cutoff = now.AddDays(-180);
+        var policy = fixture.Host.Services.GetRequiredService<Weasel.Postgresql.Tables.Partitioning.ManagedRangePartitions>().Policy;
+        var month = policy.StartOfPeriod(cutoff).AddMonths(-1);
+        var partition = Hub.Logs.Partitions.LogPartitions.PartitionName(policy, month);
+        var statuses = new[] { "success", "failed", "retrying", null };
+        IntegrationLog Log(DateTimeOffset ts, int i) => LogNormalizer.Normalize(
+            new LogEntry { Ts = ts, ProcessName = "retention", Status = statuses[i % 4], ExternalSystem = "1c" }, Guid.CreateVersion7(), now);
+        var inTheMonth = Enumerable.Range(0, 25).Select(i => Log(month.AddDays(1).AddHours(i), i)).ToList();
+        var beforeTheCutoff = Enumerable.Range(0, 15).Select(i => Log(cutoff.AddMinutes(-1 - i), i)).ToList();
+        // Successes this old are past their own limit (90 days); what stays is everything else.
+        var kept = Enumerable.Range(0, 10).Select(i => Log(cutoff.AddMinutes(10 + i), 1 + i % 3)).ToList();
+        await fixture.Store.BulkInsertAsync(inTheMonth.Concat(beforeTheCutoff).Concat(kept).ToList(), BulkInsertMode.InsertsOnly);
+
+        var (_, result) = await fixture.Host.InvokeMessageAndWaitAsync<PruneLogsResult>(new Hub.Logs.PruneLogs.PruneLogs());
+
+        Assert.Equal([partition], result!.DroppedPartitions);
+        Assert.Equal(40, result.Expired);
+        Assert.Equal(kept.Select(k => k.Id).ToHashSet(), await RemainingAsync());
+        await using var conn = new NpgsqlConnection(fixture.ConnectionString);
+        await conn.OpenAsync();
+        await using var exists = new NpgsqlCommand($"select to_regclass('hub.{partition}') is not null", conn);
+        Assert.Equal(false, await exists.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task a_dry_run_counts_by_the_same_rule_and_deletes_nothing()
     {
         var seeded = await SeedAsync();
@@ -124,7 +154,7 @@ public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
     public void bad_retention_settings_are_refused_naming_the_setting(int successDays, int allDays, string setting)
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>
-            new LogPruner(fixture.Store, new LogRetentionOptions { SuccessDays = successDays, AllDays = allDays }));
+            new LogPruner(fixture.Store, new LogRetentionOptions { SuccessDays = successDays, AllDays = allDays }, RollingWindowPolicy.Monthly(3, 7)));
         Assert.Contains(setting, ex.Message);
     }
 }
