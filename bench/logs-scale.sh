@@ -38,7 +38,8 @@ if [ "$have" != "$rows" ]; then
   psql_hub -c "truncate $T, hub.log_rollup_hourly, hub.log_rollup_elapsed, hub.log_rollup_daily, hub.log_rollup_daily_elapsed"
   # The trigram index is built once after the load (as after a restore), not row by row.
   # Built here, not by db-apply: a GIN index over millions of rows takes longer than a migration's command timeout.
-  trgm_def=$(psql_hub -c "select pg_get_indexdef('hub.integration_log_search_trgm'::regclass)")
+  # On the partitioned table the definition reads "ON ONLY", which would build the parent's index alone (invalid, with no month's index).
+  trgm_def=$(psql_hub -c "select pg_get_indexdef('hub.integration_log_search_trgm'::regclass)" | sed 's/ ON ONLY / ON /')
   psql_hub -c "drop index if exists hub.integration_log_search_trgm"
   t=$(now)
   left=$rows; start=0

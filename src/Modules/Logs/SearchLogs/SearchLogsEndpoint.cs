@@ -1,6 +1,8 @@
 using Hub.Contracts.Paging;
 using FastEndpoints;
 using Hub.Contracts.Security;
+using System.Text.Json;
+using Hub.Logs.Api;
 using Hub.Logs.Querying;
 using Microsoft.AspNetCore.Http;
 using Wolverine;
@@ -25,7 +27,22 @@ public sealed class SearchLogsEndpoint(IMessageBus bus) : Endpoint<SearchLogsReq
     public override async Task HandleAsync(SearchLogsRequest req, CancellationToken ct)
     {
         var after = KeysetCursor.After(req.Next);
-        var query = new SearchLogs(req.ToFilter(), req.PageSize ?? SearchLogsRequest.DefaultPageSize, after);
-        await Send.OkAsync(await bus.InvokeAsync<SearchLogsResponse>(query, ct), ct);
+        var query = new SearchLogsJson(req.ToFilter(), req.PageSize ?? SearchLogsRequest.DefaultPageSize, after);
+        var page = await bus.InvokeAsync<LogPageJson>(query, ct);
+        // The shape of SearchLogsResponse, written around the records' stored JSON (see SearchLogsJsonHandler).
+        HttpContext.Response.StatusCode = StatusCodes.Status200OK;
+        HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        // Started before writing, so FastEndpoints sees the answer sent (it would send 204 over a body still in the pipe).
+        await HttpContext.Response.StartAsync(ct);
+        await using var json = new Utf8JsonWriter(HttpContext.Response.BodyWriter, new JsonWriterOptions { Encoder = LogJson.Options.Encoder, SkipValidation = true });
+        json.WriteStartObject();
+        json.WriteStartArray("items");
+        foreach (var item in page.Items) json.WriteRawValue(item, skipInputValidation: true);
+        json.WriteEndArray();
+        if (page.Next is null) json.WriteNull("next"); else json.WriteString("next", page.Next);
+        json.WriteNumber("page_size", page.PageSize);
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+        await HttpContext.Response.BodyWriter.FlushAsync(ct);
     }
 }
