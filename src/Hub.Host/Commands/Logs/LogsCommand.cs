@@ -161,8 +161,12 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
         }
 
         var lastReport = DateTime.UtcNow;
+        var droppedSoFar = 0;
         var done = await pruner.DeleteAsync(plan, progress =>
         {
+            // A month dropped whole is said at once: it is the moment the bulk of a prune is done.
+            for (; droppedSoFar < progress.DroppedPartitions.Count; droppedSoFar++)
+                Console.Out.WriteLine($"  dropped the month {progress.DroppedPartitions[droppedSoFar]} whole ({progress.Expired} older so far)");
             if (DateTime.UtcNow - lastReport < TimeSpan.FromSeconds(2)) return;
             lastReport = DateTime.UtcNow;
             Console.Out.WriteLine($"  deleted {progress.Total}…");

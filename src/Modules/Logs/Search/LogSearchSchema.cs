@@ -79,6 +79,11 @@ public sealed class LogSearchIndex(string schema, string logTable) : ISchemaObje
         writer.WriteLine("$log_search$;");
         writer.WriteLine($"DROP INDEX IF EXISTS {schema}.{LogSearchText.IndexName};");
         writer.WriteLine($"CREATE INDEX {LogSearchText.IndexName} ON {schema}.{logTable} USING gin ({LogSearchText.Of("")} gin_trgm_ops);");
+        // The planner knows how often a word occurs only from the statistics of the indexed expression, which ANALYZE
+        // gathers only while the index exists. A month analysed before (and no longer written, so never again by
+        // autovacuum) would have none, and a word in every row would be read through the index over whole months
+        // (measured at 5M rows: 26 s for one page, 37 ms once analysed).
+        writer.WriteLine($"ANALYZE {schema}.{logTable};");
     }
 
     public void WriteDropStatement(Migrator rules, TextWriter writer) =>

@@ -87,6 +87,27 @@ public sealed class LogPartitionsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_query_bounded_in_time_reads_only_the_months_of_its_range()
+    {
+        var thisMonth = Policy.StartOfPeriod(DateTimeOffset.UtcNow);
+        var (where, args) = new Hub.Logs.Querying.LogFilter { From = thisMonth.AddDays(-3), To = thisMonth.AddDays(2), Text = "склад" }.ToSql();
+        var position = 0;
+        var sql = System.Text.RegularExpressions.Regex.Replace(where, @"\?", _ => $"${++position}");
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var explain = new NpgsqlCommand($"explain select d.id from {Schema}.mt_doc_integration_log d {sql} order by d.ts desc, d.id desc limit 501", connection);
+        foreach (var arg in args) explain.Parameters.Add(new NpgsqlParameter { Value = arg });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        var text = string.Join("\n", plan);
+
+        var read = (await PartitionsAsync()).Where(p => text.Contains($" {p} ") || text.Contains($" {p}\n") || text.EndsWith($" {p}")).ToList();
+        Assert.True(read.Count > 0, text);
+        Assert.Equal(new[] { LogPartitions.PartitionName(Policy, thisMonth.AddMonths(-1)), LogPartitions.PartitionName(Policy, thisMonth) }.Order(), read.Order());
+    }
+
+    [Fact]
     public async Task db_assert_misses_a_month_that_should_exist_and_rolling_the_window_on_brings_it_back()
     {
         var farthest = LogPartitions.PartitionName(Policy, Policy.StartOfPeriod(DateTimeOffset.UtcNow).AddMonths(3));

@@ -1,4 +1,5 @@
 using Hub.Logs.Querying;
+using Marten;
 using Hub.Logs.Search;
 using Npgsql;
 
@@ -11,6 +12,37 @@ namespace Hub.Tests.Logs.SearchLogs;
 [Collection(LogsCollection.Name)]
 public sealed class TextSearchIndexTests(LogsFixture fixture)
 {
+    [Fact]
+    public async Task the_index_built_over_rows_already_stored_leaves_the_planner_statistics_of_the_searched_text()
+    {
+        await fixture.ResetAsync();
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Store.BulkInsertAsync(Enumerable.Range(0, 200).Select(i => Hub.Logs.Writing.LogNormalizer.Normalize(
+            new Hub.Contracts.Logging.LogEntry { ProcessName = "stats", Message = $"Остаток на складе {i}" }, Guid.CreateVersion7(), now)).ToList(),
+            Weasel.Core.BulkInsertMode.InsertsOnly);
+        var schema = fixture.Store.Options.DatabaseSchemaName;
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        async Task<long> StatisticsAsync()
+        {
+            // Expression statistics are kept under the name of each month's index, a partition of the trigram index.
+            await using var count = new NpgsqlCommand($"""
+                select count(*) from pg_stats s
+                join pg_class c on c.relname = s.tablename
+                join pg_inherits i on i.inhrelid = c.oid
+                where s.schemaname = '{schema}' and i.inhparent = '{schema}.{LogSearchText.IndexName}'::regclass
+                """, connection);
+            return (long)(await count.ExecuteScalarAsync())!;
+        }
+        // As on a database upgraded to the version with the search index: its rows analysed before the index existed.
+        await using (var drop = new NpgsqlCommand($"drop index {schema}.{LogSearchText.IndexName}; analyze {schema}.mt_doc_integration_log", connection))
+            await drop.ExecuteNonQueryAsync();
+
+        await fixture.Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+
+        Assert.True(await StatisticsAsync() > 0);
+    }
+
     [Theory]
     [InlineData("СИ00-000004")]
     [InlineData("недостаточен")]
