@@ -41,6 +41,8 @@ public static class TimelineLines
             "order_discarded" => Say("discarded by {0}", Who(0)),
             "order_sent_now" => Say("{0} asked for the next attempt now", Who(0)),
             "order_cancelled" => Say("cancelled by {0} while retrying; never sent", Who(0)),
+            // What МойСклад answered about a customer order the hub sent: shipped in full, or deleted there.
+            "order_shipped" => S(0) == "gone" ? Say("customer order {0} no longer exists in МойСклад", Text(1)) : Say("МойСклад shipped customer order {0} in full", Text(1)),
             _ => Html.E(AdminText.T(e.Text)),
         };
     }
