@@ -130,4 +130,28 @@ public sealed partial class AdminLanguageTests
         var left = EnglishLeft(ru, "Mars");
         Assert.True(left.Length == 0, $"English left on the Stats page:\n{string.Join("\n", left)}");
     }
+
+    [Fact]
+    public async Task what_needs_attention_gives_its_times_in_the_readers_format_in_moscow_and_a_filter_takes_them_so()
+    {
+        await SeedRunAsync();
+        var (ru, en) = (await PageAsync("/admin/runs"), await PageAsync("/admin/runs", "en"));
+        // Parked at 09:00 UTC, 12:00 in Moscow.
+        Assert.Contains("последний в 04.12.2026 12:00:00 MSK.", ru);
+        Assert.Contains("the last at 2026-12-04 12:00:00 MSK.", en);
+        var dashboard = await PageAsync("/admin");
+        Assert.Contains("последний в 04.12.2026 12:00:00 MSK.", dashboard);
+
+        // A schedule's times in its own zone, with the weekday in the reader's language (4 December 2026 was a Friday).
+        var (schedules, schedulesEn) = (await PageAsync("/admin/schedules"), await PageAsync("/admin/schedules", "en"));
+        Assert.Contains("<td class=\"last\">04.12.2026 12:00 (пт) &#x2B;03:00<br>", schedules);
+        Assert.Contains("<td class=\"last\">2026-12-04 12:00 (Fri) &#x2B;03:00<br>", schedulesEn);
+        Assert.Matches("<td>\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d \\((пн|вт|ср|чт|пт|сб|вс)\\) &#x2B;03:00</td>", schedules);
+
+        // A time typed as the Russian page writes it is read in Moscow time, on the Outbox page as on the Logs page.
+        var (before, after) = (await PageAsync("/admin/outbox?from=04.12.2026%2011:59"), await PageAsync("/admin/outbox?from=04.12.2026%2012:01"));
+        Assert.Contains("class=\"dead-letter\"", before);
+        Assert.DoesNotContain("class=\"dead-letter\"", after);
+        Assert.Contains("placeholder=\"напр. 23.11.2026 09:00\"", before);
+    }
 }
