@@ -155,3 +155,33 @@ public sealed partial class AdminLanguageTests
         Assert.Contains("placeholder=\"напр. 23.11.2026 09:00\"", before);
     }
 }
+
+public sealed partial class AdminLanguageTests
+{
+    [Theory]
+    [InlineData(null, "На стороне хаба что-то пошло не так; ничего не показано и не изменено. Подробности — в журнале хаба под идентификатором трассировки trace-1.")]
+    [InlineData("en", "Something went wrong on the hub&#x27;s side, and nothing was shown or changed. The hub&#x27;s log has the details under trace id trace-1.")]
+    public async Task a_page_that_failed_says_so_in_the_readers_language(string? language, string expected)
+    {
+        // The exception handler runs outside the pages' culture; it is called here as the host calls it for an exception no page caught.
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext { RequestServices = fixture.Host.Services, TraceIdentifier = "trace-1" };
+        context.Request.Path = "/admin/runs";
+        if (language is not null) context.Request.Headers.Cookie = $"{AdminCulture.CookieName}=c={language}|uic={language}";
+        context.Response.Body = new MemoryStream();
+        var previous = System.Diagnostics.Activity.Current;
+        System.Diagnostics.Activity.Current = null;
+        try
+        {
+            Assert.True(await new Hub.Host.Api.HubExceptionHandler(Microsoft.Extensions.Logging.Abstractions.NullLogger<Hub.Host.Api.HubExceptionHandler>.Instance)
+                .TryHandleAsync(context, new InvalidOperationException("a bug"), CancellationToken.None));
+        }
+        finally
+        {
+            System.Diagnostics.Activity.Current = previous;
+        }
+        Assert.Equal(500, context.Response.StatusCode);
+        var page = System.Text.Encoding.UTF8.GetString(((MemoryStream)context.Response.Body).ToArray());
+        Assert.Contains(expected, page);
+        Assert.Contains($"<html lang=\"{language ?? "ru"}\">", page);
+    }
+}
