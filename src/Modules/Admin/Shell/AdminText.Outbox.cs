@@ -53,6 +53,9 @@ public static partial class AdminText
         ["discarded by {0} after: {1}"] = new("отбросил {0}, до этого: {1}", "discarded by {0} after: {1}"),
         ["sent now by {0} after: {1}"] = new("{0} попросил отправить сейчас, до этого: {1}", "sent now by {0} after: {1}"),
         ["cancelled by {0} while retrying after: {1}"] = new("отменил {0} во время повторов, до этого: {1}", "cancelled by {0} while retrying after: {1}"),
+        // A sent transfer order's note when an earlier attempt had created it (SendTransferOrderHandler, by TransferOrderOutcome).
+        ["found by its marker in 1C (AlreadyExisted)"] = new("найден в 1С по отметке хаба: документ уже был создан и проведён", "found by its marker in 1C (AlreadyExisted)"),
+        ["found by its marker in 1C (PostedExisting)"] = new("найден в 1С по отметке хаба: документ уже был создан, теперь проведён", "found by its marker in 1C (PostedExisting)"),
         // Who acted on an order recorded before the operator's name was kept.
         ["an operator"] = new("оператор", "an operator"),
         ["{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"] =

@@ -18,7 +18,8 @@ public sealed partial class AdminLanguageTests
 
     /// <summary>
     /// A run whose orders operators acted on, as the Outbox records it: one cancelled while retrying, one replayed after it
-    /// was parked, one asked to be sent now, and two customer orders МойСклад answered about (shipped in full, deleted there).
+    /// was parked, one asked to be sent now, two customer orders МойСклад answered about (shipped in full, deleted there) and
+    /// a transfer found in 1C by the hub's marker.
     /// </summary>
     private async Task<Guid> SeedActedOnRunAsync()
     {
@@ -45,6 +46,10 @@ public sealed partial class AdminLanguageTests
             new OrderShipped(shipped, runId, "moysklad", ShipmentNotes.ShippedInFull("00042"), later));
         session.Events.StartStream(gone, Purchase(gone), new OrderSent(gone, runId, "moysklad", 1, null, Guid.NewGuid().ToString(), "00043", null, SeededAt),
             new OrderShipped(gone, runId, "moysklad", ShipmentNotes.NoLongerExists("00043"), later));
+        // A transfer an earlier attempt had created, found by the hub's marker, as SendTransferOrderHandler notes it.
+        var marked = Guid.CreateVersion7();
+        session.Events.StartStream(marked, Transfer(marked),
+            new OrderSent(marked, runId, "1c", 2, null, Guid.NewGuid().ToString(), "00-000777", "found by its marker in 1C (AlreadyExisted)", SeededAt));
         await session.SaveChangesAsync();
         return runId;
     }
@@ -73,6 +78,8 @@ public sealed partial class AdminLanguageTests
         var (detail, detailEn) = (await PageAsync($"/admin/runs/{run}"), await PageAsync($"/admin/runs/{run}", "en"));
         Assert.Contains("<td>отменил Анна Петрова во время повторов, до этого: 1С не отвечает</td>", detail);
         Assert.Contains("<td>cancelled by Анна Петрова while retrying after: 1С не отвечает</td>", detailEn);
+        Assert.Contains("<td>найден в 1С по отметке хаба: документ уже был создан и проведён</td>", detail);
+        Assert.Contains("<td>found by its marker in 1C (AlreadyExisted)</td>", detailEn);
         left = EnglishLeft(detail);
         Assert.True(left.Length == 0, $"English left on the run's page:\n{string.Join("\n", left)}");
 
@@ -109,6 +116,7 @@ public sealed partial class AdminLanguageTests
         Assert.Contains("заказа покупателя 00043 больше нет в МойСклад", ru);
         Assert.Contains("МойСклад shipped customer order 00042 in full", en);
         Assert.Contains("customer order 00043 no longer exists in МойСклад", en);
+        Assert.Contains("попытка 2: создан документ 00-000777 (найден в 1С по отметке хаба: документ уже был создан и проведён)", ru);
         var left = EnglishLeft(ru);
         Assert.True(left.Length == 0, $"English left on the timeline:\n{string.Join("\n", left)}");
     }
