@@ -16,6 +16,20 @@ fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 
+# A build says nothing unless it fails: a command's output is the command's alone. MSBuild still prints its "Build
+# succeeded / 0 Warning(s) / Time Elapsed" summary with -clp:NoSummary (.NET 10's SDK), so its output is kept aside and shown
+# only for a failed build.
+build_quietly() {
+  local log
+  log=$(mktemp /tmp/hub-build.XXXXXX)
+  if ! dotnet build "$@" -c Release -nologo -v q -clp:ErrorsOnly >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    die "the build of $1 failed"
+  fi
+  rm -f "$log"
+}
+
 # Without configured API keys a Development hub runs with one admin key that it prints at start. Keeping that
 # key in .hub/ (git-ignored, readable by this user only) makes it the same across restarts, so a curl line keeps working.
 if [ "$ASPNETCORE_ENVIRONMENT" = Development ] && ! env | grep -q '^Auth__Keys__' && [ -z "${Auth__DevelopmentKey:-}" ]; then
@@ -46,7 +60,7 @@ if [ -z "${MoySklad__Token:-}${MoySklad__Login:-}" ] && [ -z "${OneC__BaseUrl:-}
     say "using the simulators of 1C and МойСклад already listening at $sim_url (log $sim_log)"
   else
     say "no 1C or МойСклад credentials configured: starting the simulators of both at $sim_url (log $sim_log)"
-    dotnet build src/Simulators/Hub.Simulators -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2
+    build_quietly src/Simulators/Hub.Simulators
     (cd src/Simulators/Hub.Simulators/bin/Release/net10.0 && exec dotnet Hub.Simulators.dll --urls "$sim_url") > "$sim_log" 2>&1 &
     sim_pid=$!
     trap stop_simulators EXIT INT TERM
@@ -71,8 +85,7 @@ export HUB_URL="$url"
 if [ -z "${HUB_API_KEY:-}" ] && [ -n "${Auth__DevelopmentKey:-}" ]; then export HUB_API_KEY="$Auth__DevelopmentKey"; fi
 ensure_npm
 say "building"
-# Build output goes to stderr: a command's stdout is its answer alone (scripts parse it).
-dotnet build src/Hub.Host -c Release -nologo -v q "-clp:ErrorsOnly;NoSummary" >&2
+build_quietly src/Hub.Host
 if [ $# -eq 0 ]; then
   say "starting: API $url/api/v1/logs · API reference $url/docs · health $url/health/ready · admin $url/admin · Ctrl+C stops"
 fi

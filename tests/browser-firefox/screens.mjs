@@ -24,6 +24,27 @@ const LANGUAGES = ['ru', 'en'];
 const WAIT_MS = 15_000;
 const check = fs.readFileSync(new URL('./layout-check.js', import.meta.url), 'utf8');
 
+// A phone as far as Firefox ESR allows over WebDriver BiDi (there is no device emulation in it, as Chromium has): prefs make
+// touch events exist (ontouchstart, navigator.maxTouchPoints), the primary pointer coarse and without hover, and the user
+// agent Firefox for Android's; the menu is opened by a real tap (input.performActions with pointerType "touch", through
+// puppeteer's touchscreen), which the page sees as pointerdown of type touch, touchstart, touchend and then the click.
+// Prefs are the browser's, not a context's, so the phone gets a Firefox of its own. What is not done, and why:
+// - the device pixel ratio stays 1, as in Chromium's phone context, so the screenshots of both engines compare; Firefox
+//   would give 3 (setViewport's deviceScaleFactor, or layout.css.devPixelsPerPx), at nine times the pixels per picture;
+// - dom.meta-viewport.enabled (a phone's handling of <meta name=viewport>) closes Firefox ESR 153's BiDi connection as soon
+//   as the viewport is set, so the layout viewport is the window's 390 CSS pixels, which is what width=device-width gives;
+// - screen.width stays the display's (1366): neither a pref nor BiDi sets the screen's size.
+const PHONE_UA = 'Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0';
+const PHONE_PREFS = {
+  'dom.w3c_touch_events.enabled': 1,
+  'dom.w3c_touch_events.legacy_apis.enabled': true,
+  'dom.maxtouchpoints.testing.value': 5,
+  // 1 = coarse, no hover (ui.*PointerCapabilities are bit sets: 1 coarse, 2 fine, 4 hover).
+  'ui.primaryPointerCapabilities': 1,
+  'ui.allPointerCapabilities': 1,
+  'general.useragent.override': PHONE_UA,
+};
+
 const problems = [];
 const say = (m) => console.log(`firefox: ${m}`);
 
@@ -49,6 +70,30 @@ async function layout(page, phase, where) {
   return result.scrolling;
 }
 
+/** Whether the page sees a phone: touch events, a coarse pointer without hover, a mobile user agent. */
+async function isPhone(page, where) {
+  const seen = await page.evaluate(() => ({ touch: 'ontouchstart' in window, points: navigator.maxTouchPoints, coarse: matchMedia('(pointer: coarse)').matches,
+    hover: matchMedia('(hover: hover)').matches, mobile: /Android.*Mobile/.test(navigator.userAgent) }));
+  if (!seen.touch || seen.points < 1 || !seen.coarse || seen.hover || !seen.mobile) problems.push(`${where}: the page does not see a phone: ${JSON.stringify(seen)}`);
+}
+
+/**
+ * A finger's tap on the element's middle. Unless it navigates, checks that the page saw a touch (pointerdown of type touch
+ * and touchstart), not a mouse.
+ */
+async function tap(page, selector, where, navigates = false) {
+  const element = await page.waitForSelector(selector, { visible: true });
+  const box = await element.boundingBox();
+  if (!navigates) await page.evaluate(() => {
+    window.hubTouch = [];
+    for (const type of ['pointerdown', 'touchstart']) addEventListener(type, e => window.hubTouch.push(`${type}:${e.pointerType ?? 'touch'}`), { once: true, capture: true });
+  });
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+  if (navigates) return;
+  const seen = await page.evaluate(() => window.hubTouch);
+  if (!seen.includes('pointerdown:touch') || !seen.includes('touchstart:touch')) problems.push(`${where}: the tap on ${selector} reached the page as ${JSON.stringify(seen)}, not as a touch`);
+}
+
 /** The picture and the layout; at a phone also the menu opened by its button. */
 async function visit(page, prefix, name, phone) {
   // What htmx loads once the page shows (the badges, a run's timeline) settles before the picture is taken.
@@ -56,8 +101,7 @@ async function visit(page, prefix, name, phone) {
   await page.screenshot({ path: path.join(shots, `${prefix}-${name}.png`), fullPage: true });
   const scrolling = await layout(page, phone ? 'phone' : 'laptop', `${prefix}-${name}`);
   if (phone) {
-    // Firefox over BiDi has no touch emulation in puppeteer: a click on the menu button stands for the tap.
-    await page.locator('header .menu-button').click();
+    await tap(page, 'header .menu-button', `${prefix}-${name}`);
     await until(page, 'the menu to open', () => getComputedStyle(document.querySelector('header nav')).display !== 'none');
     await layout(page, 'phone-open', `${prefix}-${name} (menu open)`);
     if (name === 'sign-in' || name === 'runs') await page.screenshot({ path: path.join(shots, `${prefix}-${name}-menu.png`), fullPage: true });
@@ -70,17 +114,19 @@ const started = Date.now();
 let browser;
 let failed = false;
 try {
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: firefox,
-    headless: true,
-    protocolTimeout: 60_000,
-    extraPrefsFirefox: { 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false },
-  });
-  say(`launched ${await browser.version()} in ${Date.now() - started} ms`);
   for (const [width, height] of SIZES) {
+    const phone = width < 600;
+    const launching = Date.now();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefox,
+      headless: true,
+      protocolTimeout: 60_000,
+      extraPrefsFirefox: { 'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false,
+        ...(phone ? PHONE_PREFS : {}) },
+    });
+    say(`launched ${await browser.version()}${phone ? ' as a phone' : ''} in ${Date.now() - launching} ms`);
     for (const lang of LANGUAGES) {
-      const phone = width < 600;
       const prefix = `firefox-${width}x${height}-${lang}`;
       // A context of its own per size and language: its own cookies, so its own language and session.
       const context = await browser.createBrowserContext();
@@ -89,9 +135,11 @@ try {
         page.setDefaultTimeout(WAIT_MS);
         await page.setViewport({ width, height });
         await page.goto(`${hub}/admin/sign-in`);
-        // The language link in the header, as a user switches (at a phone it is in the menu).
-        if (lang === 'en' && phone) await page.locator('header .menu-button').click();
-        if (lang === 'en') await Promise.all([page.waitForNavigation(), page.locator('header a.lang[lang=en]').click()]);
+        if (phone) await isPhone(page, `${prefix}-sign-in`);
+        // The language link in the header, as a user switches (at a phone it is in the menu, and both are tapped).
+        if (lang === 'en' && phone) await tap(page, 'header .menu-button', `${prefix}-sign-in`);
+        if (lang === 'en') await Promise.all([page.waitForNavigation(),
+          phone ? tap(page, 'header a.lang[lang=en]', `${prefix}-sign-in`, true) : page.locator('header a.lang[lang=en]').click()]);
         await language(page, lang);
         await visit(page, prefix, 'sign-in', phone);
 
@@ -108,6 +156,8 @@ try {
         await context.close();
       }
     }
+    await Promise.race([browser.close(), new Promise(r => setTimeout(r, 10_000).unref())]).catch(() => {});
+    browser = undefined;
   }
 } catch (e) {
   failed = true;

@@ -6,6 +6,9 @@ public sealed record DeadLetterSummary(Guid Id, Guid RunId, string ExternalSyste
 {
     /// <summary><see cref="Description"/> in its parts, for a page to say in its reader's language; null for an order recorded before its lines were kept.</summary>
     public OrderParts? Order { get; init; }
+
+    /// <summary><see cref="Reason"/> in its parts when operators acted on the order; null when the reason is only the failure's own words.</summary>
+    public Hub.Contracts.Replenishment.OrderReason? ReasonParts { get; init; }
 }
 
 /// <summary>What an order is, in parts: its kind, from where to where, and how many lines it has.</summary>
@@ -23,6 +26,9 @@ public sealed record PendingOrder(Guid Id, Guid RunId, string ExternalSystem, st
 {
     /// <summary><see cref="Description"/> in its parts; null for an order recorded before its lines were kept.</summary>
     public OrderParts? Order { get; init; }
+
+    /// <summary><see cref="Reason"/> in its parts when operators acted on the order; null when the reason is only the failure's own words.</summary>
+    public Hub.Contracts.Replenishment.OrderReason? ReasonParts { get; init; }
 }
 
 /// <summary>A run with orders parked and waiting for an operator: how many, and when the last was parked.</summary>

@@ -51,3 +51,22 @@ public sealed record OrderBroughtForward(Guid OrderId, Guid RunId, string Extern
 
 /// <summary>An operator called off a retrying order: its scheduled attempt is gone and it is never sent.</summary>
 public sealed record OrderCancelled(Guid OrderId, Guid RunId, string ExternalSystem, string By, DateTimeOffset At) : IOrderEvent;
+
+/// <summary>What an operator did to an order, as its reason keeps it: replayed or discarded when parked, sent now or cancelled while retrying.</summary>
+public enum OrderActKind
+{
+    Replayed,
+    Discarded,
+    SentNow,
+    Cancelled,
+}
+
+/// <summary>One operator's act on an order and who did it.</summary>
+public sealed record OrderAct(OrderActKind Kind, string By);
+
+/// <summary>
+/// An order's reason in parts, so a page can say it in its reader's language: the operators' acts, latest first, and the
+/// failure they followed, in the external system's own words (empty when there was none). The reason's English text stays
+/// what the API shows.
+/// </summary>
+public sealed record OrderReason(IReadOnlyList<OrderAct> Acts, string Cause);

@@ -65,6 +65,8 @@ public sealed class RunOrder
     public string? ExternalId { get; set; }
     public string? ExternalNumber { get; set; }
     public string? Reason { get; set; }
+    /// <summary><see cref="Reason"/> in its parts when operators acted on the order; null when the reason is only the failure's own words.</summary>
+    public OrderReason? ReasonParts { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 

@@ -17,6 +17,9 @@ public sealed class HubExceptionHandler(ILogger<HubExceptionHandler> logger) : I
     public const string DatabaseUnavailableType = "https://integration-hub.local/problems/database-unavailable";
     public const string InternalErrorType = "https://integration-hub.local/problems/internal-error";
 
+    /// <summary>What an admin page says for a 500 (AdminText has it in Russian); {0} is the trace id.</summary>
+    public const string InternalErrorText = "Something went wrong on the hub's side, and nothing was shown or changed. The hub's log has the details under trace id {0}.";
+
     /// <summary>Seconds a client waits before trying again while the database is down: the admin pages poll at this pace too.</summary>
     public const int RetryAfterSeconds = 5;
 
@@ -36,11 +39,21 @@ public sealed class HubExceptionHandler(ILogger<HubExceptionHandler> logger) : I
 
         if (context.Request.Path.StartsWithSegments("/admin"))
         {
-            if (down)
-                await AdminResponse.ErrorAsync(context, AdminResponse.UnavailableStatus(context), AdminResponse.DatabaseDownMessage(exception), ct);
-            else
-                await AdminResponse.ErrorAsync(context, StatusCodes.Status500InternalServerError,
-                    $"Something went wrong on the hub's side, and nothing was shown or changed. The hub's log has the details under trace id {traceId}.", ct);
+            // This handler runs outside the pages' culture (UseAdminCulture comes after it and has put the reader's language
+            // back by now), so the answer takes the reader's language again.
+            var previous = System.Globalization.CultureInfo.CurrentUICulture;
+            System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(AdminCulture.Of(context));
+            try
+            {
+                if (down)
+                    await AdminResponse.ErrorAsync(context, AdminResponse.UnavailableStatus(context), AdminResponse.DatabaseDownMessage(exception), ct);
+                else
+                    await AdminResponse.ErrorAsync(context, StatusCodes.Status500InternalServerError, PageFormat.F(InternalErrorText, traceId), ct);
+            }
+            finally
+            {
+                System.Globalization.CultureInfo.CurrentUICulture = previous;
+            }
             return true;
         }
 

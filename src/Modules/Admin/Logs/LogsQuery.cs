@@ -66,7 +66,7 @@ public sealed record LogsQuery
         DateTimeOffset? ParseTime(string? text, string name)
         {
             if (text is null) return null;
-            if (AdminClock.TryParse(text, out var t) || TryParseRussian(text, out t)) return t;
+            if (AdminClock.TryParse(text, out var t)) return t;
             errors.Add(string.Format(AdminText.T("{0} is not a date and time (use e.g. 23.11.2026 09:00, read as {1}, or 2026-11-23T06:00Z)"), name, AdminClock.Label));
             return null;
         }
@@ -80,16 +80,6 @@ public sealed record LogsQuery
         };
         errors.AddRange(reader.Check(request));
         return (request, errors);
-    }
-
-    /// <summary>A time as the page shows it (23.11.2026 09:00), read in the pages' zone.</summary>
-    private static bool TryParseRussian(string text, out DateTimeOffset value)
-    {
-        value = default;
-        string[] formats = ["dd.MM.yyyy HH:mm", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy H:mm", "dd.MM.yyyy"];
-        if (!DateTime.TryParseExact(text, formats, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var plain))
-            return false;
-        return AdminClock.TryParse(plain.ToString("yyyy-MM-dd HH:mm:ss", global::System.Globalization.CultureInfo.InvariantCulture), out value);
     }
 
     /// <summary>This filter with one value set by a click on it in a row: the other filters stay, the cursor goes.</summary>

@@ -29,8 +29,7 @@ public static class LogsView
     private static CultureInfo Culture => AdminText.English ? CultureInfo.GetCultureInfo("en-GB") : CultureInfo.GetCultureInfo("ru-RU");
 
     /// <summary>A time in the pages' zone, as the user's culture writes it: 04.12.2026 12:00:00 in Russian.</summary>
-    public static string Time(DateTimeOffset t) =>
-        TimeZoneInfo.ConvertTime(t, AdminClock.Zone).ToString(AdminText.English ? "yyyy-MM-dd HH:mm:ss" : "dd.MM.yyyy HH:mm:ss", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset t) => PageFormat.Seconds(t);
 
     /// <summary>A whole number as the user's culture groups it: 1 234 in Russian.</summary>
     public static string Number(long n) => n.ToString("N0", Culture);

@@ -60,7 +60,7 @@ public static class OutboxView
                 """;
             rows.Append($"""
                 <tr class="dead-letter" data-id="{d.Id}"><td>{Shown.At(d.ParkedAt)}</td><td data-system="{Html.E(d.ExternalSystem)}">{Html.E(Shown.System(d.ExternalSystem))}</td><td>{Html.E(Shown.Message(d.MessageType))}</td><td>{OutboxView.Describe(d.Order, d.Description)}</td>
-                <td class="num">{Shown.N(d.Attempts)}</td><td>{Html.E(d.ExceptionType)}</td><td>{Html.E(d.Reason)}</td><td><a href="/admin/runs/{d.RunId}">{Shown.W("run")}</a></td>
+                <td class="num">{Shown.N(d.Attempts)}</td><td>{Html.E(d.ExceptionType)}</td><td>{OrderReasons.Render(d.ReasonParts, d.Reason)}</td><td><a href="/admin/runs/{d.RunId}">{Shown.W("run")}</a></td>
                 <td>{(canOperate ? Act("replay", "Replay", "Replay this order?") + " " + Act("discard", "Discard", "Discard this order?") : "")}</td></tr>
                 """);
         }

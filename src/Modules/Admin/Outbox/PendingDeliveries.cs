@@ -17,7 +17,7 @@ public static class PendingDeliveries
         foreach (var d in pending)
             rows.Append($"""
                 <tr class="pending" data-id="{d.Id}"><td>{Shown.At(d.UpdatedAt)}</td><td data-system="{Html.E(d.ExternalSystem)}">{Html.E(Shown.System(d.ExternalSystem))}</td><td>{Html.E(Shown.Message(d.MessageType))}</td><td>{OutboxView.Describe(d.Order, d.Description)}</td>
-                <td class="state-{Html.E(d.State)}">{Html.E(Shown.State(d.State))}</td><td class="num">{Shown.N(d.Attempts)}</td><td>{Shown.At(d.NextAttemptAt)}</td><td>{Html.E(d.Reason)}</td><td><a href="/admin/runs/{d.RunId}">{Shown.W("run")}</a></td>
+                <td class="state-{Html.E(d.State)}">{Html.E(Shown.State(d.State))}</td><td class="num">{Shown.N(d.Attempts)}</td><td>{Shown.At(d.NextAttemptAt)}</td><td>{OrderReasons.Render(d.ReasonParts, d.Reason)}</td><td><a href="/admin/runs/{d.RunId}">{Shown.W("run")}</a></td>
                 <td>{(d.State == "Retrying" && actions is not null ? actions(d) : "")}</td></tr>
                 """);
         return $"""

@@ -35,12 +35,15 @@ public static class TimelineLines
                 ? Say("transfer order {0} → {1}, {2} lines, queued for 1C", Text(1), Text(2), N(3))
                 : Say("customer order for {0}, {1} lines, queued for МойСклад", Text(2), N(3)),
             "order_retrying" => Say("attempt {0} failed ({1}: {2}); next attempt at {3}", N(0), Text(1), Text(2), At(3)),
-            "order_sent" => S(2).Length == 0 ? Say("attempt {0}: created {1}", N(0), Text(1)) : Say("attempt {0}: created {1} ({2})", N(0), Text(1), Text(2)),
+            // The note is the Outbox's fixed phrase for a document found by the hub's marker.
+            "order_sent" => S(2).Length == 0 ? Say("attempt {0}: created {1}", N(0), Text(1)) : Say("attempt {0}: created {1} ({2})", N(0), Text(1), Html.E(AdminText.T(S(2)))),
             "order_parked" => Say("attempt {0} failed for good ({1}: {2}); parked", N(0), Text(1), Text(2)),
             "order_replayed" => Say("replayed by {0}", Who(0)),
             "order_discarded" => Say("discarded by {0}", Who(0)),
             "order_sent_now" => Say("{0} asked for the next attempt now", Who(0)),
             "order_cancelled" => Say("cancelled by {0} while retrying; never sent", Who(0)),
+            // What МойСклад answered about a customer order the hub sent: shipped in full, or deleted there.
+            "order_shipped" => S(0) == "gone" ? Say("customer order {0} no longer exists in МойСклад", Text(1)) : Say("МойСклад shipped customer order {0} in full", Text(1)),
             _ => Html.E(AdminText.T(e.Text)),
         };
     }

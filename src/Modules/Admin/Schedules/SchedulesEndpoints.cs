@@ -96,7 +96,7 @@ public sealed class ScheduleActionPageEndpoint(IWolverineRuntime runtime) : Endp
 public static class SchedulesView
 {
     /// <summary>When the last occurrence fired (the schedule's time zone) and what it did, the run linked.</summary>
-    public static string Last(LastOccurrenceView? last)
+    public static string Last(LastOccurrenceView? last, string zoneId)
     {
         if (last is null) return "—";
         var css = last.Outcome switch { "started" or "done" => "ok", "skipped" => "warn", _ => "bad" };
@@ -110,7 +110,7 @@ public static class SchedulesView
             { Outcome: "skipped", RunId: not null } => AdminText.T("an earlier run was still in progress"),
             _ => AdminText.T(last.Detail),
         };
-        return $"{Html.E(last.OccurrenceLocal)}<br><span class=\"{css}\" data-outcome=\"{Html.E(last.Outcome)}\">{Html.E(Outcome(last.Outcome))}</span>: {Html.E(detail)}{run}";
+        return $"{Html.E(PageFormat.WithWeekday(last.Occurrence, zoneId))}<br><span class=\"{css}\" data-outcome=\"{Html.E(last.Outcome)}\">{Html.E(Outcome(last.Outcome))}</span>: {Html.E(detail)}{run}";
     }
 
     /// <summary>An occurrence's outcome as a person says it; the word itself stays in the span's data attribute.</summary>
@@ -130,7 +130,7 @@ public static class SchedulesView
             $"<form method=\"post\" action=\"/admin/schedules/{Html.Q(s.Name)}/{action}\" class=\"inline\">{AdminForms.HiddenField(context)}<button type=\"submit\" id=\"{action}-{Html.E(s.Name)}\">{Shown.W(label)}</button></form>";
         var rows = string.Concat(schedules.Select(s => $"""
             <tr class="schedule" data-name="{Html.E(s.Name)}"><td>{Html.E(s.Name)}</td><td><code>{Html.E(s.Cron)}</code></td><td>{Html.E(s.TimeZone)}</td><td>{Html.E(Message(s.MessageType))}</td>
-            <td class="{(s.Paused ? "bad" : "ok")}" data-state="{(s.Paused ? "paused" : "active")}">{Shown.W(s.Paused ? "paused" : "active")}</td><td>{Html.E(s.NextOccurrenceLocal ?? "—")}</td><td>{Shown.At(s.PausedAt)}</td><td class="last">{Last(s.LastOccurrence)}</td>
+            <td class="{(s.Paused ? "bad" : "ok")}" data-state="{(s.Paused ? "paused" : "active")}">{Shown.W(s.Paused ? "paused" : "active")}</td><td>{Html.E(s.NextOccurrence is { } next ? PageFormat.WithWeekday(next, s.TimeZone) : "—")}</td><td>{Shown.At(s.PausedAt)}</td><td class="last">{Last(s.LastOccurrence, s.TimeZone)}</td>
             <td>{(canOperate ? (s.Paused ? Act(s, "resume", "Resume") : Act(s, "pause", "Pause") + " " + Act(s, "run", "Run now")) : "")}</td></tr>
             """));
         return $"""

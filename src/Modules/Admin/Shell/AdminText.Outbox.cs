@@ -20,7 +20,8 @@ public static partial class AdminText
         ["Exception type"] = new("Тип ошибки", "Exception type"),
         ["Run id"] = new("Идентификатор запуска", "Run id"),
         ["Parked from ({0})"] = new("Не доставлен с ({0})", "Parked from ({0})"),
-        ["e.g. 2026-11-23 09:00"] = new("напр. 2026-11-23 09:00", "e.g. 2026-11-23 09:00"),
+        // A Russian reader writes the day first; AdminClock reads both.
+        ["e.g. 2026-11-23 09:00"] = new("напр. 23.11.2026 09:00", "e.g. 2026-11-23 09:00"),
         ["to"] = new("по", "to"),
         ["Clear"] = new("Сбросить", "Clear"),
         ["every parked order"] = new("все недоставленные заказы", "every parked order"),
@@ -47,8 +48,18 @@ public static partial class AdminText
         ["Updated ({0})"] = new("Обновлён ({0})", "Updated ({0})"),
         ["Last reason"] = new("Последняя причина", "Last reason"),
         ["ids must be the ids of parked orders."] = new("ids должны быть идентификаторами недоставленных заказов.", "ids must be the ids of parked orders."),
+        // An order's reason after an operator's act, told from its parts (Outbox/OrderReasons); {1} is what came before it.
+        ["replayed by {0} after: {1}"] = new("повторно отправил {0}, до этого: {1}", "replayed by {0} after: {1}"),
+        ["discarded by {0} after: {1}"] = new("отбросил {0}, до этого: {1}", "discarded by {0} after: {1}"),
+        ["sent now by {0} after: {1}"] = new("{0} попросил отправить сейчас, до этого: {1}", "sent now by {0} after: {1}"),
+        ["cancelled by {0} while retrying after: {1}"] = new("отменил {0} во время повторов, до этого: {1}", "cancelled by {0} while retrying after: {1}"),
+        // A sent transfer order's note when an earlier attempt had created it (SendTransferOrderHandler, by TransferOrderOutcome).
+        ["found by its marker in 1C (AlreadyExisted)"] = new("найден в 1С по отметке хаба: документ уже был создан и проведён", "found by its marker in 1C (AlreadyExisted)"),
+        ["found by its marker in 1C (PostedExisting)"] = new("найден в 1С по отметке хаба: документ уже был создан, теперь проведён", "found by its marker in 1C (PostedExisting)"),
+        // Who acted on an order recorded before the operator's name was kept.
+        ["an operator"] = new("оператор", "an operator"),
         ["{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"] =
-            new("{0}: это не дата и время (например, 2026-11-23 09:00 — время {1} — или 2026-11-23T06:00Z)",
+            new("{0}: это не дата и время (например, 23.11.2026 09:00 — время {1} — или 2026-11-23T06:00Z)",
                 "{0} is not a date and time (use e.g. 2026-11-23 09:00, read as {1}, or 2026-11-23T06:00Z)"),
     };
 }

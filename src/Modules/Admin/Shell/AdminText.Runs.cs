@@ -231,5 +231,7 @@ public static partial class AdminText
         ["discarded by {0}"] = new("отбросил {0}", "discarded by {0}"),
         ["{0} asked for the next attempt now"] = new("{0} попросил отправить сейчас", "{0} asked for the next attempt now"),
         ["cancelled by {0} while retrying; never sent"] = new("отменил {0} во время повторов; не отправлен", "cancelled by {0} while retrying; never sent"),
+        ["МойСклад shipped customer order {0} in full"] = new("МойСклад отгрузил заказ покупателя {0} полностью", "МойСклад shipped customer order {0} in full"),
+        ["customer order {0} no longer exists in МойСклад"] = new("заказа покупателя {0} больше нет в МойСклад", "customer order {0} no longer exists in МойСклад"),
     };
 }

@@ -6,6 +6,10 @@ public static partial class AdminText
     // Built once, by All.
     private static Dictionary<string, Entry> Shell => new(StringComparer.Ordinal)
     {
+        // The host's answer to an exception no page caught (HubExceptionHandler.InternalErrorText).
+        ["Something went wrong on the hub's side, and nothing was shown or changed. The hub's log has the details under trace id {0}."] =
+            new("На стороне хаба что-то пошло не так; ничего не показано и не изменено. Подробности — в журнале хаба под идентификатором трассировки {0}.",
+                "Something went wrong on the hub's side, and nothing was shown or changed. The hub's log has the details under trace id {0}."),
         ["Integration Hub"] = new("Интеграционный хаб", "Integration Hub"),
         ["Dashboard"] = new("Сводка", "Dashboard"),
         ["Logs"] = new("Журнал", "Logs"),

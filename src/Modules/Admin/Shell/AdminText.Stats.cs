@@ -12,6 +12,9 @@ public static partial class AdminText
             new("Группировка (group_by) — system, process, обе (system,process) или none", "group_by takes system, process, both (system,process) or none"),
         ["the range is too long: at most 93 days by hour, 1000 by day"] =
             new("Слишком длинный период: не больше 93 дней по часам и 1000 по дням", "the range is too long: at most 93 days by hour, 1000 by day"),
+        ["tz \"{0}\" is not a known time zone (IANA names such as Europe/Moscow or UTC)"] =
+            new("Часовой пояс (tz) «{0}» неизвестен: укажите имя IANA, например Europe/Moscow или UTC",
+                "tz \"{0}\" is not a known time zone (IANA names such as Europe/Moscow or UTC)"),
         ["Hourly, last 24 hours"] = new("По часам, последние 24 часа", "Hourly, last 24 hours"),
         ["Daily, last 30 days"] = new("По дням, последние 30 дней", "Daily, last 30 days"),
         ["System"] = new("Система", "System"),

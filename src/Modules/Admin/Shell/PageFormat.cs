@@ -36,6 +36,17 @@ public static class PageFormat
     public static string Time(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString(AdminText.English ? "yyyy-MM-dd HH:mm" : "dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A time of a schedule's own zone with its weekday and offset, as the Schedules page shows when it fires: "05.12.2026 07:00
+    /// (сб) +03:00" in Russian, "2026-12-05 07:00 (Sat) +03:00" in English; an unknown zone id as UTC.
+    /// </summary>
+    public static string WithWeekday(DateTimeOffset t, string zoneId)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(t, zone);
+        return $"{Time(t, zone)} ({local.ToString("ddd", Culture)}) {local.ToString("zzz", CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>A day as a chart's axis labels it: "04.12" in both languages (day first reads in English too, and is short).</summary>
     public static string ShortDay(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).ToString("dd.MM", CultureInfo.InvariantCulture);
 

@@ -26,7 +26,7 @@ public sealed class StatsPageEndpoint(ILogReader logs, TimeProvider clock) : End
         var status = StatusCodes.Status200OK;
         if (errors.Count > 0)
         {
-            inner = Html.Alert(errors.Select(AdminText.T)); // the API's fixed words, in the reader's language
+            inner = Html.Alert(errors.Select(e => StatsQuery.Tell(e, HttpContext.Request.Query))); // the API's words, in the reader's language
             status = StatusCodes.Status400BadRequest;
         }
         else

@@ -21,6 +21,18 @@ public sealed record StatsQuery(StatsBucket Bucket, string? System, string? Proc
         return (query, errors);
     }
 
+    /// <summary>The stats API's refusal about a zone, which quotes the zone asked for (GetLogStatsValidator's words).</summary>
+    public const string UnknownZone = "tz \"{0}\" is not a known time zone (IANA names such as Europe/Moscow or UTC)";
+
+    /// <summary>
+    /// An API refusal in the reader's language: a fixed one by the text table, the zone's (which quotes what was asked) by its
+    /// sentence with the zone put back in. Anything else stays in the API's words, which the language check would catch.
+    /// </summary>
+    public static string Tell(string error, IQueryCollection q) =>
+        Value(q, "tz") is { } tz && error == string.Format(global::System.Globalization.CultureInfo.InvariantCulture, UnknownZone, tz)
+            ? PageFormat.F(UnknownZone, tz)
+            : AdminText.T(error);
+
     private static string? Value(IQueryCollection q, string name) => q[name].ToString() is { Length: > 0 } v ? v.Trim() : null;
 
     public string ToQueryString(StatsBucket? bucket = null) => Html.QueryString(

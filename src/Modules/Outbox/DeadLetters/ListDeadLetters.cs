@@ -42,7 +42,7 @@ public static class ListDeadLettersHandler
     }
 
     public static DeadLetterSummary Summarise(Delivery d) =>
-        new(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.Attempts, d.ExceptionType, d.Reason, d.UpdatedAt, d.EnvelopeId) { Order = Delivery.PartsOf(d) };
+        new(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.Attempts, d.ExceptionType, d.Reason, d.UpdatedAt, d.EnvelopeId) { Order = Delivery.PartsOf(d), ReasonParts = DeliveryReasons.Parts(d.Reason) };
 }
 
 public sealed class ListDeadLettersEndpoint(IMessageBus bus) : Endpoint<ListDeadLettersRequest, DeadLettersPage>

@@ -49,7 +49,7 @@ public sealed class Delivery
     public RunOrder ToRunOrder() => new()
     {
         Id = Id, Kind = Kind, DonorKey = DonorKey, DonorName = DonorName, RecipientKey = RecipientKey, RecipientName = RecipientName,
-        Lines = Lines, State = State, Attempts = Attempts, ExternalId = ExternalId, ExternalNumber = ExternalNumber, Reason = Reason,
+        Lines = Lines, State = State, Attempts = Attempts, ExternalId = ExternalId, ExternalNumber = ExternalNumber, Reason = Reason, ReasonParts = DeliveryReasons.Parts(Reason),
         NextAttemptAt = NextAttemptAt, UpdatedAt = State == DeliveryState.Queued ? null : UpdatedAt,
     };
 
@@ -146,7 +146,7 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
         if (d.State != DeliveryState.Parked) return d;
         d.State = DeliveryState.Replayed;
         d.AttemptsBeforeReplay = d.Attempts;
-        d.Reason = $"replayed by {e.By} after: {d.Reason}";
+        d.Reason = DeliveryReasons.Replayed(e.By, d.Reason);
         d.UpdatedAt = e.At;
         return d;
     }
@@ -163,7 +163,7 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
     {
         if (d.State != DeliveryState.Retrying) return d;
         d.NextAttemptAt = e.At;
-        d.Reason = $"sent now by {e.By} after: {d.Reason}";
+        d.Reason = DeliveryReasons.SentNow(e.By, d.Reason);
         d.UpdatedAt = e.At;
         return d;
     }
@@ -174,7 +174,7 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
         if (d.State != DeliveryState.Retrying) return d;
         d.State = DeliveryState.Discarded;
         d.NextAttemptAt = null;
-        d.Reason = $"cancelled by {e.By} while retrying after: {d.Reason}";
+        d.Reason = DeliveryReasons.Cancelled(e.By, d.Reason);
         d.UpdatedAt = e.At;
         return d;
     }
@@ -183,7 +183,7 @@ public sealed partial class DeliveryProjection : SingleStreamProjection<Delivery
     {
         if (d.State != DeliveryState.Parked) return d;
         d.State = DeliveryState.Discarded;
-        d.Reason = $"discarded by {e.By} after: {d.Reason}";
+        d.Reason = DeliveryReasons.Discarded(e.By, d.Reason);
         d.UpdatedAt = e.At;
         return d;
     }

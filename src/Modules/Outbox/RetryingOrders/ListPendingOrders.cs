@@ -37,7 +37,7 @@ public static class PendingOrders
         if (runId is { } run) pending = pending.Where(d => d.RunId == run);
         var items = await pending.OrderByDescending(d => d.UpdatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(ct);
         return items.Select(d => new PendingOrder(d.Id, d.RunId, d.ExternalSystem, d.MessageType, d.Description, d.State.ToString(), d.Attempts,
-            d.NextAttemptAt, d.Reason, d.UpdatedAt) { Order = Delivery.PartsOf(d) }).ToArray();
+            d.NextAttemptAt, d.Reason, d.UpdatedAt) { Order = Delivery.PartsOf(d), ReasonParts = DeliveryReasons.Parts(d.Reason) }).ToArray();
     }
 }
 

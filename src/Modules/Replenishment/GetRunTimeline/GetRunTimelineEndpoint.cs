@@ -99,7 +99,7 @@ public static class RunTimeline
             { Values = V(e.Attempt, e.ExceptionType, e.Reason) },
         OrderReplayed e => new(sequence, e.At, "order_replayed", e.OrderId, $"replayed by {e.By}") { Values = V(e.By) },
         OrderDiscarded e => new(sequence, e.At, "order_discarded", e.OrderId, $"discarded by {e.By}") { Values = V(e.By) },
-        OrderShipped e => new(sequence, e.At, "order_shipped", e.OrderId, e.Note),
+        OrderShipped e => new(sequence, e.At, "order_shipped", e.OrderId, e.Note) { Values = Hub.Replenishment.PlanRun.ShipmentNotes.Values(e.Note) },
         OrderBroughtForward e => new(sequence, e.At, "order_sent_now", e.OrderId, $"{e.By} asked for the next attempt now") { Values = V(e.By) },
         OrderCancelled e => new(sequence, e.At, "order_cancelled", e.OrderId, $"cancelled by {e.By} while retrying; never sent") { Values = V(e.By) },
         _ => new(sequence, stored, data.GetType().Name, null, data.GetType().Name),

@@ -34,7 +34,7 @@ public static class MoySkladShipments
                 if (positions is null)
                 {
                     unshipped[order.Key] = lines.Select(_ => 0m).ToArray();
-                    shipped.Add(new OrderShipped(order.Key, lines[0].RunId, "moysklad", $"customer order {number} no longer exists in МойСклад", now));
+                    shipped.Add(new OrderShipped(order.Key, lines[0].RunId, "moysklad", ShipmentNotes.NoLongerExists(number), now));
                     continue;
                 }
 
@@ -43,7 +43,7 @@ public static class MoySkladShipments
                 var left = Remaining(assortment.Select(a => a.Ref.Id).ToArray(), positions);
                 unshipped[order.Key] = left;
                 if (left.All(q => q <= 0))
-                    shipped.Add(new OrderShipped(order.Key, lines[0].RunId, "moysklad", $"МойСклад shipped customer order {number} in full", now));
+                    shipped.Add(new OrderShipped(order.Key, lines[0].RunId, "moysklad", ShipmentNotes.ShippedInFull(number), now));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
