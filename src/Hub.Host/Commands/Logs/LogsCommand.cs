@@ -143,6 +143,7 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
             AllDays = (int)Number(input.AllDaysFlag, "--all-days", configured.AllDays, 1, 36_500, whole: true),
             BatchSize = configured.BatchSize,
             PauseMilliseconds = configured.PauseMilliseconds,
+            WholeMonths = configured.WholeMonths,
         };
         if (options.Problem() is { } problem) throw new BadInput(problem);
 
@@ -150,7 +151,7 @@ public sealed class LogsCommand : JasperFxAsyncCommand<LogsInput>
             services.GetRequiredService<Weasel.Postgresql.Tables.Partitioning.ManagedRangePartitions>().Policy);
         var plan = pruner.Plan(DateTimeOffset.UtcNow);
         Console.Out.WriteLine($"rule: status success older than {options.SuccessDays} days (before {plan.SuccessCutoff:u}), " +
-                              $"any log older than {options.AllDays} days (before {plan.AllCutoff:u})");
+                              $"any log older than {options.AllDays} days (before {plan.AllCutoff:u}{(options.WholeMonths ? ", the first day of its month: Logs:Retention:WholeMonths" : "")})");
         // The counts come first, so an operator sees what a run is about to delete.
         var due = await pruner.CountAsync(plan, CancellationToken.None);
         Console.Out.WriteLine($"due: {due.Successful} successful, {due.Expired} older, {due.Total} in all");

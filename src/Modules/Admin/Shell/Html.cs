@@ -33,7 +33,4 @@ public static class Html
         $"<div class=\"error\" role=\"alert\"{(id is null ? "" : $" id=\"{E(id)}\"")}>{string.Join("<br>", lines.Select(E))}</div>";
 
     public static string Alert(string? message, string? id = null) => Alert([message], id);
-
-    /// <summary>A cut of long text, saying it was cut.</summary>
-    public static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + $"… ({text.Length - max} more characters)";
 }

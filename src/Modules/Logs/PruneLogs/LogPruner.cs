@@ -44,7 +44,12 @@ public sealed class LogPruner
 
     private string Table => $"{_store.Options.DatabaseSchemaName}.{IntegrationLogMapping.TableName}";
 
-    public PrunePlan Plan(DateTimeOffset now) => new(now.AddDays(-_options.SuccessDays), now.AddDays(-_options.AllDays));
+    public PrunePlan Plan(DateTimeOffset now)
+    {
+        var all = now.AddDays(-_options.AllDays);
+        if (_options.WholeMonths) all = _months.StartOfPeriod(all);
+        return new(now.AddDays(-_options.SuccessDays), all);
+    }
 
     // The two rules as disjoint sets, so each record is counted once and under one rule.
     private const string ExpiredRule = "d.ts < $1";

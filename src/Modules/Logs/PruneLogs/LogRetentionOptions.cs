@@ -9,6 +9,14 @@ public sealed class LogRetentionOptions
     /// <summary>Every log older than this many days is deleted.</summary>
     public int AllDays { get; set; } = 180;
 
+    /// <summary>
+    /// Whether the overall limit is taken back to the first day of the month it falls in, so that everything older goes
+    /// by dropping whole months and no row is deleted one by one for it (logs are then kept up to a month longer than
+    /// <see cref="AllDays"/>). Off by default: the limit is then exact, and a weekly run deletes the week past it in the
+    /// month at the limit row by row, so by the time that month is dropped most of its rows are gone already.
+    /// </summary>
+    public bool WholeMonths { get; set; }
+
     /// <summary>Rows deleted per transaction: small enough that a batch holds its locks for milliseconds.</summary>
     public int BatchSize { get; set; } = 5000;
 

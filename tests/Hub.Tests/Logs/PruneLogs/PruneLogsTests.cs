@@ -105,6 +105,29 @@ public sealed class PruneLogsTests(LogsFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task with_whole_months_everything_older_goes_by_dropping_months_and_the_month_at_the_limit_stays_whole()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var policy = fixture.Host.Services.GetRequiredService<Weasel.Postgresql.Tables.Partitioning.ManagedRangePartitions>().Policy;
+        var monthAtTheLimit = policy.StartOfPeriod(now.AddDays(-180));
+        IntegrationLog Log(DateTimeOffset ts) => LogNormalizer.Normalize(
+            new LogEntry { Ts = ts, ProcessName = "retention", Status = "failed", ExternalSystem = "1c" }, Guid.CreateVersion7(), now);
+        var monthBefore = Enumerable.Range(0, 12).Select(i => Log(monthAtTheLimit.AddDays(-1 - i))).ToList();
+        var atTheLimit = Enumerable.Range(0, 12).Select(i => Log(monthAtTheLimit.AddHours(1 + i))).ToList();
+        await fixture.Store.BulkInsertAsync(monthBefore.Concat(atTheLimit).ToList(), BulkInsertMode.InsertsOnly);
+
+        var pruner = new LogPruner(fixture.Store, new LogRetentionOptions { WholeMonths = true, BatchSize = 7, PauseMilliseconds = 0 }, policy);
+        var plan = pruner.Plan(now);
+        Assert.Equal(monthAtTheLimit, plan.AllCutoff);
+        var result = await pruner.DeleteAsync(plan, progress: null, CancellationToken.None);
+
+        Assert.Equal([Hub.Logs.Partitions.LogPartitions.PartitionName(policy, monthAtTheLimit.AddMonths(-1))], result.DroppedPartitions);
+        Assert.Equal(12, result.Expired);
+        // Older than 180 days, but in the month the limit falls in: kept until that month goes whole.
+        Assert.Equal(atTheLimit.Select(l => l.Id).ToHashSet(), await RemainingAsync());
+    }
+
+    [Fact]
     public async Task a_dry_run_counts_by_the_same_rule_and_deletes_nothing()
     {
         var seeded = await SeedAsync();
