@@ -84,7 +84,9 @@ api() { curl -fs -H "X-Api-Key: $key" "http://127.0.0.1:$port$1" "${@:2}"; }
 http() { api "$1" -o /dev/null; for _ in $(seq "$runs"); do api "$1" -o /dev/null -w '%{time_total}\n'; done | pct; }
 # The same query run $runs times in one psql session; psql's \timing is the server's answer time plus the round trip.
 sql() { { echo '\timing on'; echo "$1;"; for _ in $(seq "$runs"); do echo "$1;"; done; } | psql_hub -o /dev/null 2>&1 | grep -o 'Time: [0-9.]*' | tail -n "$runs" | awk '{ print $2 / 1000 }' | pct; }
-ratio() { echo "scale=1; $1 / $2" | bc; }
+# Rounded, not cut: bc's scale alone truncates (0.891 would read .8).
+ratio() { printf '%.1f' "$(echo "scale=4; $1 / $2" | bc)"; }
+share() { printf '%.2f' "$(echo "scale=4; $1 / $2" | bc)"; }
 
 results=()
 row() { # name, hub p50/p95, anchor name, anchor p50/p95 [, "faster": the hub's speed-up over the anchor instead]
@@ -192,7 +194,7 @@ base=$(stored_between "$t0 + 5" "$p_start - 1"); base_s=$(echo "$p_start - 1 - $
 during=$(stored_between "$p_start" "$p_end"); during_s=$(echo "$p_end - $p_start" | bc)
 base_rate=$(echo "$base / $base_s" | bc); during_rate=$(echo "$during / $during_s" | bc)
 non202=$(grep -vc '^202$' /tmp/hub-scale-codes.txt || true)
-results+=("| retention of the oldest month ($oldest, $month_rows rows; limit $days days) | counting $(secs "$p_start" "$p_due") s, then the months dropped in $(secs "$p_due" "$p_drop") s and the rest deleted row by row in $(secs "$p_drop" "$p_end") s; dropped: ${dropped:-none}; $deleted | ingestion $base_rate records/s before, $during_rate during the prune ($non202 answers not 202) | $(ratio "$during_rate" "$base_rate") of the rate |")
+results+=("| retention of the oldest month ($oldest, $month_rows rows; limit $days days) | counting $(secs "$p_start" "$p_due") s, then the months dropped in $(secs "$p_due" "$p_drop") s and the rest deleted row by row in $(secs "$p_drop" "$p_end") s; dropped: ${dropped:-none}; $deleted | ingestion $base_rate records/s before, $during_rate during the prune ($non202 answers not 202) | $(share "$during_rate" "$base_rate") of the rate |")
 psql_hub -c "delete from $T where process_name = 'bench_ingest'" >/dev/null
 
 {
