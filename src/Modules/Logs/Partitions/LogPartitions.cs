@@ -37,6 +37,13 @@ public static class LogPartitions
     public const string Column = "ts";
 
     /// <summary>
+    /// pg_class.relkind of a partitioned table. A schema object on the log table (rollup triggers, search index) that finds
+    /// the table not partitioned yet writes itself again: Marten rebuilds the table in that same migration, and drops it
+    /// with everything on it.
+    /// </summary>
+    public const string PartitionedKind = "p";
+
+    /// <summary>
     /// The months kept behind the current one, from the retention's overall limit: a month is at least 28 days, so Marten's
     /// own drop of aged months (at start, floor = this month's first day minus this many months) never removes a row the
     /// retention rule would still keep; the prune itself drops a month as soon as its end is past the cutoff.

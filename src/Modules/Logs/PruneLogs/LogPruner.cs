@@ -37,10 +37,10 @@ public sealed class LogPruner
     }
 
     /// <summary>How long a detach waits for the table's lock before it gives way and tries again: it must never hold up ingestion behind a long export.</summary>
-    public TimeSpan LockWait { get; init; } = TimeSpan.FromSeconds(2);
+    private const int LockWaitMilliseconds = 2000;
 
     /// <summary>Attempts of one month's detach before the prune leaves that month to the row-by-row deletes.</summary>
-    public int DetachAttempts { get; init; } = 5;
+    private const int DetachAttempts = 5;
 
     private string Table => $"{_store.Options.DatabaseSchemaName}.{IntegrationLogMapping.TableName}";
 
@@ -71,7 +71,7 @@ public sealed class LogPruner
         long successful = 0, expired = 0;
         await using var connection = await OpenAsync(ct);
         var dropped = new List<string>();
-        foreach (var (partition, rows) in await DropExpiredMonthsAsync(connection, plan, ct))
+        await foreach (var (partition, rows) in DropExpiredMonthsAsync(connection, plan, ct))
         {
             expired += rows;
             dropped.Add(partition);
@@ -99,12 +99,14 @@ public sealed class LogPruner
     /// Detaches and drops each monthly partition that ends at or before the overall cutoff, oldest first, and says how many
     /// rows each held. Every row of such a month is past the overall limit, so all of them count as expired, as the
     /// row-by-row rule would have counted them. Only the detach takes the table's lock, for a moment, in a transaction of
-    /// its own; it waits at most <see cref="LockWait"/> for it (a long export or search holds it) and tries again, so
+    /// its own; it waits at most <see cref="LockWaitMilliseconds"/> for it (a long export or search holds it) and tries again, so
     /// ingestion never queues behind it for longer. The rows are counted and the table dropped after it, when nothing can
     /// write to it any more; a month left detached by a prune that stopped in between is found by its name and dropped
     /// by the next. A month it cannot detach is left to the row-by-row deletes.
     /// </summary>
-    private async Task<List<(string Partition, long Rows)>> DropExpiredMonthsAsync(NpgsqlConnection connection, PrunePlan plan, CancellationToken ct)
+    // Each month is yielded as soon as it is gone, so the progress a caller shows follows the drops one by one.
+    private async IAsyncEnumerable<(string Partition, long Rows)> DropExpiredMonthsAsync(NpgsqlConnection connection, PrunePlan plan,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = _store.Options.DatabaseSchemaName;
         var months = new List<(string Name, DateTimeOffset From, bool Attached)>();
@@ -126,20 +128,32 @@ public sealed class LogPruner
             }
         }
 
-        var dropped = new List<(string, long)>();
         foreach (var (name, _, attached) in months.OrderBy(m => m.From))
         {
             var partition = $"{schema}.{name}";
             if (attached && !await DetachAsync(connection, partition, ct)) continue;
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            if (await CountAndDropAsync(connection, partition, ct) is { } rows) yield return (name, rows);
+        }
+    }
+
+    /// <summary>The rows of a detached month, then the month dropped; null when another prune (a second node, the CLI) dropped it first.</summary>
+    private static async Task<long?> CountAndDropAsync(NpgsqlConnection connection, string partition, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        try
+        {
             long rows;
             await using (var count = new NpgsqlCommand($"select count(*) from {partition}", connection) { CommandTimeout = 0 })
                 rows = (long)(await count.ExecuteScalarAsync(ct))!;
             await Execute(connection, $"drop table {partition}", ct);
             await tx.CommitAsync(ct);
-            dropped.Add((name, rows));
+            return rows;
         }
-        return dropped;
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            await tx.RollbackAsync(ct);
+            return null;
+        }
     }
 
     private async Task<bool> DetachAsync(NpgsqlConnection connection, string partition, CancellationToken ct)
@@ -149,7 +163,7 @@ public sealed class LogPruner
             await using var tx = await connection.BeginTransactionAsync(ct);
             try
             {
-                await Execute(connection, $"set local lock_timeout = '{(int)LockWait.TotalMilliseconds}ms'", ct);
+                await Execute(connection, $"set local lock_timeout = '{LockWaitMilliseconds}ms'", ct);
                 await Execute(connection, $"alter table {Table} detach partition {partition}", ct);
                 await tx.CommitAsync(ct);
                 return true;

@@ -94,7 +94,7 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
         // A log table that is not yet partitioned is rebuilt by Marten in this same migration (copied out, dropped with
         // its triggers, created partitioned, copied back), after this check has run: the triggers are then written again
         // behind it (the fill only adds hours it does not have, so nothing is counted twice).
-        var same = tableKind == PartitionedTable && function is not null && Normalize(function) == Normalize(sql.ApplyFunction())
+        var same = tableKind == Partitions.LogPartitions.PartitionedKind && function is not null && Normalize(function) == Normalize(sql.ApplyFunction())
                    && triggers.Select(Normalize).SequenceEqual(Definitions.Select(Normalize));
         // Create, never Update: the create statement replaces whatever part exists, so it is also the update.
         return new SchemaObjectDelta(this, same ? SchemaPatchDifference.None : SchemaPatchDifference.Create);
@@ -105,9 +105,6 @@ public sealed class LogRollupTriggers(string schema, string logTable, LogRollupS
         Identifier, new PostgresqlObjectName(schema, LogRollupSchema.UpdateTrigger, SchemaUtils.IdentifierUsage.General),
         new PostgresqlObjectName(schema, LogRollupSchema.ApplyFunction, SchemaUtils.IdentifierUsage.General),
     ];
-
-    /// <summary>pg_class.relkind of a partitioned table.</summary>
-    public const string PartitionedTable = "p";
 
     private static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
 

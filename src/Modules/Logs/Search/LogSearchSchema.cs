@@ -113,7 +113,7 @@ public sealed class LogSearchIndex(string schema, string logTable) : ISchemaObje
         // a valid trigram GIN index on the log table under this name.
         // On a log table not yet partitioned the index goes with the table when Marten rebuilds it partitioned in this
         // same migration; it is then created again on the new table (and by PostgreSQL on each of its months).
-        var partitioned = reader.GetString(2) == Rollup.LogRollupTriggers.PartitionedTable;
+        var partitioned = reader.GetString(2) == Partitions.LogPartitions.PartitionedKind;
         var same = valid && partitioned && definition.Contains("USING gin", StringComparison.OrdinalIgnoreCase)
                          && definition.Contains("gin_trgm_ops", StringComparison.OrdinalIgnoreCase)
                          && definition.Contains(logTable, StringComparison.OrdinalIgnoreCase);
